@@ -1,0 +1,44 @@
+import { fileURLToPath } from 'node:url';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import type { Logger } from 'pino';
+import type { Config } from './config.js';
+import { registerErrorHandling, replyNotFound } from './core/error-handler.js';
+import { registerOpenApi } from './app/openapi.js';
+import { Readiness, type Ports } from './app/ports.js';
+import { registerValidation } from './app/validation.js';
+import { registerWebStatic } from './app/web-static.js';
+import { healthRoutes } from './modules/health/routes.js';
+
+export interface BuildOptions {
+  logger?: Logger;
+  /** Start-up work still pending per port; /readyz reports 503 until it is done. */
+  readiness?: Readiness;
+}
+
+const DEFAULT_WEB_DIST = fileURLToPath(new URL('../../web/dist', import.meta.url));
+
+/**
+ * Builds the HTTP app without listening, so tests drive it with `inject()`.
+ * Order: cross-cutting plugins, then app plugins, then routes (Fastify's guide).
+ */
+export async function buildApp(config: Config, ports: Ports, options: BuildOptions = {}): Promise<FastifyInstance> {
+  const app: FastifyInstance = Fastify({
+    ...(options.logger ? { loggerInstance: options.logger as FastifyBaseLogger } : { logger: false }),
+    bodyLimit: 1024 * 1024,
+    trustProxy: true,
+    disableRequestLogging: false,
+    ajv: { customOptions: { removeAdditional: false } },
+    return503OnClosing: true,
+  });
+  const readiness = options.readiness ?? new Readiness();
+
+  registerValidation(app);
+  registerErrorHandling(app);
+  await registerOpenApi(app);
+
+  await app.register(healthRoutes(ports, readiness));
+
+  const servesWeb = config.roles.has('api') && (await registerWebStatic(app, config.webDistDir ?? DEFAULT_WEB_DIST));
+  if (!servesWeb) app.setNotFoundHandler(replyNotFound);
+  return app;
+}

@@ -1,0 +1,21 @@
+import type { Logger } from 'pino';
+import type { Config } from '../config.js';
+import { createBus } from '../ports/bus/create-bus.js';
+import { createCache } from '../ports/cache/create-cache.js';
+import { createDb } from '../ports/db/create-db.js';
+import { createJobs } from '../ports/jobs/create-jobs.js';
+import type { Ports } from './ports.js';
+
+/** Picks each port's implementation from config (DESIGN.md's table); nothing else knows which. */
+export async function createPorts(config: Config, logger: Logger): Promise<Ports> {
+  const db = await createDb({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, logger: logger.child({ port: 'db' }) });
+  const cache = createCache({ redisUrl: config.redisUrl, keyPrefix: config.cacheKeyPrefix, logger: logger.child({ port: 'cache' }) });
+  const bus = createBus({
+    kafkaBrokers: config.kafkaBrokers,
+    topicPrefix: config.kafkaTopicPrefix,
+    clientId: config.kafkaClientId,
+    logger: logger.child({ port: 'bus' }),
+  });
+  const jobs = createJobs({ redisUrl: config.redisUrl, keyPrefix: config.cacheKeyPrefix, logger: logger.child({ port: 'jobs' }) });
+  return { db, cache, bus, jobs };
+}

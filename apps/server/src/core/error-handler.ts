@@ -1,0 +1,74 @@
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { ErrorCode, ValidationIssue } from '@cryptosim/contracts';
+import { AppError } from './app-error.js';
+import { PROBLEM_CONTENT_TYPE, problem } from './problem.js';
+
+interface AjvIssue {
+  instancePath?: string;
+  message?: string;
+  keyword?: string;
+  params?: Record<string, unknown>;
+}
+
+function toIssues(context: string | undefined, validation: AjvIssue[]): ValidationIssue[] {
+  return validation.map((v) => {
+    let pointer = v.instancePath ?? '';
+    if (v.keyword === 'required' && typeof v.params?.missingProperty === 'string') pointer += `/${v.params.missingProperty}`;
+    if (v.keyword === 'additionalProperties' && typeof v.params?.additionalProperty === 'string') {
+      pointer += `/${v.params.additionalProperty}`;
+      return { path: `${context ?? 'body'}${pointer}`, message: 'is not an allowed field' };
+    }
+    return { path: `${context ?? 'body'}${pointer}`, message: v.message ?? 'is invalid' };
+  });
+}
+
+/** Codes for the 4xx errors Fastify and its plugins raise before our code runs. */
+const CODE_BY_STATUS: Record<number, ErrorCode> = {
+  400: 'VALIDATION_FAILED',
+  401: 'UNAUTHORIZED',
+  403: 'FORBIDDEN',
+  404: 'NOT_FOUND',
+  405: 'METHOD_NOT_ALLOWED',
+  409: 'CONFLICT',
+  413: 'PAYLOAD_TOO_LARGE',
+  415: 'UNSUPPORTED_MEDIA_TYPE',
+  429: 'RATE_LIMITED',
+  503: 'SERVICE_UNAVAILABLE',
+};
+
+function send(reply: FastifyReply, status: number, body: object) {
+  return reply.status(status).type(PROBLEM_CONTENT_TYPE).send(body);
+}
+
+/**
+ * One error handler for the whole app: every failure leaves as problem+json with a stable
+ * code. 5xx details stay in the log; the client never sees a stack trace or SQL.
+ */
+export function registerErrorHandling(app: FastifyInstance): void {
+  app.setErrorHandler((err: FastifyError | AppError | Error, request, reply) => {
+    if (err instanceof AppError) {
+      if (err.headers) void reply.headers(err.headers);
+      return send(reply, err.status, problem(err.status, err.code, err.message, err.errors));
+    }
+    const fe = err as FastifyError & { validation?: AjvIssue[] };
+    if (fe.validation) {
+      const issues = toIssues(fe.validationContext, fe.validation);
+      const detail = issues.map((i) => `${i.path} ${i.message}`).join('; ');
+      return send(reply, 400, problem(400, 'VALIDATION_FAILED', `The request is invalid: ${detail}`, issues));
+    }
+    const status = typeof fe.statusCode === 'number' ? fe.statusCode : 500;
+    if (status >= 400 && status < 500) {
+      const code = CODE_BY_STATUS[status] ?? 'VALIDATION_FAILED';
+      // Fastify's own 4xx messages are safe and useful ("Body is not valid JSON", size limits).
+      return send(reply, status, problem(status, code, fe.message || 'The request was refused'));
+    }
+    request.log.error({ err }, 'unhandled error');
+    return send(reply, 500, problem(500, 'INTERNAL_ERROR', 'Something went wrong on our side; it has been logged.'));
+  });
+
+}
+
+/** The 404 for anything that is not a route (and, with the web app, not a page either). */
+export function replyNotFound(request: FastifyRequest, reply: FastifyReply) {
+  return send(reply, 404, problem(404, 'NOT_FOUND', `No route for ${request.method} ${request.url.split('?')[0]}`));
+}

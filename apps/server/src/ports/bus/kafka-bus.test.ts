@@ -1,0 +1,65 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import { pino } from 'pino';
+import { Admin } from '@platformatic/kafka';
+import { RUN_ID, service } from '../../test-support/services.js';
+import { busPortContract } from './bus-port.contract.js';
+import { KafkaBus, type KafkaConsumerTuning } from './kafka-bus.js';
+
+const kafka = await service('kafka');
+const brokers = kafka.url?.split(',').map((b) => b.trim()) ?? [];
+const prefix = `test-${RUN_ID}.`;
+const logger = pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' });
+/** Short timings so a rebalance or a redelivery takes well under a second. */
+const fastConsumer: KafkaConsumerTuning = {
+  sessionTimeoutMs: 6_000,
+  heartbeatIntervalMs: 300,
+  rebalanceTimeoutMs: 6_000,
+  maxWaitTimeMs: 200,
+  backoff: { initialMs: 50, maxMs: 500 },
+};
+
+describe.skipIf(!kafka.url)('KafkaBus meets the bus port contract', () => {
+  afterAll(async () => {
+    // Leave nothing of this run on the shared broker.
+    const admin = new Admin({ clientId: `cleanup-${RUN_ID}`, bootstrapBrokers: brokers });
+    try {
+      const topics = (await admin.listTopics()).filter((t) => t.startsWith(prefix));
+      if (topics.length) await admin.deleteTopics({ topics });
+      const groups = [...(await admin.listGroups()).keys()].filter((g) => g.startsWith(prefix));
+      if (groups.length) await admin.deleteGroups({ groups });
+    } finally {
+      await admin.close();
+    }
+  });
+
+  busPortContract('kafka', () => new KafkaBus({ brokers, topicPrefix: prefix, clientId: `test-${RUN_ID}`, logger, consumer: fastConsumer }), {
+    settleMs: 700,
+  });
+});
+
+describe('KafkaBus without a broker', () => {
+  it('when nothing listens on the broker address, health reports not ok instead of throwing', async () => {
+    // Port 1 on loopback: refused at once, so this needs no real broker.
+    const bus = new KafkaBus({ brokers: ['127.0.0.1:1'], topicPrefix: prefix, clientId: 'down', logger, healthTimeoutMs: 3_000 });
+    const health = await bus.health();
+    expect(health.ok, 'health of an unreachable broker').toBe(false);
+    expect(health.impl).toBe('kafka');
+    expect(health.error, 'the reason names the broker').toMatch(/127\.0\.0\.1:1/);
+    await bus.close();
+  });
+
+  it('when the broker is unreachable at start, consume returns and keeps retrying without crashing', async () => {
+    const bus = new KafkaBus({
+      brokers: ['127.0.0.1:1'],
+      topicPrefix: prefix,
+      clientId: 'down',
+      logger,
+      consumer: { backoff: { initialMs: 20, maxMs: 100 } },
+    });
+    const sub = await bus.consume({ topics: ['t'], groupId: 'g', handler: async () => {} });
+    await new Promise((r) => setTimeout(r, 300));
+    await sub.close();
+    expect((await bus.health()).ok, 'still not ok, still answering').toBe(false);
+    await bus.close();
+  });
+});

@@ -1,0 +1,154 @@
+/**
+ * Redis-backed cache. The prefix is applied by this class to keys AND channels (ioredis'
+ * own `keyPrefix` skips channels), so runs sharing one Redis never see each other.
+ * Pub/sub uses a second connection, opened on the first subscribe, because a subscribed
+ * connection can run nothing else; ioredis re-subscribes its channels after a reconnect.
+ */
+import type { Logger } from 'pino';
+import type { PortHealth } from '../port-health.js';
+import type { CachePort, MessageHandler, Unsubscribe } from './cache-port.js';
+import { RedisLink, type RedisLinkOptions } from './redis-connection.js';
+
+// INCR then start the window on the first hit; a counter left without a TTL gets one,
+// so a crash between the two calls can never block a key forever.
+const INCR_WINDOW_LUA = `
+local count = redis.call('INCR', KEYS[1])
+if count == 1 then redis.call('PEXPIRE', KEYS[1], ARGV[1]) end
+local ttl = redis.call('PTTL', KEYS[1])
+if ttl < 0 then
+  redis.call('PEXPIRE', KEYS[1], ARGV[1])
+  ttl = tonumber(ARGV[1])
+end
+return {count, ttl}`;
+
+export interface RedisCacheOptions {
+  url: string;
+  keyPrefix: string;
+  logger: Logger;
+  /** Tuning for tests and operators; see RedisLinkOptions. */
+  connection?: Pick<RedisLinkOptions, 'commandTimeoutMs' | 'maxBackoffMs'>;
+}
+
+export class RedisCache implements CachePort {
+  readonly impl = 'redis' as const;
+  private readonly prefix: string;
+  private readonly link: RedisLink;
+  private subscriber: RedisLink | undefined;
+  private readonly handlers = new Map<string, Set<MessageHandler>>();
+
+  constructor(private readonly options: RedisCacheOptions) {
+    this.prefix = options.keyPrefix.endsWith(':') ? options.keyPrefix : `${options.keyPrefix}:`;
+    this.link = this.connect('cache');
+  }
+
+  async get(key: string): Promise<string | null> {
+    const redis = await this.client();
+    return redis.get(this.prefix + key);
+  }
+
+  async set(key: string, value: string, ttlMs?: number): Promise<void> {
+    const redis = await this.client();
+    if (ttlMs === undefined) await redis.set(this.prefix + key, value);
+    else await redis.set(this.prefix + key, value, 'PX', Math.max(1, Math.ceil(ttlMs)));
+  }
+
+  async del(...keys: string[]): Promise<void> {
+    if (keys.length === 0) return;
+    const redis = await this.client();
+    await redis.del(...keys.map((k) => this.prefix + k));
+  }
+
+  async hset(key: string, fields: Record<string, string>): Promise<void> {
+    if (Object.keys(fields).length === 0) return;
+    const redis = await this.client();
+    await redis.hset(this.prefix + key, fields);
+  }
+
+  async hgetall(key: string): Promise<Record<string, string>> {
+    const redis = await this.client();
+    return redis.hgetall(this.prefix + key);
+  }
+
+  async incrWindow(key: string, windowMs: number): Promise<{ count: number; resetMs: number }> {
+    const redis = await this.client();
+    const window = Math.max(1, Math.ceil(windowMs));
+    const [count, ttl] = (await redis.eval(INCR_WINDOW_LUA, 1, this.prefix + key, window)) as [number, number];
+    return { count: Number(count), resetMs: Number(ttl) };
+  }
+
+  async publish(channel: string, message: string): Promise<void> {
+    const redis = await this.client();
+    await redis.publish(this.prefix + channel, message);
+  }
+
+  async subscribe(channel: string, handler: MessageHandler): Promise<Unsubscribe> {
+    const full = this.prefix + channel;
+    const subLink = this.subscriberLink();
+    const sub = subLink.client;
+    const own: MessageHandler = (message, ch) => handler(message, ch);
+    let set = this.handlers.get(full);
+    const first = !set;
+    if (!set) this.handlers.set(full, (set = new Set()));
+    set.add(own);
+    try {
+      // Each call awaits SUBSCRIBE so "delivered after the promise resolves" holds for it.
+      await subLink.whenReady();
+      await sub.subscribe(full);
+    } catch (err) {
+      set.delete(own);
+      if (first && set.size === 0) this.handlers.delete(full);
+      throw err;
+    }
+    return async () => {
+      if (!set.delete(own) || set.size > 0) return;
+      this.handlers.delete(full);
+      try {
+        await sub.unsubscribe(full);
+      } catch (err) {
+        // Delivery already stopped (no handlers left); during an outage Redis forgot the
+        // subscription anyway, and a re-subscribed leftover only delivers to nobody.
+        this.options.logger.debug({ err, channel }, 'redis unsubscribe failed');
+      }
+    };
+  }
+
+  health(): Promise<PortHealth> {
+    return this.link.health(this.impl);
+  }
+
+  async close(): Promise<void> {
+    this.handlers.clear();
+    await Promise.all([this.link.close(), this.subscriber?.close()]);
+  }
+
+  private async client() {
+    await this.link.whenReady();
+    return this.link.client;
+  }
+
+  private subscriberLink(): RedisLink {
+    if (this.subscriber) return this.subscriber;
+    const link = this.connect('cache-sub');
+    link.client.on('message', (channel: string, message: string) => this.dispatch(channel, message));
+    this.subscriber = link;
+    return link;
+  }
+
+  private dispatch(fullChannel: string, message: string): void {
+    const set = this.handlers.get(fullChannel);
+    if (!set) return;
+    const channel = fullChannel.slice(this.prefix.length);
+    for (const handler of [...set]) {
+      try {
+        handler(message, channel);
+      } catch (err) {
+        this.options.logger.error({ err, channel }, 'cache subscriber threw');
+      }
+    }
+  }
+
+  private connect(name: string): RedisLink {
+    const { url, logger, connection } = this.options;
+    return new RedisLink({ url, name: `${this.prefix}${name}`, logger, ...connection });
+  }
+}

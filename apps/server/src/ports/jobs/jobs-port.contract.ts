@@ -1,0 +1,131 @@
+/**
+ * The behaviour every JobsPort must have. Run it from each implementation's test file:
+ * `describeJobsPortContract((prefix) => new XJobs(...), prefix)`.
+ * Intervals are small so the suite is quick; nothing here asserts how fast a run happens.
+ */
+import { afterEach, expect, it } from 'vitest';
+import { eventually } from '../cache/cache-port.contract.js';
+import type { JobsPort } from './jobs-port.js';
+
+export type MakeJobs = (keyPrefix: string) => JobsPort | Promise<JobsPort>;
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+export function describeJobsPortContract(makeJobs: MakeJobs, basePrefix: string): void {
+  const open: JobsPort[] = [];
+  let n = 0;
+  const fresh = async () => {
+    const jobs = await makeJobs(`${basePrefix}:${++n}`);
+    open.push(jobs);
+    return jobs;
+  };
+  afterEach(async () => {
+    await Promise.all(open.splice(0).map((j) => j.close()));
+  });
+
+  it('when a job is enqueued, its handler runs with the data and the run is recorded', async () => {
+    const jobs = await fresh();
+    const seen: unknown[] = [];
+    jobs.define('echo', async (data) => void seen.push(data));
+    jobs.define('other', async () => undefined);
+    await jobs.enqueue('echo', { symbol: 'BTCUSDT', n: 1 }); // before start: waits for it
+    await jobs.start();
+    await eventually('the enqueued job runs', () => seen.length === 1);
+    expect(seen).toEqual([{ symbol: 'BTCUSDT', n: 1 }]);
+    await jobs.enqueue('other');
+    await eventually('both runs are recorded', async () => (await jobs.recentRuns()).length === 2);
+    const runs = await jobs.recentRuns();
+    expect(runs.map((r) => [r.name, r.status, r.attempts]), 'newest first').toEqual([
+      ['other', 'completed', 1],
+      ['echo', 'completed', 1],
+    ]);
+    expect(await jobs.recentRuns(1), 'limit caps the list').toHaveLength(1);
+  });
+
+  it('when a handler fails twice then succeeds, it is retried and recorded completed after 3 attempts', async () => {
+    const jobs = await fresh();
+    let calls = 0;
+    jobs.define(
+      'flaky',
+      async () => {
+        calls += 1;
+        if (calls < 3) throw new Error(`flaky failure ${calls}`);
+      },
+      { attempts: 3, backoffMs: 20 },
+    );
+    await jobs.start();
+    await jobs.enqueue('flaky');
+    await eventually('the flaky job completes', async () => (await jobs.recentRuns()).some((r) => r.name === 'flaky'));
+    const [run] = await jobs.recentRuns();
+    expect(run).toMatchObject({ name: 'flaky', status: 'completed', attempts: 3 });
+    expect(calls, 'the handler ran once per attempt').toBe(3);
+  });
+
+  it('when a handler keeps failing, the run is recorded failed with its error once attempts run out', async () => {
+    const jobs = await fresh();
+    let calls = 0;
+    jobs.define('doomed', async () => {
+      calls += 1;
+      throw new Error('exchange unreachable');
+    }, { attempts: 2, backoffMs: 20 });
+    await jobs.start();
+    await jobs.enqueue('doomed');
+    await eventually('the failure is recorded', async () => (await jobs.recentRuns()).length === 1);
+    expect((await jobs.recentRuns())[0]).toMatchObject({ name: 'doomed', status: 'failed', attempts: 2, error: 'exchange unreachable' });
+    expect(calls, 'no attempt beyond the limit').toBe(2);
+  });
+
+  it('when a job is scheduled, it runs repeatedly', async () => {
+    const jobs = await fresh();
+    const seen: unknown[] = [];
+    jobs.define('tick', async (data) => void seen.push(data));
+    await jobs.start();
+    await jobs.schedule('tick', 50, { kind: 'tick' });
+    await eventually('three scheduled runs', () => seen.length >= 3);
+    expect(new Set(seen.map((d) => JSON.stringify(d))), 'every run gets the schedule data').toEqual(new Set(['{"kind":"tick"}']));
+  });
+
+  it('when the same name is scheduled again, the schedule is replaced, not doubled', async () => {
+    const jobs = await fresh();
+    const versions: number[] = [];
+    jobs.define('beat', async (data) => void versions.push((data as { v: number }).v));
+    await jobs.start();
+    await jobs.schedule('beat', 100, { v: 1 });
+    await eventually('the first schedule runs', () => versions.includes(1));
+    await jobs.schedule('beat', 100, { v: 2 });
+    await jobs.schedule('beat', 100, { v: 2 });
+    await eventually('the new schedule runs', () => versions.includes(2));
+    const from = versions.indexOf(2);
+    const startedAt = Date.now();
+    await eventually('four more runs', () => versions.length >= from + 5, 10_000);
+    await sleep(500);
+    const elapsed = Date.now() - startedAt;
+    const after = versions.slice(from);
+    expect(after.filter((v) => v !== 2), 'no run of the replaced schedule').toEqual([]);
+    // One schedule runs at most once per interval (+2 for the immediate first run and
+    // alignment); a doubled one would run about twice as often. Slowness only lowers it.
+    expect(after.length, `${after.length} runs in ${elapsed} ms at every=100`).toBeLessThanOrEqual(Math.floor(elapsed / 100) + 2);
+  });
+
+  it('when the port is closed, running handlers finish and nothing runs afterwards', async () => {
+    const jobs = await fresh();
+    let ticks = 0;
+    let slowFinished = false;
+    let slowStarted = false;
+    jobs.define('tick', async () => void (ticks += 1));
+    jobs.define('slow', async () => {
+      slowStarted = true;
+      await sleep(200);
+      slowFinished = true;
+    });
+    await jobs.start();
+    await jobs.schedule('tick', 50);
+    await jobs.enqueue('slow');
+    await eventually('the schedule runs and the slow job starts', () => ticks >= 2 && slowStarted);
+    await jobs.close();
+    expect(slowFinished, 'close waited for the running handler').toBe(true);
+    const atClose = ticks;
+    await sleep(400); // eight intervals: long enough for a live schedule to tick again
+    expect(ticks, 'no scheduled run after close').toBe(atClose);
+  });
+}

@@ -1,0 +1,56 @@
+import { useEffect, useMemo, useState, type ReactNode } from 'react';
+import { Provider as ReduxProvider } from 'react-redux';
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import CssBaseline from '@mui/material/CssBaseline';
+import { ThemeProvider } from '@mui/material/styles';
+import useMediaQuery from '@mui/material/useMediaQuery';
+import { I18nProvider } from '../lib/i18n';
+import { createAppStore, useAppSelector, type AppStore } from './store';
+import { createAppTheme } from './theme';
+
+export function createAppQueryClient(): QueryClient {
+  return new QueryClient({
+    defaultOptions: { queries: { retry: 1, refetchOnWindowFocus: true, staleTime: 2_000 } },
+  });
+}
+
+/** Reads preferences from the store, so it must sit inside the Redux provider. */
+function PreferencesBridge({ children }: { children: ReactNode }) {
+  const { language, theme } = useAppSelector((state) => state.preferences);
+  const systemPrefersDark = useMediaQuery('(prefers-color-scheme: dark)', { noSsr: true });
+  const mode = theme === 'system' ? (systemPrefersDark ? 'dark' : 'light') : theme;
+  const muiTheme = useMemo(() => createAppTheme(mode), [mode]);
+
+  useEffect(() => {
+    // Screen readers pick pronunciation from the document language.
+    document.documentElement.lang = language;
+  }, [language]);
+
+  return (
+    <ThemeProvider theme={muiTheme}>
+      <CssBaseline enableColorScheme />
+      <I18nProvider language={language}>{children}</I18nProvider>
+    </ThemeProvider>
+  );
+}
+
+export interface AppProviderProps {
+  children: ReactNode;
+  store?: AppStore;
+  queryClient?: QueryClient;
+}
+
+/** Tests pass their own store and query client; the app creates them once per page load. */
+export function AppProvider({ children, store, queryClient }: AppProviderProps) {
+  const [appStore] = useState(
+    () => store ?? createAppStore({ storage: typeof localStorage === 'undefined' ? undefined : localStorage }),
+  );
+  const [client] = useState(() => queryClient ?? createAppQueryClient());
+  return (
+    <ReduxProvider store={appStore}>
+      <QueryClientProvider client={client}>
+        <PreferencesBridge>{children}</PreferencesBridge>
+      </QueryClientProvider>
+    </ReduxProvider>
+  );
+}

@@ -1,0 +1,18 @@
+import { Suspense, type ReactNode } from 'react';
+import { useLocation } from 'react-router';
+import { ErrorBoundary } from '../../components/error-boundary';
+import { PageLoading } from '../../components/page-loading';
+import { SectionError } from '../../components/section-error';
+import { useT } from '../../lib/i18n';
+
+/** Every routed page gets its own loading state for its chunk and its own error boundary. */
+export function PageSection({ children }: { children: ReactNode }) {
+  const t = useT();
+  const { pathname } = useLocation();
+  return (
+    // Keyed by path so navigating away from a failed page clears the error.
+    <ErrorBoundary key={pathname} fallback={({ reset }) => <SectionError reset={reset} />}>
+      <Suspense fallback={<PageLoading label={t('status.loading')} />}>{children}</Suspense>
+    </ErrorBoundary>
+  );
+}

@@ -1,0 +1,10 @@
+export { createAppStore, useAppDispatch, useAppSelector } from './store';
+export type { AppStore, RootState, AppDispatch, StoreOptions } from './store';
+export {
+  languageChanged,
+  themeChanged,
+  THEME_PREFERENCES,
+  isThemePreference,
+  type PreferencesState,
+  type ThemePreference,
+} from './preferences-slice';

@@ -1,0 +1,35 @@
+import type { Problem } from '@cryptosim/contracts';
+
+/** Codes the client itself produces when there is no problem+json body to read one from. */
+export const CLIENT_ERROR_CODES = {
+  network: 'NETWORK_ERROR',
+  badResponse: 'BAD_RESPONSE',
+} as const;
+
+/**
+ * Every failed request surfaces as this one type, so UI code can branch on `code`
+ * (the server's stable UPPER_SNAKE machine code) instead of parsing messages.
+ */
+export class ApiError extends Error {
+  override readonly name = 'ApiError';
+  readonly status: number;
+  readonly code: string;
+  readonly problem: Problem | undefined;
+
+  constructor(status: number, code: string, message: string, problem?: Problem) {
+    super(message);
+    this.status = status;
+    this.code = code;
+    this.problem = problem;
+  }
+}
+
+export function isProblem(body: unknown): body is Problem {
+  if (typeof body !== 'object' || body === null) return false;
+  const candidate = body as Record<string, unknown>;
+  return (
+    typeof candidate.code === 'string' &&
+    typeof candidate.status === 'number' &&
+    typeof candidate.title === 'string'
+  );
+}

@@ -1,0 +1,42 @@
+// The English catalog defines the key set; `ko.ts` must match it key for key (checked by
+// the compiler through `Messages` and by `catalogs.test.ts` at run time).
+export const en = {
+  'app.name': 'cryptosim',
+  'app.tagline': 'Crypto paper trading',
+  'app.skipToContent': 'Skip to content',
+  'shell.language': 'Language',
+  'shell.theme': 'Theme',
+  'language.ko': '한국어',
+  'language.en': 'English',
+  'theme.system': 'System',
+  'theme.light': 'Light',
+  'theme.dark': 'Dark',
+  'status.title': 'System status',
+  'status.subtitle': 'Each part of the platform and the implementation this server runs with.',
+  'status.summary.ok': 'All systems operational',
+  'status.summary.degraded': 'Some systems are down',
+  'status.state.ok': 'OK',
+  'status.state.down': 'Down',
+  'status.column.component': 'Component',
+  'status.column.implementation': 'Implementation',
+  'status.column.state': 'State',
+  'status.column.detail': 'Detail',
+  'status.port.db': 'Database',
+  'status.port.cache': 'Cache',
+  'status.port.bus': 'Message bus',
+  'status.port.jobs': 'Job scheduler',
+  'status.port.market': 'Market data',
+  'status.refreshNote': 'Refreshes every {seconds} s · last checked {time}',
+  'status.loading': 'Checking system status…',
+  'status.error': 'Could not get the system status.',
+  'status.errorCode': 'Error code: {code}',
+  'status.noPorts': 'The server reported no components.',
+  'common.retry': 'Retry',
+  'error.section': 'This section could not be shown.',
+  'error.network': 'The server could not be reached.',
+  'notFound.title': 'Page not found',
+  'notFound.back': 'Back to system status',
+} satisfies Record<string, string>;
+
+export type MessageKey = keyof typeof en;
+export type Messages = Record<MessageKey, string>;

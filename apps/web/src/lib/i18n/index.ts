@@ -1,0 +1,5 @@
+export { en, type MessageKey, type Messages } from './en';
+export { ko } from './ko';
+export { LANGUAGES, detectLanguage, isLanguage, type Language } from './languages';
+export { catalogs, translate, type Translate, type TranslateParams } from './translate';
+export { I18nProvider, useI18n, useT } from './i18n-provider';

@@ -1,0 +1,48 @@
+import Type, { type Static } from 'typebox';
+
+/** Stable machine codes carried by every problem+json reply (API.md). */
+export const ErrorCodes = [
+  'VALIDATION_FAILED',
+  'UNAUTHORIZED',
+  'FORBIDDEN',
+  'NOT_FOUND',
+  'METHOD_NOT_ALLOWED',
+  'CONFLICT',
+  'PAYLOAD_TOO_LARGE',
+  'UNSUPPORTED_MEDIA_TYPE',
+  'UNKNOWN_SYMBOL',
+  'INSUFFICIENT_BALANCE',
+  'INSUFFICIENT_POSITION',
+  'LOT_SIZE',
+  'MIN_NOTIONAL',
+  'PRICE_FILTER',
+  'DUPLICATE_CLIENT_ORDER_ID',
+  'RATE_LIMITED',
+  'USERNAME_TAKEN',
+  'EMAIL_TAKEN',
+  'SERVICE_UNAVAILABLE',
+  'INTERNAL_ERROR',
+] as const;
+export type ErrorCode = (typeof ErrorCodes)[number];
+
+export const ValidationIssue = Type.Object({
+  path: Type.String({ description: 'JSON pointer of the offending field, "" for the whole body' }),
+  message: Type.String(),
+});
+export type ValidationIssue = Static<typeof ValidationIssue>;
+
+/** RFC 9457 problem details, as every error reply carries. */
+export const Problem = Type.Object(
+  {
+    type: Type.String(),
+    title: Type.String(),
+    status: Type.Integer(),
+    detail: Type.String(),
+    code: Type.String({ description: 'Stable UPPER_SNAKE machine code' }),
+    errors: Type.Optional(Type.Array(ValidationIssue)),
+  },
+  { $id: 'Problem' },
+);
+export type Problem = Static<typeof Problem>;
+
+export const PROBLEM_CONTENT_TYPE = 'application/problem+json';
