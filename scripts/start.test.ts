@@ -70,3 +70,37 @@ describe.skipIf(!pg.url || !redis.url || !kafka.url)('npm start, services mode',
     }
   });
 });
+
+describe('npm start, refusing to start', () => {
+  async function runToExit(env: Record<string, string>): Promise<{ code: number | null; output: string }> {
+    const { spawn } = await import('node:child_process');
+    const clean: Record<string, string | undefined> = { ...process.env };
+    for (const k of ['DATABASE_URL', 'REDIS_URL', 'KAFKA_BROKERS', 'JWT_SECRET']) delete clean[k];
+    const child = spawn(process.execPath, ['scripts/start.mjs'], { env: { ...clean, LOG_LEVEL: 'info', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    child.stdout.on('data', (d: Buffer) => (output += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (output += d.toString()));
+    const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
+    return { code, output };
+  }
+
+  it('when a variable has a bad value, then it exits 1 with one line naming the variable', async () => {
+    const { code, output } = await runToExit({ PORT: 'eighty' });
+    expect(code).toBe(1);
+    expect(output).toContain('Invalid PORT="eighty"');
+  });
+
+  it('when DATA_DIR holds somebody else\'s files, then it exits 1 with a clear error and touches nothing', async () => {
+    const { mkdtemp, writeFile, readdir, readFile } = await import('node:fs/promises');
+    const os = await import('node:os');
+    const path = await import('node:path');
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'cs-foreign-'));
+    await writeFile(path.join(dir, 'thesis.docx'), 'my only copy');
+    const { freePort } = await import('../apps/server/src/test-support/server-process.js');
+    const { code, output } = await runToExit({ DATA_DIR: dir, PORT: String(await freePort()) });
+    expect(code).toBe(1);
+    expect(output).toMatch(/not a cryptosim data directory/i);
+    expect(await readdir(dir)).toEqual(['thesis.docx']);
+    expect(await readFile(path.join(dir, 'thesis.docx'), 'utf8')).toBe('my only copy');
+  });
+});

@@ -65,8 +65,14 @@ fetch_jars() {
   say "fetching Kafka ${version} jars from Maven Central into ${libs}"
   local tmp="${libs}.tmp.$$"
   rm -rf "${tmp}"
-  mvn -q -B -Dstyle.color=never -f "${here}/pom.xml" dependency:copy-dependencies \
-    -DincludeScope=runtime -DoutputDirectory="${tmp}" >&2
+  mkdir -p "${cache}"
+  if ! mvn -B -Dstyle.color=never -f "${here}/pom.xml" dependency:copy-dependencies \
+    -DincludeScope=runtime -DoutputDirectory="${tmp}" >"${cache}/mvn.log" 2>&1; then
+    say "mvn could not fetch the jars; last lines of ${cache}/mvn.log:"
+    tail -30 "${cache}/mvn.log" >&2
+    rm -rf "${tmp}"
+    exit 1
+  fi
   # Swap in whole so an interrupted download never looks like a usable cache.
   rm -rf "${libs}"
   mv "${tmp}" "${libs}"

@@ -12,7 +12,7 @@ export function PageSection({ children }: { children: ReactNode }) {
   return (
     // Keyed by path so navigating away from a failed page clears the error.
     <ErrorBoundary key={pathname} fallback={({ reset }) => <SectionError reset={reset} />}>
-      <Suspense fallback={<PageLoading label={t('status.loading')} />}>{children}</Suspense>
+      <Suspense fallback={<PageLoading label={t('common.loading')} />}>{children}</Suspense>
     </ErrorBoundary>
   );
 }

@@ -32,6 +32,7 @@ export const en = {
   'status.errorCode': 'Error code: {code}',
   'status.noPorts': 'The server reported no components.',
   'common.retry': 'Retry',
+  'common.loading': 'Loading…',
   'error.section': 'This section could not be shown.',
   'error.network': 'The server could not be reached.',
   'notFound.title': 'Page not found',

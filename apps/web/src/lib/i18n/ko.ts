@@ -32,6 +32,7 @@ export const ko: Messages = {
   'status.errorCode': '오류 코드: {code}',
   'status.noPorts': '서버가 보고한 구성 요소가 없습니다.',
   'common.retry': '다시 시도',
+  'common.loading': '불러오는 중…',
   'error.section': '이 영역을 표시할 수 없습니다.',
   'error.network': '서버에 연결할 수 없습니다.',
   'notFound.title': '페이지를 찾을 수 없습니다',
