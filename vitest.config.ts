@@ -3,8 +3,9 @@ import { defineConfig } from 'vitest/config';
 // One `npm test` runs every workspace's tests. The `source` condition makes workspace
 // packages resolve to their TypeScript sources, so tests never need a prior build.
 export default defineConfig({
-  resolve: { conditions: ['source'] },
-  ssr: { resolve: { conditions: ['source'] } },
+  // Vite's own defaults follow `source`, which replaces rather than extends them.
+  resolve: { conditions: ['source', 'module', 'browser', 'development|production'] },
+  ssr: { resolve: { conditions: ['source', 'module', 'node', 'development|production'] } },
   test: {
     projects: [
       {

@@ -7,12 +7,16 @@ import { registerOpenApi } from './app/openapi.js';
 import { Readiness, type Ports } from './app/ports.js';
 import { registerValidation } from './app/validation.js';
 import { registerWebStatic } from './app/web-static.js';
+import type { AppModule } from './app/module.js';
+import { MODULES } from './app/modules.js';
 import { healthRoutes } from './modules/health/routes.js';
 
 export interface BuildOptions {
   logger?: Logger;
   /** Start-up work still pending per port; /readyz reports 503 until it is done. */
   readiness?: Readiness;
+  /** Business modules whose routes to register (default: all of them). */
+  modules?: AppModule[];
 }
 
 const DEFAULT_WEB_DIST = fileURLToPath(new URL('../../web/dist', import.meta.url));
@@ -37,6 +41,13 @@ export async function buildApp(config: Config, ports: Ports, options: BuildOptio
   await registerOpenApi(app);
 
   await app.register(healthRoutes(ports, readiness));
+
+  if (config.roles.has('api')) {
+    const ctx = { config, ports, logger: options.logger ?? app.log as unknown as Logger, readiness };
+    for (const module of options.modules ?? MODULES) {
+      if (module.routes) await app.register(async (scope) => module.routes!(scope, ctx));
+    }
+  }
 
   const servesWeb = config.roles.has('api') && (await registerWebStatic(app, config.webDistDir ?? DEFAULT_WEB_DIST));
   if (!servesWeb) app.setNotFoundHandler(replyNotFound);

@@ -1,2 +1,5 @@
+export * from './decimal.js';
 export * from './errors.js';
 export * from './health.js';
+export * from './market.js';
+export * from './market-events.js';

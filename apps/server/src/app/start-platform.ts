@@ -8,7 +8,9 @@ import { retryWithBackoff } from '../core/retry-with-backoff.js';
 import { SchemaTooNewError } from '../db/migrations.js';
 import { createPorts } from './create-ports.js';
 import { closePorts, Readiness } from './ports.js';
-import { startRoles, type Running } from './roles.js';
+import type { Running } from './module.js';
+import { MODULES } from './modules.js';
+import { startRoles } from './roles.js';
 
 export interface Platform {
   app: FastifyInstance;
@@ -47,7 +49,7 @@ export async function startPlatform(config: Config, logger: Logger, onFatal?: (e
     });
     readiness.done('db');
     logger.info({ impl: ports.db.impl }, 'database migrated');
-    running = await startRoles({ config: { ...config, jwtSecret }, ports, logger, readiness, signal: shutdown.signal });
+    running = await startRoles({ config: { ...config, jwtSecret }, ports, logger, readiness, signal: shutdown.signal }, MODULES);
     logger.info({ roles: [...config.roles], url }, 'cryptosim is ready');
   })().catch((e: unknown) => {
     if (shutdown.signal.aborted) return;

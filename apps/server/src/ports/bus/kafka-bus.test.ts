@@ -26,7 +26,8 @@ describe.skipIf(!kafka.url)('KafkaBus meets the bus port contract', () => {
       const topics = (await admin.listTopics()).filter((t) => t.startsWith(prefix));
       if (topics.length) await admin.deleteTopics({ topics });
       const groups = [...(await admin.listGroups()).keys()].filter((g) => g.startsWith(prefix));
-      if (groups.length) await admin.deleteGroups({ groups });
+      // Best effort: a group the broker already dropped answers GROUP_ID_NOT_FOUND.
+      if (groups.length) await admin.deleteGroups({ groups }).catch(() => undefined);
     } finally {
       await admin.close();
     }

@@ -6,21 +6,19 @@
  * resumes from the last commit, which is how rejected messages are delivered again.
  */
 import type { Logger } from 'pino';
+import { Consumer, MessagesStreamFallbackModes, MessagesStreamModes, stringDeserializers } from '@platformatic/kafka';
+import type { ConsumeOptions, Subscription } from './bus-port.js';
 import {
-  Consumer,
-  MessagesStreamFallbackModes,
-  MessagesStreamModes,
-  stringDeserializers,
-  type Message,
-  type MessagesStream,
-} from '@platformatic/kafka';
-import type { BusMessage, ConsumeOptions, Subscription } from './bus-port.js';
+  closeQuietly,
+  commitBatch,
+  isDeliverable,
+  toBusMessage,
+  type Delivered,
+  type StringConsumer,
+  type StringMessage,
+  type StringStream,
+} from './kafka-batch.js';
 import { RetryBackoff, sleep, type BackoffOptions } from './retry-backoff.js';
-import { withTimeout } from './with-timeout.js';
-
-type StringMessage = Message<string, string, string, string>;
-type StringStream = MessagesStream<string, string, string, string>;
-type StringConsumer = Consumer<string, string, string, string>;
 
 export interface KafkaConsumerSettings {
   brokers: string[];
@@ -122,17 +120,16 @@ export class KafkaSubscription implements Subscription {
       stream.on('readable', wake).on('end', wake).on('close', wake).on('offsets', wake);
       await this.#waitFor(() => positioned, stream, 'its offsets were known');
       ready();
-      const delivered = new Map<string, bigint>();
+      const delivered: Delivered = new Map();
       for (;;) {
         const batch = await this.#readBatch(stream, consumer, delivered);
         if (!batch) return;
         try {
-          await this.options.handler(batch.map((m) => this.#toBusMessage(m)));
+          await this.options.handler(batch.map((m) => toBusMessage(m, this.logicalTopic)));
         } catch (error) {
           throw new HandlerRejected('handler rejected', { cause: error });
         }
-        await commitBatch(batch);
-        for (const m of batch) delivered.set(`${m.topic}:${m.partition}`, m.offset + 1n);
+        await commitBatch(batch, delivered);
         this.#backoff.reset();
       }
     } finally {
@@ -140,21 +137,15 @@ export class KafkaSubscription implements Subscription {
     }
   }
 
-  /**
-   * The next batch, without messages this member must not handle: a fetch sent before a
-   * rebalance can return records of partitions now owned by another member, and offsets
-   * re-read after a rejoin can repeat what this session already handled and committed.
-   */
-  async #readBatch(stream: StringStream, consumer: StringConsumer, delivered: Map<string, bigint>): Promise<StringMessage[] | undefined> {
+  /** The next batch of deliverable messages; undefined once the subscription is closing. */
+  async #readBatch(stream: StringStream, consumer: StringConsumer, delivered: Delivered): Promise<StringMessage[] | undefined> {
     for (;;) {
       if (this.#failure) throw this.#failure;
       if (this.#abort.signal.aborted) return undefined;
       const batch: StringMessage[] = [];
       let message: StringMessage | null;
       while (batch.length < this.settings.maxBatch && (message = stream.read() as StringMessage | null) !== null) {
-        const owned = consumer.assignments?.some((a) => a.topic === message!.topic && a.partitions.includes(message!.partition));
-        const next = delivered.get(`${message.topic}:${message.partition}`);
-        if (owned && (next === undefined || message.offset >= next)) batch.push(message);
+        if (isDeliverable(message, consumer, delivered)) batch.push(message);
       }
       if (batch.length > 0) return batch;
       if (stream.destroyed || stream.readableEnded) throw new Error('kafka message stream ended');
@@ -193,27 +184,4 @@ export class KafkaSubscription implements Subscription {
     this.#notify = undefined;
     notify?.();
   }
-
-  #toBusMessage(m: StringMessage): BusMessage {
-    return {
-      topic: this.logicalTopic(m.topic),
-      partition: m.partition,
-      offset: m.offset,
-      timestamp: Number(m.timestamp),
-      key: m.key,
-      value: m.value,
-    };
-  }
-}
-
-/** Commits the offset after the last message of each partition in the batch. */
-async function commitBatch(batch: StringMessage[]): Promise<void> {
-  const lastPerPartition = new Map<string, StringMessage>();
-  for (const m of batch) lastPerPartition.set(`${m.topic}:${m.partition}`, m);
-  await Promise.all([...lastPerPartition.values()].map((m) => m.commit()));
-}
-
-/** Leaving the group can hang while the broker is gone; a dead session must never block the loop. */
-async function closeQuietly(consumer: StringConsumer): Promise<void> {
-  await withTimeout(consumer.close(true), 5_000, 'consumer close').catch(() => undefined);
 }

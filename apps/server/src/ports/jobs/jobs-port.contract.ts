@@ -110,20 +110,27 @@ export function describeJobsPortContract(makeJobs: MakeJobs, basePrefix: string)
   it('when the port is closed, running handlers finish and nothing runs afterwards', async () => {
     const jobs = await fresh();
     let ticks = 0;
-    let slowFinished = false;
     let slowStarted = false;
+    let slowFinished = false;
+    let release: () => void = () => undefined;
+    const released = new Promise<void>((r) => (release = r));
     jobs.define('tick', async () => void (ticks += 1));
     jobs.define('slow', async () => {
       slowStarted = true;
-      await sleep(200);
+      await released;
       slowFinished = true;
     });
     await jobs.start();
     await jobs.schedule('tick', 50);
     await jobs.enqueue('slow');
     await eventually('the schedule runs and the slow job starts', () => ticks >= 2 && slowStarted);
-    await jobs.close();
-    expect(slowFinished, 'close waited for the running handler').toBe(true);
+    let closed = false;
+    const closing = jobs.close().then(() => (closed = true));
+    await sleep(50);
+    expect(closed, 'close waits while a handler is running').toBe(false);
+    release();
+    await closing;
+    expect(slowFinished, 'the running handler was allowed to finish').toBe(true);
     const atClose = ticks;
     await sleep(400); // eight intervals: long enough for a live schedule to tick again
     expect(ticks, 'no scheduled run after close').toBe(atClose);

@@ -1,0 +1,36 @@
+import type { FastifyInstance } from 'fastify';
+import type { Logger } from 'pino';
+import type { Config, Role } from '../config.js';
+import type { Ports, Readiness } from './ports.js';
+
+export interface ModuleContext {
+  config: Config;
+  ports: Ports;
+  logger: Logger;
+  readiness: Readiness;
+}
+
+export interface RoleContext extends ModuleContext {
+  signal: AbortSignal;
+}
+
+/** A running entry point (consumer, feed, scheduler); stopped on shutdown. */
+export interface Running {
+  stop(): Promise<void>;
+}
+
+export interface EntryPoint {
+  name: string;
+  start(ctx: RoleContext): Promise<Running>;
+}
+
+/**
+ * A business area (accounts, market, trading, portfolio, ai). It contributes HTTP/WS routes
+ * to processes with the api role and entry points to the other roles; main wires them.
+ */
+export interface AppModule {
+  name: string;
+  /** Registered under the api role, after the cross-cutting plugins. */
+  routes?(app: FastifyInstance, ctx: ModuleContext): Promise<void>;
+  entryPoints?: Partial<Record<Role, EntryPoint[]>>;
+}

@@ -1,0 +1,86 @@
+import Type, { type Static } from 'typebox';
+import { DecimalString, SignedDecimalString, SymbolName } from './decimal.js';
+
+export const Intervals = ['1m', '5m', '15m', '1h', '4h', '1d'] as const;
+export type Interval = (typeof Intervals)[number];
+export const IntervalSchema = Type.Union(Intervals.map((i) => Type.Literal(i)));
+
+export const MarketSources = ['binance', 'simulator', 'replay'] as const;
+export type MarketSource = (typeof MarketSources)[number];
+
+/** Binance spot rules for one symbol (exchangeInfo filters). */
+export const SymbolInfo = Type.Object({
+  symbol: SymbolName,
+  baseAsset: Type.String(),
+  quoteAsset: Type.String(),
+  status: Type.String({ description: 'TRADING when orders are accepted' }),
+  tickSize: DecimalString('PRICE_FILTER tick size'),
+  stepSize: DecimalString('LOT_SIZE step'),
+  minQty: DecimalString('LOT_SIZE minimum quantity'),
+  minNotional: DecimalString('MIN_NOTIONAL / NOTIONAL minimum, in quote asset'),
+});
+export type SymbolInfo = Static<typeof SymbolInfo>;
+export const SymbolsResponse = Type.Object({ symbols: Type.Array(SymbolInfo) });
+export type SymbolsResponse = Static<typeof SymbolsResponse>;
+
+/** The latest ticker of one symbol (GET /prices row and the WS `ticker` frame's data). */
+export const PriceRow = Type.Object({
+  symbol: SymbolName,
+  price: DecimalString(),
+  open24h: DecimalString(),
+  high24h: DecimalString(),
+  low24h: DecimalString(),
+  volume24h: DecimalString('base-asset volume over 24 h'),
+  changePercent24h: SignedDecimalString(),
+  updatedAt: Type.Integer({ description: 'epoch ms of the last update' }),
+  stale: Type.Boolean({ description: 'true when no update arrived for 10 s' }),
+});
+export type PriceRow = Static<typeof PriceRow>;
+export const PricesResponse = Type.Object({ source: Type.String(), prices: Type.Array(PriceRow) });
+export type PricesResponse = Static<typeof PricesResponse>;
+
+export const Candle = Type.Object({
+  openTime: Type.Integer({ description: 'epoch ms' }),
+  open: DecimalString(),
+  high: DecimalString(),
+  low: DecimalString(),
+  close: DecimalString(),
+  volume: DecimalString(),
+});
+export type Candle = Static<typeof Candle>;
+
+export const HistoryQuery = Type.Object(
+  {
+    symbol: SymbolName,
+    interval: Type.Optional(IntervalSchema),
+    limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 1000, default: 500 })),
+    startTime: Type.Optional(Type.Integer({ minimum: 0 })),
+    endTime: Type.Optional(Type.Integer({ minimum: 0 })),
+  },
+  { additionalProperties: false },
+);
+export type HistoryQuery = Static<typeof HistoryQuery>;
+export const HistoryResponse = Type.Object({ symbol: SymbolName, interval: IntervalSchema, candles: Type.Array(Candle) });
+export type HistoryResponse = Static<typeof HistoryResponse>;
+
+export const MarketStatus = Type.Object({
+  source: Type.Union(MarketSources.map((s) => Type.Literal(s))),
+  connected: Type.Boolean(),
+  lastEventAt: Type.Union([Type.Integer(), Type.Null()]),
+  symbols: Type.Array(SymbolName),
+});
+export type MarketStatus = Static<typeof MarketStatus>;
+
+/** A live candle as the WS `kline` frame carries it. */
+export const KlineData = Type.Object({
+  symbol: SymbolName,
+  interval: IntervalSchema,
+  openTime: Type.Integer(),
+  open: DecimalString(),
+  high: DecimalString(),
+  low: DecimalString(),
+  close: DecimalString(),
+  volume: DecimalString(),
+  closed: Type.Boolean(),
+});
+export type KlineData = Static<typeof KlineData>;
