@@ -1,6 +1,8 @@
 /**
  * In-process BusPort for the embedded run mode: same semantics as Kafka (keyed partitions,
  * consumer groups, commit after the handler, redelivery), no durability across restarts.
+ * Memory stays bounded: a message every known group has consumed is dropped, so a group
+ * that first subscribes later starts from what is still retained.
  */
 import type { Logger } from 'pino';
 import type { PortHealth } from '../port-health.js';

@@ -49,6 +49,7 @@ export class RedisLink {
   private lastError: string | undefined;
   private connectedOnce = false;
   private outageLogged = false;
+  private firstReady: Promise<void> | undefined;
 
   constructor(private readonly options: RedisLinkOptions) {
     const maxBackoffMs = options.maxBackoffMs ?? 2000;
@@ -92,12 +93,14 @@ export class RedisLink {
     if (client.status === 'end' || this.connectedOnce || this.lastError) {
       throw new Error(`redis unavailable (${client.status}${this.lastError ? `: ${this.lastError}` : ''})`);
     }
-    const timeoutMs = this.options.readyTimeoutMs ?? 2000;
-    await new Promise<void>((resolve, reject) => {
+    // One shared wait, so a burst of start-up calls adds two listeners, not two per call.
+    this.firstReady ??= new Promise<void>((resolve, reject) => {
+      const timeoutMs = this.options.readyTimeoutMs ?? 2000;
       const settle = (err?: Error) => {
         clearTimeout(timer);
         client.off('ready', onReady);
         client.off('error', onError);
+        this.firstReady = undefined;
         if (err) reject(err);
         else resolve();
       };
@@ -107,6 +110,7 @@ export class RedisLink {
       client.on('ready', onReady);
       client.on('error', onError);
     });
+    return this.firstReady;
   }
 
   /** Never throws: a quick status check, then PING with a short timeout. */
