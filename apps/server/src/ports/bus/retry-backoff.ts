@@ -1,3 +1,5 @@
+import { backoffDelay } from '../../core/retry-with-backoff.js';
+
 /** Exponential backoff with jitter for redelivery and reconnects. */
 export interface BackoffOptions {
   initialMs: number;
@@ -13,10 +15,9 @@ export class RetryBackoff {
 
   /** Delay before the next attempt; grows until reset() after a success. */
   next(): number {
-    const base = Math.min(this.options.maxMs, this.options.initialMs * 2 ** this.#attempt);
     this.#attempt += 1;
     // Jitter keeps a fleet of consumers from reconnecting in lockstep after a broker restart.
-    return Math.round(base / 2 + Math.random() * (base / 2));
+    return backoffDelay(this.#attempt, this.options.initialMs, this.options.maxMs);
   }
 
   reset(): void {
