@@ -1,0 +1,59 @@
+/**
+ * Turns a schema-valid buy/sell body into an OrderIntent. The JSON schema checks each field
+ * on its own; the combinations that depend on `type` and `side` are business rules and live
+ * here, answering VALIDATION_FAILED with one issue per offending field.
+ */
+import type { PlaceOrderRequest, ValidationIssue } from '@cryptosim/contracts';
+import { AppError } from '../../../core/app-error.js';
+import { dec, type Dec } from '../../../core/decimal.js';
+import type { OrderIntent, OrderSide } from './order-model.js';
+
+type AmountField = 'quantity' | 'quoteAmount' | 'price' | 'stopPrice';
+
+export function parseOrderRequest(side: OrderSide, body: PlaceOrderRequest): OrderIntent {
+  const type = body.type ?? 'MARKET';
+  const issues: ValidationIssue[] = [];
+  const amount = (field: AmountField): Dec | null => {
+    const raw = body[field];
+    if (raw === undefined) return null;
+    const value = dec(raw);
+    if (!value.gt(0)) issues.push({ path: `/${field}`, message: `${field} must be greater than 0` });
+    return value;
+  };
+  const require = (field: AmountField, why: string) => {
+    if (body[field] === undefined) issues.push({ path: `/${field}`, message: `${field} is required ${why}` });
+  };
+  const forbid = (field: AmountField, why: string) => {
+    if (body[field] !== undefined) issues.push({ path: `/${field}`, message: `${field} is not allowed ${why}` });
+  };
+
+  const intent: OrderIntent = {
+    side,
+    type,
+    quantity: amount('quantity'),
+    quoteAmount: amount('quoteAmount'),
+    price: amount('price'),
+    stopPrice: amount('stopPrice'),
+  };
+
+  if (type === 'MARKET' && side === 'BUY') {
+    if (body.quantity === undefined && body.quoteAmount === undefined) {
+      issues.push({ path: '', message: 'a MARKET buy needs quantity or quoteAmount' });
+    }
+    if (body.quantity !== undefined && body.quoteAmount !== undefined) {
+      issues.push({ path: '/quoteAmount', message: 'send either quantity or quoteAmount, not both' });
+    }
+  } else {
+    require('quantity', `for a ${type} ${side.toLowerCase()}`);
+    forbid('quoteAmount', 'except on a MARKET buy');
+  }
+  if (type === 'LIMIT') require('price', 'for a LIMIT order');
+  else forbid('price', `on a ${type} order (only LIMIT orders have a limit price)`);
+  if (type === 'STOP_LOSS' || type === 'TAKE_PROFIT') require('stopPrice', `for a ${type} order`);
+  else forbid('stopPrice', `on a ${type} order`);
+
+  if (issues.length > 0) {
+    throw new AppError('VALIDATION_FAILED', 400, issues.map((i) => i.message).join('; '), issues);
+  }
+  return intent;
+}

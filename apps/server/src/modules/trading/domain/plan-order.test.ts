@@ -1,0 +1,75 @@
+import { describe, expect, it } from 'vitest';
+import { dec } from '../../../core/decimal.js';
+import { planOrder, type PlaceInput } from './plan-order.js';
+import { BTC, cash, errorOf, intent, NO_SLIP_CONFIG, position } from './test-support/fixtures.js';
+import { tradingConfig } from './trading-config.js';
+
+const base = (over: Partial<PlaceInput>): PlaceInput => ({
+  intent: intent('BUY', 'MARKET', { quantity: '0.1' }),
+  rules: BTC,
+  market: { price: dec('50000'), quoteVolume: dec('1000000000') },
+  account: cash('100000'),
+  position: position(),
+  config: NO_SLIP_CONFIG,
+  ...over,
+});
+
+describe('planOrder', () => {
+  it('when a market buy is placed, then it fills now at the slipped price as taker', () => {
+    const config = tradingConfig({ slippageK: '1', slippageCap: '0.05' });
+    // notional 5 000 against 5 000 000 of volume: √0.001 ≈ 0.0316 → 50000 × 1.0316… = 51581.14 (up to the tick)
+    const plan = planOrder(base({ config, market: { price: dec('50000'), quoteVolume: dec('5000000') } }));
+    expect(plan.kind).toBe('fill');
+    if (plan.kind !== 'fill') return;
+    expect(plan.execution.price.toFixed()).toBe('51581.14');
+    expect(plan.plan.fill.fee.toFixed()).toBe('5.158114');
+  });
+
+  it('when a market buy by quote is placed, then the checked quantity is what fills', () => {
+    const plan = planOrder(base({ intent: intent('BUY', 'MARKET', { quoteAmount: '1000' }) }));
+    if (plan.kind !== 'fill') throw new Error('expected a fill');
+    expect(plan.plan.fill.quantity.toFixed()).toBe('0.02');
+    expect(plan.plan.account.balance.toFixed()).toBe('98999');
+  });
+
+  it('when a limit buy sits below the market, then it rests and its reservation leaves free cash', () => {
+    const plan = planOrder(base({ intent: intent('BUY', 'LIMIT', { quantity: '0.1', price: '45000' }) }));
+    expect(plan.kind).toBe('rest');
+    if (plan.kind !== 'rest') return;
+    expect(plan.reservation.amount.toFixed()).toBe('4504.5');
+    expect(plan.account).toEqual({ balance: dec('100000'), reserved: dec('4504.5') });
+  });
+
+  it('when a limit buy is above the market, then it takes the market at once, never above its limit', () => {
+    const config = tradingConfig({ slippageK: '1', slippageCap: '0.05' });
+    const plan = planOrder(base({ config, intent: intent('BUY', 'LIMIT', { quantity: '0.1', price: '50100' }), market: { price: dec('50000'), quoteVolume: dec('5000000') } }));
+    if (plan.kind !== 'fill') throw new Error('expected a fill');
+    expect(plan.execution).toEqual({ price: dec('50100'), liquidity: 'taker' });
+  });
+
+  it('when a sell stop sits below the market, then it rests holding the coins', () => {
+    const plan = planOrder(base({ intent: intent('SELL', 'STOP_LOSS', { quantity: '1', stopPrice: '45000' }), position: position('1', '40000') }));
+    if (plan.kind !== 'rest') throw new Error('expected a resting order');
+    expect(plan.position.reservedQuantity.toFixed()).toBe('1');
+  });
+
+  it('when a stop is already past its trigger, then it fills as a market order', () => {
+    const plan = planOrder(base({ intent: intent('SELL', 'STOP_LOSS', { quantity: '1', stopPrice: '55000' }), position: position('1', '40000') }));
+    if (plan.kind !== 'fill') throw new Error('expected a fill');
+    expect(plan.execution).toEqual({ price: dec('50000'), liquidity: 'taker' });
+    expect(plan.plan.fill.realizedPnl?.toFixed()).toBe('9950');
+  });
+
+  it('when a resting buy needs more than the free cash, then INSUFFICIENT_BALANCE and nothing is reserved', () => {
+    expect(errorOf(() => planOrder(base({ intent: intent('BUY', 'LIMIT', { quantity: '3', price: '40000' }) }))).code).toBe('INSUFFICIENT_BALANCE');
+  });
+
+  it('when a resting sell exceeds the free coins, then INSUFFICIENT_POSITION', () => {
+    const e = errorOf(() => planOrder(base({ intent: intent('SELL', 'LIMIT', { quantity: '1', price: '60000' }), position: position('1', '40000', '0.5') })));
+    expect(e.code).toBe('INSUFFICIENT_POSITION');
+  });
+
+  it('when the order breaks an exchange rule, then that rule answers before any balance check', () => {
+    expect(errorOf(() => planOrder(base({ intent: intent('BUY', 'LIMIT', { quantity: '0.1', price: '45000.001' }), account: cash('0') }))).code).toBe('PRICE_FILTER');
+  });
+});

@@ -1,0 +1,74 @@
+import { describe, expect, it } from 'vitest';
+import { dec } from '../../../core/decimal.js';
+import {
+  availableCash,
+  availableQuantity,
+  releaseCash,
+  releaseOrder,
+  reservationFor,
+  reserveCash,
+  reserveQuantity,
+} from './reservations.js';
+import { BTC, cash, errorOf, intent, position } from './test-support/fixtures.js';
+import { DEFAULT_TRADING_CONFIG, tradingConfig } from './trading-config.js';
+
+describe('reservationFor', () => {
+  it('when a LIMIT buy rests, then it holds price × quantity plus the larger fee', () => {
+    const config = tradingConfig({ makerFeeRate: '0.0002', takerFeeRate: '0.0007' });
+    const r = reservationFor({ ...intent('BUY', 'LIMIT', { price: '50000', quantity: '0.1' }), quantity: dec('0.1') }, BTC, config);
+    expect(r).toEqual({ asset: 'QUOTE', amount: dec('5003.5') });
+  });
+
+  it('when a buy stop rests, then it holds the stop moved by the slippage cap, up to the tick, plus fee', () => {
+    // 33333.33 × 1.05 = 34999.9965 → 35000.00; 0.3 × 35000 = 10500; fee 10.5
+    const o = intent('BUY', 'STOP_LOSS', { stopPrice: '33333.33', quantity: '0.3' });
+    const r = reservationFor({ ...o, quantity: dec('0.3') }, BTC, DEFAULT_TRADING_CONFIG);
+    expect(r.amount.toFixed()).toBe('10510.5');
+  });
+
+  it('when any sell rests, then it holds the coins and no cash', () => {
+    const o = intent('SELL', 'TAKE_PROFIT', { stopPrice: '70000', quantity: '0.25' });
+    expect(reservationFor({ ...o, quantity: dec('0.25') }, BTC, DEFAULT_TRADING_CONFIG)).toEqual({ asset: 'BASE', amount: dec('0.25') });
+  });
+
+  it('when asked for a MARKET order, then it refuses: market orders never rest', () => {
+    expect(() => reservationFor({ ...intent('BUY', 'MARKET', { quantity: '1' }), quantity: dec('1') }, BTC, DEFAULT_TRADING_CONFIG)).toThrow(/does not rest/);
+  });
+});
+
+describe('reserving and releasing', () => {
+  it('when the reservation equals the free cash exactly, then it fits and nothing stays free', () => {
+    const account = reserveCash(cash('1000', '400'), dec('600'));
+    expect(account.reserved.toFixed()).toBe('1000');
+    expect(availableCash(account).toFixed()).toBe('0');
+  });
+
+  it('when it is one unit more than the free cash, then INSUFFICIENT_BALANCE with both amounts', () => {
+    const e = errorOf(() => reserveCash(cash('1000', '400'), dec('600.00000001')));
+    expect(e).toMatchObject({ code: 'INSUFFICIENT_BALANCE', status: 400 });
+    expect(e.message).toContain('600.00000001');
+    expect(e.message).toContain('only 600 USDT');
+  });
+
+  it('when more coins are to be sold than are free, then INSUFFICIENT_POSITION', () => {
+    const e = errorOf(() => reserveQuantity(position('1', '100', '0.6'), dec('0.5'), 'BTC'));
+    expect(e.code).toBe('INSUFFICIENT_POSITION');
+    expect(e.message).toContain('only 0.4 BTC');
+  });
+
+  it('when the stored reservation ever exceeds the total, then available reads 0, not negative', () => {
+    expect(availableCash(cash('10', '12')).toFixed()).toBe('0');
+    expect(availableQuantity(position('1', '1', '2')).toFixed()).toBe('0');
+  });
+
+  it('when an order is canceled, then everything it held returns at once', () => {
+    const buy = { ...intent('BUY', 'LIMIT', { price: '100', quantity: '1' }), id: 1, createdAt: 0, quantity: dec('1'), reservedAmount: dec('100.1') };
+    expect(releaseOrder(buy, cash('500', '100.1'), position()).account.reserved.toFixed()).toBe('0');
+    const sell = { ...buy, side: 'SELL' as const, reservedAmount: dec('1') };
+    expect(releaseOrder(sell, cash('500'), position('3', '90', '1')).position.reservedQuantity.toFixed()).toBe('0');
+  });
+
+  it('when more is released than is reserved, then it is a bug and throws', () => {
+    expect(() => releaseCash(cash('10', '1'), dec('2'))).toThrow(/only 1 is reserved/);
+  });
+});

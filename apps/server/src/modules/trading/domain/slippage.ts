@@ -1,0 +1,63 @@
+/**
+ * Slippage for orders that take the market (market orders and triggered stops).
+ *
+ * Model — the square-root market-impact law used in execution research (Almgren et al.,
+ * Bouchaud): the price moves against the taker by a fraction
+ *
+ *     slip = min(cap, k × √(notional / recentQuoteVolume))
+ *
+ * so doubling an order's share of recent volume costs √2 times more, not twice as much. k
+ * plays the role of the asset's daily volatility (≈ 2–5 % for large crypto pairs); the
+ * default 0.03 makes a 100 000 USDT BTC order against 20 B USDT of 24 h volume slip 0.0067 %,
+ * and an order worth 1 % of the day's volume 0.3 %. `cap` bounds the move (and with it the
+ * reservation of a buy stop); k = 0 turns slippage off. No recent volume counts as an
+ * infinitely large order: the cap applies.
+ *
+ * The moved price is rounded to the tick against the taker (up for buys, down for sells) so
+ * the rounding never favours the simulated trader, and a sell never fills below one tick.
+ */
+import { AppError } from '../../../core/app-error.js';
+import { ceilToStep, Dec, floorToStep } from '../../../core/decimal.js';
+import type { OrderSide } from './order-model.js';
+
+export interface SlippageModel {
+  /** Impact coefficient; 0 disables slippage. */
+  k: Dec;
+  /** Largest fractional move, e.g. 0.05 for 5 %. */
+  cap: Dec;
+}
+
+export const DEFAULT_SLIPPAGE: SlippageModel = { k: new Dec('0.03'), cap: new Dec('0.05') };
+export const NO_SLIPPAGE: SlippageModel = { k: new Dec(0), cap: new Dec(0) };
+
+export function checkSlippageModel(model: SlippageModel): SlippageModel {
+  if (model.k.isNegative()) throw new AppError('VALIDATION_FAILED', 400, `slippage k must not be negative, got ${model.k.toFixed()}`);
+  if (model.cap.isNegative() || model.cap.gte(1)) {
+    throw new AppError('VALIDATION_FAILED', 400, `slippage cap must be at least 0 and below 1, got ${model.cap.toFixed()}`);
+  }
+  return model;
+}
+
+/** The fractional price move an order of `notional` USDT causes. */
+export function slippageFraction(notional: Dec, recentQuoteVolume: Dec, model: SlippageModel): Dec {
+  if (model.k.isZero() || model.cap.isZero() || notional.lte(0)) return new Dec(0);
+  if (recentQuoteVolume.lte(0)) return model.cap;
+  const impact = model.k.times(notional.div(recentQuoteVolume).sqrt());
+  return Dec.min(impact, model.cap);
+}
+
+/** The price a taker of `notional` USDT gets when the market stands at `livePrice`. */
+export function takerFillPrice(
+  side: OrderSide,
+  livePrice: Dec,
+  notional: Dec,
+  recentQuoteVolume: Dec,
+  tickSize: Dec,
+  model: SlippageModel,
+): Dec {
+  const slip = slippageFraction(notional, recentQuoteVolume, model);
+  if (side === 'BUY') return ceilToStep(livePrice.times(slip.plus(1)), tickSize).toDecimalPlaces(18, Dec.ROUND_CEIL);
+  const moved = floorToStep(livePrice.times(new Dec(1).minus(slip)), tickSize).toDecimalPlaces(18, Dec.ROUND_FLOOR);
+  const floor = tickSize.isZero() ? new Dec('1e-18') : tickSize;
+  return Dec.max(moved, floor);
+}

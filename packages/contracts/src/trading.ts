@@ -1,0 +1,112 @@
+import Type, { type Static, type TSchema } from 'typebox';
+import { DecimalString, SignedDecimalString, SymbolName } from './decimal.js';
+
+export const OrderSides = ['BUY', 'SELL'] as const;
+export type OrderSide = (typeof OrderSides)[number];
+// Literal by literal: Type.Union over an array's .map() types as a union of `never` in TypeBox 1.x.
+export const OrderSideSchema = Type.Union([Type.Literal('BUY'), Type.Literal('SELL')]);
+
+export const OrderTypes = ['MARKET', 'LIMIT', 'STOP_LOSS', 'TAKE_PROFIT'] as const;
+export type OrderType = (typeof OrderTypes)[number];
+export const OrderTypeSchema = Type.Union([Type.Literal('MARKET'), Type.Literal('LIMIT'), Type.Literal('STOP_LOSS'), Type.Literal('TAKE_PROFIT')]);
+
+export const OrderStatuses = ['NEW', 'PARTIALLY_FILLED', 'FILLED', 'CANCELED', 'REJECTED'] as const;
+export type OrderStatus = (typeof OrderStatuses)[number];
+export const OrderStatusSchema = Type.Union([
+  Type.Literal('NEW'),
+  Type.Literal('PARTIALLY_FILLED'),
+  Type.Literal('FILLED'),
+  Type.Literal('CANCELED'),
+  Type.Literal('REJECTED'),
+]);
+
+export const ClientOrderId = Type.String({
+  pattern: '^[A-Za-z0-9_-]{1,36}$',
+  description: 'Caller-chosen idempotency key, unique per user: a retried order with the same key returns the first order',
+});
+
+/**
+ * Body of POST /api/trading/buy and /sell. Which of the optional fields are required depends
+ * on `type` (price for LIMIT, stopPrice for STOP_LOSS/TAKE_PROFIT, quoteAmount only for a
+ * MARKET buy); the trading domain checks that combination and answers VALIDATION_FAILED.
+ */
+export const PlaceOrderRequest = Type.Object(
+  {
+    symbol: SymbolName,
+    type: Type.Optional(Type.Union([Type.Literal('MARKET'), Type.Literal('LIMIT'), Type.Literal('STOP_LOSS'), Type.Literal('TAKE_PROFIT')], { default: 'MARKET' })),
+    quantity: Type.Optional(DecimalString('Base-asset quantity, a multiple of the symbol stepSize')),
+    quoteAmount: Type.Optional(DecimalString('MARKET buy only: USDT notional to spend; the fee is charged on top')),
+    price: Type.Optional(DecimalString('LIMIT only: limit price, a multiple of tickSize')),
+    stopPrice: Type.Optional(DecimalString('STOP_LOSS / TAKE_PROFIT only: trigger price, a multiple of tickSize')),
+    clientOrderId: Type.Optional(ClientOrderId),
+  },
+  { additionalProperties: false },
+);
+export type PlaceOrderRequest = Static<typeof PlaceOrderRequest>;
+
+const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
+
+export const Order = Type.Object({
+  id: Type.Integer(),
+  clientOrderId: Type.String(),
+  symbol: SymbolName,
+  side: OrderSideSchema,
+  type: OrderTypeSchema,
+  status: OrderStatusSchema,
+  quantity: Nullable(DecimalString('null only for a MARKET buy by quoteAmount that has not filled')),
+  quoteAmount: Nullable(DecimalString()),
+  price: Nullable(DecimalString('limit price (LIMIT)')),
+  stopPrice: Nullable(DecimalString('trigger price (STOP_LOSS, TAKE_PROFIT)')),
+  filledQuantity: DecimalString(),
+  avgFillPrice: Nullable(DecimalString()),
+  fee: DecimalString('USDT fees charged so far, on top of the notional'),
+  rejectReason: Nullable(Type.String({ description: 'machine code when status is REJECTED' })),
+  createdAt: Type.String({ format: 'date-time' }),
+  updatedAt: Type.String({ format: 'date-time' }),
+});
+export type Order = Static<typeof Order>;
+
+/** One fill (the seed's `transactions` row). */
+export const Transaction = Type.Object({
+  id: Type.Integer(),
+  orderId: Type.Integer(),
+  symbol: SymbolName,
+  type: OrderSideSchema,
+  quantity: DecimalString(),
+  price: DecimalString(),
+  fee: DecimalString('USDT, on top of totalAmount'),
+  totalAmount: DecimalString('quantity × price in USDT, before the fee'),
+  realizedPnl: Nullable(SignedDecimalString('sells: (price − avgPrice) × quantity − fee; null for buys')),
+  createdAt: Type.String({ format: 'date-time' }),
+});
+export type Transaction = Static<typeof Transaction>;
+
+export const PlaceOrderResponse = Type.Object({ order: Order, fills: Type.Array(Transaction) });
+export type PlaceOrderResponse = Static<typeof PlaceOrderResponse>;
+
+const Limit = Type.Integer({ minimum: 1, maximum: 500, default: 50 });
+const Cursor = Type.String({ minLength: 1, maxLength: 200, description: 'opaque; from the previous page nextCursor' });
+
+export const OrdersQuery = Type.Object(
+  {
+    status: Type.Optional(Type.Union([Type.Literal('open'), Type.Literal('closed'), Type.Literal('all')], { default: 'all' })),
+    symbol: Type.Optional(SymbolName),
+    limit: Type.Optional(Limit),
+    cursor: Type.Optional(Cursor),
+  },
+  { additionalProperties: false },
+);
+export type OrdersQuery = Static<typeof OrdersQuery>;
+export const OrdersResponse = Type.Object({ orders: Type.Array(Order), nextCursor: Nullable(Type.String()) });
+export type OrdersResponse = Static<typeof OrdersResponse>;
+
+export const OrderIdParams = Type.Object({ id: Type.Integer({ minimum: 1 }) }, { additionalProperties: false });
+export type OrderIdParams = Static<typeof OrderIdParams>;
+
+export const TradeHistoryQuery = Type.Object(
+  { symbol: Type.Optional(SymbolName), limit: Type.Optional(Limit), cursor: Type.Optional(Cursor) },
+  { additionalProperties: false },
+);
+export type TradeHistoryQuery = Static<typeof TradeHistoryQuery>;
+export const TradeHistoryResponse = Type.Object({ transactions: Type.Array(Transaction), nextCursor: Nullable(Type.String()) });
+export type TradeHistoryResponse = Static<typeof TradeHistoryResponse>;
