@@ -2,6 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import Type from 'typebox';
+import { sql } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pino } from 'pino';
@@ -42,6 +43,9 @@ describe('buildApp in embedded mode', () => {
     app.get('/test/expected-failure', async () => {
       throw new AppError('INSUFFICIENT_BALANCE', 400, 'Not enough USDT: need 10, have 5');
     });
+    app.get('/test/nul', async () => {
+      await ports.db.db.execute(sql`select ${'a\u0000b'}::text`);
+    });
     app.get('/test/bug', async () => {
       throw new Error('relation "secret_table" does not exist at /srv/app.js:12');
     });
@@ -70,6 +74,7 @@ describe('buildApp in embedded mode', () => {
         cache: { impl: 'memory', ok: true },
         bus: { impl: 'memory', ok: true },
         jobs: { impl: 'memory', ok: true },
+        market: { impl: 'simulator', ok: true },
       },
     });
   });
@@ -130,6 +135,12 @@ describe('buildApp in embedded mode', () => {
     const res = await app.inject('/test/expected-failure');
     expect(res.statusCode).toBe(400);
     expect(res.json()).toMatchObject({ code: 'INSUFFICIENT_BALANCE', detail: 'Not enough USDT: need 10, have 5' });
+  });
+
+  it('when text PostgreSQL cannot store reaches the database, then 400 VALIDATION_FAILED, not a 500', async () => {
+    const res = await app.inject('/test/nul');
+    expect(res.statusCode).toBe(400);
+    expect(res.json().code).toBe('VALIDATION_FAILED');
   });
 
   it('when a bug throws, then 500 INTERNAL_ERROR carries no message, SQL or stack', async () => {

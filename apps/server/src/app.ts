@@ -4,6 +4,8 @@ import type { Logger } from 'pino';
 import type { Config } from './config.js';
 import { registerErrorHandling, replyNotFound } from './core/error-handler.js';
 import { registerOpenApi } from './app/openapi.js';
+import { registerSecurity, replyFrameworkError } from './app/security.js';
+import { registerWebSocket } from './app/websocket.js';
 import { Readiness, type Ports } from './app/ports.js';
 import { registerValidation } from './app/validation.js';
 import { registerWebStatic } from './app/web-static.js';
@@ -19,6 +21,8 @@ export interface BuildOptions {
   modules?: AppModule[];
 }
 
+const trustHops = (n: number) => (_address: string, hop: number) => hop < n;
+
 const DEFAULT_WEB_DIST = fileURLToPath(new URL('../../web/dist', import.meta.url));
 
 /**
@@ -29,15 +33,22 @@ export async function buildApp(config: Config, ports: Ports, options: BuildOptio
   const app: FastifyInstance = Fastify({
     ...(options.logger ? { loggerInstance: options.logger as FastifyBaseLogger } : { logger: false }),
     bodyLimit: 1024 * 1024,
-    trustProxy: true,
+    // A hop count becomes proxy-addr's own rule (trust the first n hops); Fastify's types
+    // accept only the other forms.
+    trustProxy: typeof config.trustProxy === 'number' ? trustHops(config.trustProxy) : config.trustProxy,
     disableRequestLogging: false,
     ajv: { customOptions: { removeAdditional: false } },
     return503OnClosing: true,
+    // Router-level refusals (bad URL encoding, a path parameter over 100 characters) go
+    // through the error handler too, so they are problem+json like every other error.
+    frameworkErrors: replyFrameworkError,
   });
   const readiness = options.readiness ?? new Readiness();
 
   registerValidation(app);
   registerErrorHandling(app);
+  await registerSecurity(app, config, ports.cache);
+  await registerWebSocket(app);
   await registerOpenApi(app);
 
   await app.register(healthRoutes(ports, readiness));

@@ -13,6 +13,13 @@ describe('loadConfig', () => {
     expect(c.redisUrl).toBeUndefined();
     expect(c.kafkaBrokers).toBeUndefined();
     expect(c.shutdownTimeoutMs).toBe(10_000);
+    expect(c.trustProxy, 'X-Forwarded-For is not trusted unless configured').toBe(false);
+  });
+
+  it('when TRUST_PROXY is a hop count or addresses, then it is parsed for Fastify', () => {
+    expect(loadConfig({ TRUST_PROXY: '1' }).trustProxy).toBe(1);
+    expect(loadConfig({ TRUST_PROXY: 'true' }).trustProxy).toBe(true);
+    expect(loadConfig({ TRUST_PROXY: '10.0.0.0/8, 127.0.0.1' }).trustProxy).toEqual(['10.0.0.0/8', '127.0.0.1']);
   });
 
   it('when services are configured, then their values are parsed', () => {
@@ -37,6 +44,7 @@ describe('loadConfig', () => {
     ['KAFKA_BROKERS', 'localhost', /^Invalid KAFKA_BROKERS="localhost": must be a comma-separated list of host:port/],
     ['JWT_SECRET', 'short', /^Invalid JWT_SECRET="short": must be at least 32 characters/],
     ['LOG_LEVEL', 'loud', /^Invalid LOG_LEVEL="loud"/],
+    ['TRUST_PROXY', 'nginx please', /^Invalid TRUST_PROXY="nginx please": must be false, true, a hop count/],
   ])('when %s=%s, then it stops with one line naming the variable', (name, value, message) => {
     let error: unknown;
     try {

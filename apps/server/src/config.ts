@@ -5,6 +5,7 @@
  */
 import path from 'node:path';
 import { z } from 'zod';
+import { DEFAULT_SYMBOLS } from './modules/market/symbols/default-symbols.js';
 
 export const ROLES = ['api', 'ingest', 'projector', 'worker'] as const;
 export type Role = (typeof ROLES)[number];
@@ -32,6 +33,12 @@ const urlWithProtocol = (protocols: string[]) =>
     { message: `must be a URL starting with ${protocols.map((p) => `${p}//`).join(' or ')}` },
   );
 
+/** A decimal kept as text (money rules must not pass through a float): "0.001", never "1e-3". */
+const plainDecimal = z.string().trim().regex(/^(0|[1-9][0-9]*)(\.[0-9]+)?$/, 'must be a plain decimal like 0.001');
+/** A rate in [0, 1): a fee or slippage cap of 100 % or more would let a sell pay out nothing. */
+const fraction = (fallback: string) =>
+  plainDecimal.refine((v) => /^0(\.[0-9]+)?$/.test(v), { message: 'must be at least 0 and below 1' }).default(fallback);
+
 const EnvSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(8000),
   HOST: z.string().trim().min(1).default('localhost'),
@@ -56,10 +63,52 @@ const EnvSchema = z.object({
   CORS_ORIGINS: list.prefault(''),
   WEB_DIST_DIR: optionalString,
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
+  TRUST_PROXY: z
+    .string()
+    .trim()
+    .default('false')
+    .transform((v, ctx): boolean | number | string[] => {
+      if (v === 'false' || v === '') return false;
+      if (v === 'true') return true;
+      if (/^\d+$/.test(v)) return Number(v);
+      const list = v.split(',').map((s) => s.trim()).filter(Boolean);
+      if (list.every((a) => /^[0-9a-fA-F.:]+(\/\d{1,3})?$/.test(a))) return list;
+      ctx.addIssue({ code: 'custom', message: 'must be false, true, a hop count, or a comma-separated list of proxy addresses/CIDRs' });
+      return z.NEVER;
+    }),
+  MARKET_SOURCE: z
+    .string()
+    .trim()
+    .regex(/^(auto|binance|simulator|replay:.+)$/, 'must be auto, binance, simulator or replay:<file.csv>[,<file.csv>…]')
+    .default('auto'),
+  MARKET_SYMBOLS: list
+    .prefault(DEFAULT_SYMBOLS.join(','))
+    .pipe(z.array(z.string().regex(/^[A-Z0-9]{2,20}$/, 'each symbol must be like BTCUSDT')).min(1, 'must name at least one symbol')),
+  SEED: z.string().trim().min(1).default('cryptosim'),
+  REPLAY_SPEED: z.coerce.number().positive().max(1_000_000).default(600),
+  BINANCE_WS_URL: urlWithProtocol(['ws:', 'wss:']).default('wss://stream.binance.com:9443'),
+  BINANCE_REST_URL: urlWithProtocol(['http:', 'https:']).default('https://api.binance.com'),
+  SIMULATOR_START_PRICES: list
+    .prefault('')
+    .pipe(z.array(z.string().regex(/^[A-Z0-9]{2,20}=\d+(\.\d+)?$/, 'must be SYMBOL=price pairs, e.g. BTCUSDT=80000'))),
+  TRADING_MAKER_FEE_RATE: fraction('0.001'),
+  TRADING_TAKER_FEE_RATE: fraction('0.001'),
+  SLIPPAGE_K: plainDecimal.default('0.03'),
+  SLIPPAGE_CAP: fraction('0.05'),
 });
 
 /** Every variable the platform reads; .env.example documents each one. */
 export const ENV_VARIABLES = Object.keys(EnvSchema.shape);
+
+export interface MarketSourceConfig {
+  source: { kind: 'auto' | 'binance' | 'simulator' } | { kind: 'replay'; files: string[] };
+  symbols: string[];
+  seed: string;
+  replaySpeed: number;
+  binanceWsUrl: string;
+  binanceRestUrl: string;
+  simulatorStartPrices: Record<string, number>;
+}
 
 export interface Config {
   port: number;
@@ -79,6 +128,15 @@ export interface Config {
   /** Where the built web app lives; undefined means "next to the server". */
   webDistDir: string | undefined;
   shutdownTimeoutMs: number;
+  /**
+   * Which proxies may set X-Forwarded-For (Fastify's trustProxy). Off by default: trusting
+   * it without a proxy in front would let any client pick its own address and dodge
+   * the per-address rate limits.
+   */
+  trustProxy: boolean | number | string[];
+  market: MarketSourceConfig;
+  /** Fee rates and slippage as decimal strings; the trading module parses them (trading-config.ts). */
+  trading: { makerFeeRate: string; takerFeeRate: string; slippageK: string; slippageCap: string };
 }
 
 export class ConfigError extends Error {
@@ -110,5 +168,18 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     corsOrigins: e.CORS_ORIGINS,
     webDistDir: e.WEB_DIST_DIR ? path.resolve(e.WEB_DIST_DIR) : undefined,
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
+    trustProxy: e.TRUST_PROXY,
+    market: {
+      source: e.MARKET_SOURCE.startsWith('replay:')
+        ? { kind: 'replay', files: e.MARKET_SOURCE.slice('replay:'.length).split(',').map((f) => f.trim()).filter(Boolean) }
+        : { kind: e.MARKET_SOURCE as 'auto' | 'binance' | 'simulator' },
+      symbols: e.MARKET_SYMBOLS,
+      seed: e.SEED,
+      replaySpeed: e.REPLAY_SPEED,
+      binanceWsUrl: e.BINANCE_WS_URL!,
+      binanceRestUrl: e.BINANCE_REST_URL!,
+      simulatorStartPrices: Object.fromEntries(e.SIMULATOR_START_PRICES.map((p) => [p.split('=')[0]!, Number(p.split('=')[1])])),
+    },
+    trading: { makerFeeRate: e.TRADING_MAKER_FEE_RATE, takerFeeRate: e.TRADING_TAKER_FEE_RATE, slippageK: e.SLIPPAGE_K, slippageCap: e.SLIPPAGE_CAP },
   };
 }

@@ -3,5 +3,7 @@ export * from './errors.js';
 export * from './health.js';
 export * from './market.js';
 export * from './market-events.js';
+export * from './market-ws.js';
 export * from './trading.js';
 export * from './portfolio.js';
+export * from './auth.js';

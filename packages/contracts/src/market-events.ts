@@ -5,7 +5,7 @@ import { MarketSources } from './market.js';
 /** Bus topics; the message key is always the symbol, so one symbol's events stay ordered. */
 export const MarketTopics = { ticks: 'market.ticks', klines: 'market.klines' } as const;
 
-const Source = Type.Union(MarketSources.map((s) => Type.Literal(s)));
+const Source = Type.Enum(MarketSources);
 
 /** market.ticks, v1: a 24 h ticker update from the source. */
 export const TickEventV1 = Type.Object({
@@ -36,5 +36,6 @@ export const KlineEventV1 = Type.Object({
   volume: DecimalString(),
   closed: Type.Boolean(),
   eventTime: Type.Integer(),
+  seq: Type.Optional(Type.Integer({ minimum: 0, description: 'per-symbol sequence of market.klines from ingest, like TickEventV1.seq' })),
 });
 export type KlineEventV1 = Static<typeof KlineEventV1>;

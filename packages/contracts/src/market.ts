@@ -3,7 +3,8 @@ import { DecimalString, SignedDecimalString, SymbolName } from './decimal.js';
 
 export const Intervals = ['1m', '5m', '15m', '1h', '4h', '1d'] as const;
 export type Interval = (typeof Intervals)[number];
-export const IntervalSchema = Type.Union(Intervals.map((i) => Type.Literal(i)));
+// Type.Enum keeps the literal union in Static<>; Type.Union over a mapped array widens it to never.
+export const IntervalSchema = Type.Enum(Intervals);
 
 export const MarketSources = ['binance', 'simulator', 'replay'] as const;
 export type MarketSource = (typeof MarketSources)[number];
@@ -64,7 +65,7 @@ export const HistoryResponse = Type.Object({ symbol: SymbolName, interval: Inter
 export type HistoryResponse = Static<typeof HistoryResponse>;
 
 export const MarketStatus = Type.Object({
-  source: Type.Union(MarketSources.map((s) => Type.Literal(s))),
+  source: Type.Enum(MarketSources),
   connected: Type.Boolean(),
   lastEventAt: Type.Union([Type.Integer(), Type.Null()]),
   symbols: Type.Array(SymbolName),

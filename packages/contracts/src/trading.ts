@@ -61,6 +61,7 @@ export const Order = Type.Object({
   avgFillPrice: Nullable(DecimalString()),
   fee: DecimalString('USDT fees charged so far, on top of the notional'),
   rejectReason: Nullable(Type.String({ description: 'machine code when status is REJECTED' })),
+  run: Type.Integer({ minimum: 1, description: 'account run the order belongs to; POST /api/portfolio/reset starts a new run' }),
   createdAt: Type.String({ format: 'date-time' }),
   updatedAt: Type.String({ format: 'date-time' }),
 });
@@ -77,6 +78,7 @@ export const Transaction = Type.Object({
   fee: DecimalString('USDT, on top of totalAmount'),
   totalAmount: DecimalString('quantity × price in USDT, before the fee'),
   realizedPnl: Nullable(SignedDecimalString('sells: (price − avgPrice) × quantity − fee; null for buys')),
+  run: Type.Integer({ minimum: 1, description: 'account run the fill belongs to' }),
   createdAt: Type.String({ format: 'date-time' }),
 });
 export type Transaction = Static<typeof Transaction>;
@@ -100,7 +102,8 @@ export type OrdersQuery = Static<typeof OrdersQuery>;
 export const OrdersResponse = Type.Object({ orders: Type.Array(Order), nextCursor: Nullable(Type.String()) });
 export type OrdersResponse = Static<typeof OrdersResponse>;
 
-export const OrderIdParams = Type.Object({ id: Type.Integer({ minimum: 1 }) }, { additionalProperties: false });
+// Capped at 2^53 − 1: ids are bigserial read as JS numbers, and a larger value would overflow the query instead of being refused.
+export const OrderIdParams = Type.Object({ id: Type.Integer({ minimum: 1, maximum: Number.MAX_SAFE_INTEGER }) }, { additionalProperties: false });
 export type OrderIdParams = Static<typeof OrderIdParams>;
 
 export const TradeHistoryQuery = Type.Object(

@@ -4,6 +4,7 @@ import { createBus } from '../ports/bus/create-bus.js';
 import { createCache } from '../ports/cache/create-cache.js';
 import { createDb } from '../ports/db/create-db.js';
 import { createJobs } from '../ports/jobs/create-jobs.js';
+import { createMarketSource } from '../modules/market/sources/create-market-source.js';
 import type { Ports } from './ports.js';
 
 /** Picks each port's implementation from config (DESIGN.md's table); nothing else knows which. */
@@ -17,5 +18,6 @@ export async function createPorts(config: Config, logger: Logger): Promise<Ports
     logger: logger.child({ port: 'bus' }),
   });
   const jobs = createJobs({ redisUrl: config.redisUrl, keyPrefix: config.cacheKeyPrefix, logger: logger.child({ port: 'jobs' }) });
-  return { db, cache, bus, jobs };
+  const market = createMarketSource({ market: config.market, logger: logger.child({ port: 'market' }) });
+  return { db, cache, bus, jobs, market };
 }

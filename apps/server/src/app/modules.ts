@@ -1,5 +1,7 @@
 import type { AppModule } from './module.js';
 import { jobsModule } from '../modules/jobs/index.js';
+import { accountsModule } from '../modules/accounts/index.js';
+import { marketModule } from '../modules/market/index.js';
 
 /** Every business module, in registration order. Add a module here and nowhere else. */
-export const MODULES: AppModule[] = [jobsModule];
+export const MODULES: AppModule[] = [jobsModule, accountsModule, marketModule];

@@ -2,6 +2,7 @@ import type { BusPort } from '../ports/bus/bus-port.js';
 import type { CachePort } from '../ports/cache/cache-port.js';
 import type { DbPort } from '../ports/db/db-port.js';
 import type { JobsPort } from '../ports/jobs/jobs-port.js';
+import type { MarketSource } from '../ports/market/market-source.js';
 import type { ManagedPort, PortHealth } from '../ports/port-health.js';
 
 /** Everything the app talks to outside its own memory, each behind its port. */
@@ -10,6 +11,7 @@ export interface Ports {
   cache: CachePort;
   bus: BusPort;
   jobs: JobsPort;
+  market: MarketSource;
 }
 
 /**
@@ -64,6 +66,7 @@ export async function checkPorts(ports: Record<string, ManagedPort>, readiness?:
 export async function closePorts(ports: Ports): Promise<void> {
   // Jobs first (they use the others), the database last (everything may write to it).
   await ports.jobs.close().catch(() => undefined);
+  await ports.market.close().catch(() => undefined);
   await Promise.allSettled([ports.bus.close(), ports.cache.close()]);
   await ports.db.close().catch(() => undefined);
 }

@@ -1,5 +1,6 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ErrorCode, ValidationIssue } from '@cryptosim/contracts';
+import { pgErrorOf } from '../db/pg-error.js';
 import { AppError } from './app-error.js';
 import { PROBLEM_CONTENT_TYPE, problem } from './problem.js';
 
@@ -61,6 +62,12 @@ export function registerErrorHandling(app: FastifyInstance): void {
       const code = CODE_BY_STATUS[status] ?? 'VALIDATION_FAILED';
       // Fastify's own 4xx messages are safe and useful ("Body is not valid JSON", size limits).
       return send(reply, status, problem(status, code, fe.message || 'The request was refused'));
+    }
+    // Text PostgreSQL cannot store (a NUL byte, invalid UTF-8) is the client's mistake in any
+    // module's free-text field; say so instead of failing with a 500.
+    const pgCode = pgErrorOf(err)?.code;
+    if (pgCode === '22021' || pgCode === '22P05') {
+      return send(reply, 400, problem(400, 'VALIDATION_FAILED', 'The request contains characters that cannot be stored (e.g. a NUL byte).'));
     }
     request.log.error({ err }, 'unhandled error');
     return send(reply, 500, problem(500, 'INTERNAL_ERROR', 'Something went wrong on our side; it has been logged.'));

@@ -4,8 +4,11 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import CssBaseline from '@mui/material/CssBaseline';
 import { ThemeProvider } from '@mui/material/styles';
 import useMediaQuery from '@mui/material/useMediaQuery';
+import { ApiClient, ApiClientProvider } from '../lib/api';
 import { I18nProvider } from '../lib/i18n';
-import { createAppStore, useAppSelector, type AppStore } from './store';
+import { LivePriceCache, PriceStream, PriceStreamProvider, type WebSocketConstructor } from '../lib/ws';
+import { SessionEffects } from './session-effects';
+import { createAppStore, storeSessionPort, useAppSelector, type AppStore } from './store';
 import { createAppTheme } from './theme';
 
 export function createAppQueryClient(): QueryClient {
@@ -38,18 +41,31 @@ export interface AppProviderProps {
   children: ReactNode;
   store?: AppStore;
   queryClient?: QueryClient;
+  /** Tests pass a fake socket class; the app uses the browser's WebSocket. */
+  webSocket?: WebSocketConstructor;
 }
 
+const browserStorage = () => (typeof localStorage === 'undefined' ? undefined : localStorage);
+
 /** Tests pass their own store and query client; the app creates them once per page load. */
-export function AppProvider({ children, store, queryClient }: AppProviderProps) {
-  const [appStore] = useState(
-    () => store ?? createAppStore({ storage: typeof localStorage === 'undefined' ? undefined : localStorage }),
-  );
+export function AppProvider({ children, store, queryClient, webSocket }: AppProviderProps) {
+  const [appStore] = useState(() => store ?? createAppStore({ storage: browserStorage() }));
   const [client] = useState(() => queryClient ?? createAppQueryClient());
+  const [api] = useState(() => new ApiClient(storeSessionPort(appStore, store ? undefined : browserStorage())));
+  // One socket for the page's lifetime; it opens with the first subscription.
+  const [stream] = useState(() => new PriceStream(webSocket ? { WebSocketImpl: webSocket } : {}));
+
+  useEffect(() => stream.onFrame(new LivePriceCache(client).apply), [stream, client]);
+
   return (
     <ReduxProvider store={appStore}>
       <QueryClientProvider client={client}>
-        <PreferencesBridge>{children}</PreferencesBridge>
+        <ApiClientProvider client={api}>
+          <PriceStreamProvider stream={stream}>
+            <SessionEffects storage={store ? undefined : browserStorage()} />
+            <PreferencesBridge>{children}</PreferencesBridge>
+          </PriceStreamProvider>
+        </ApiClientProvider>
       </QueryClientProvider>
     </ReduxProvider>
   );

@@ -14,12 +14,13 @@ describe('app shell', () => {
   });
 
   it('when the page loads, then the header names the product and the theme and language controls are labelled', async () => {
-    renderApp();
+    renderApp({ path: '/status' });
 
     expect(screen.getByRole('link', { name: /cryptosim/ })).toBeTruthy();
     expect(screen.getByRole('group', { name: 'Language' })).toBeTruthy();
     expect(screen.getByRole('group', { name: 'Theme' })).toBeTruthy();
     expect(await screen.findByText('Checking system status…')).toBeTruthy();
+    expect(screen.getByRole('link', { name: 'System status' }).getAttribute('href'), 'footer link to the status page').toBe('/status');
   });
 
   it('when Dark is picked, then the preference is stored and the page uses the dark palette', () => {
@@ -35,10 +36,10 @@ describe('app shell', () => {
     );
   });
 
-  it('when an unknown path is opened, then a not-found page links back to the status page', async () => {
+  it('when an unknown path is opened, then a not-found page links back to the dashboard', async () => {
     renderApp({ path: '/no-such-page' });
 
     expect(await screen.findByRole('heading', { name: 'Page not found' })).toBeTruthy();
-    expect(screen.getByRole('link', { name: 'Back to system status' }).getAttribute('href')).toBe('/');
+    expect(screen.getByRole('link', { name: 'Back to the dashboard' }).getAttribute('href')).toBe('/');
   });
 });

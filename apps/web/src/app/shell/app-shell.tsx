@@ -1,19 +1,34 @@
-import { Outlet, Link as RouterLink } from 'react-router';
+import { useState } from 'react';
+import { Outlet, Link as RouterLink, useLocation } from 'react-router';
 import AppBar from '@mui/material/AppBar';
 import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
 import Container from '@mui/material/Container';
+import IconButton from '@mui/material/IconButton';
 import Link from '@mui/material/Link';
 import Stack from '@mui/material/Stack';
 import Toolbar from '@mui/material/Toolbar';
 import Typography from '@mui/material/Typography';
+import { useTheme } from '@mui/material/styles';
+import useMediaQuery from '@mui/material/useMediaQuery';
+import { MenuIcon } from '../../components/icons';
 import { useT } from '../../lib/i18n';
+import { AccountMenu } from './account-menu';
+import { AppFooter } from './app-footer';
 import { LanguageSwitch } from './language-switch';
+import { NavDrawer } from './nav-drawer';
+import { NAV_ITEMS, isCurrent } from './nav-items';
 import { ThemeSwitch } from './theme-switch';
 
 const MAIN_ID = 'main-content';
 
 export function AppShell() {
   const t = useT();
+  const { pathname } = useLocation();
+  const [drawerOpen, setDrawerOpen] = useState(false);
+  // Below `md` the links and switches move into a drawer. Rendering one layout (not hiding the
+  // other with CSS) keeps each control once in the DOM. Without matchMedia (tests), wide.
+  const wide = useMediaQuery(useTheme().breakpoints.up('md'), { noSsr: true, defaultMatches: true });
   return (
     <Box sx={{ minHeight: '100vh', display: 'flex', flexDirection: 'column' }}>
       <Link
@@ -28,32 +43,56 @@ export function AppShell() {
         {t('app.skipToContent')}
       </Link>
       <AppBar position="sticky" color="default" elevation={0} sx={{ borderBottom: 1, borderColor: 'divider' }}>
-        <Toolbar sx={{ gap: 2, flexWrap: 'wrap', py: { xs: 1, sm: 0 } }}>
-          <Box sx={{ flexGrow: 1, minWidth: 0 }}>
-            <Link
-              component={RouterLink}
-              to="/"
-              underline="none"
-              color="inherit"
-              sx={{ display: 'inline-flex', alignItems: 'baseline', gap: 1 }}
-            >
-              <Typography component="span" variant="h6" sx={{ fontWeight: 700, color: 'primary.main' }}>
-                {t('app.name')}
-              </Typography>
-              <Typography component="span" variant="body2" color="text.secondary" sx={{ display: { xs: 'none', sm: 'inline' } }}>
-                {t('app.tagline')}
-              </Typography>
-            </Link>
+        <Toolbar sx={{ gap: { xs: 1, md: 2 } }}>
+          {wide ? null : (
+            <IconButton edge="start" aria-label={t('nav.openMenu')} aria-expanded={drawerOpen} onClick={() => setDrawerOpen(true)}>
+              <MenuIcon />
+            </IconButton>
+          )}
+          <Link component={RouterLink} to="/" underline="none" color="inherit" sx={{ display: 'inline-flex', alignItems: 'baseline', gap: 1, minWidth: 0 }}>
+            <Typography component="span" variant="h6" sx={{ fontWeight: 700, color: 'primary.main' }}>
+              {t('app.name')}
+            </Typography>
+            <Typography component="span" variant="body2" color="text.secondary" noWrap sx={{ display: { xs: 'none', lg: 'inline' } }}>
+              {t('app.tagline')}
+            </Typography>
+          </Link>
+          {wide ? (
+          <Box component="nav" aria-label={t('nav.main')} sx={{ display: 'flex', gap: 0.5, ml: 2 }}>
+            {NAV_ITEMS.map((item) => {
+              const current = isCurrent(item, pathname);
+              return (
+                <Button
+                  key={item.to}
+                  component={RouterLink}
+                  to={item.to}
+                  color={current ? 'primary' : 'inherit'}
+                  aria-current={current ? 'page' : undefined}
+                  sx={{ fontWeight: current ? 700 : 500 }}
+                >
+                  {t(item.label)}
+                </Button>
+              );
+            })}
           </Box>
-          <Stack direction="row" spacing={1} sx={{ flexWrap: 'wrap' }}>
-            <LanguageSwitch />
-            <ThemeSwitch />
-          </Stack>
+          ) : null}
+          <Box sx={{ flexGrow: 1 }} />
+          {wide ? (
+            <Stack direction="row" spacing={1} sx={{ alignItems: 'center' }}>
+              <LanguageSwitch />
+              <ThemeSwitch />
+              <AccountMenu />
+            </Stack>
+          ) : (
+            <AccountMenu compact />
+          )}
         </Toolbar>
       </AppBar>
-      <Container component="main" id={MAIN_ID} tabIndex={-1} maxWidth="lg" sx={{ py: 4, flexGrow: 1, outline: 'none' }}>
+      {wide ? null : <NavDrawer open={drawerOpen} onClose={() => setDrawerOpen(false)} />}
+      <Container component="main" id={MAIN_ID} tabIndex={-1} maxWidth="lg" sx={{ py: { xs: 2, sm: 4 }, px: { xs: 1.5, sm: 3 }, flexGrow: 1, outline: 'none' }}>
         <Outlet />
       </Container>
+      <AppFooter />
     </Box>
   );
 }

@@ -1,3 +1,4 @@
+export { storeSessionPort } from './session-port';
 export { createAppStore, useAppDispatch, useAppSelector } from './store';
 export type { AppStore, RootState, AppDispatch, StoreOptions } from './store';
 export {

@@ -1,26 +1,32 @@
 import { configureStore } from '@reduxjs/toolkit';
 import { useDispatch, useSelector } from 'react-redux';
+// The slice file itself, not the feature's index: the store is in the first chunk, the ticket is not.
+import { orderDraftsReducer } from '../../features/trading/store/order-draft-slice';
+import { loadSession, saveSession, sessionReducer, type SessionState } from '../../lib/session';
 import { loadPreferences, savePreferences } from './persisted-preferences';
 import { preferencesReducer, type PreferencesState } from './preferences-slice';
 
 export interface StoreOptions {
   preferences?: PreferencesState;
+  session?: SessionState;
   storage?: Storage;
 }
 
 /** Client state only; server state lives in TanStack Query. */
-export function createAppStore({ preferences, storage }: StoreOptions = {}) {
+export function createAppStore({ preferences, session, storage }: StoreOptions = {}) {
   const store = configureStore({
-    reducer: { preferences: preferencesReducer },
-    preloadedState: { preferences: preferences ?? loadPreferences(storage) },
+    reducer: { preferences: preferencesReducer, session: sessionReducer, orderDrafts: orderDraftsReducer },
+    preloadedState: {
+      preferences: preferences ?? loadPreferences(storage),
+      session: session ?? loadSession(storage),
+    },
   });
-  let saved = store.getState().preferences;
+  let saved = store.getState();
   store.subscribe(() => {
-    const current = store.getState().preferences;
-    if (current !== saved) {
-      saved = current;
-      savePreferences(storage, current);
-    }
+    const current = store.getState();
+    if (current.preferences !== saved.preferences) savePreferences(storage, current.preferences);
+    if (current.session !== saved.session) saveSession(storage, current.session);
+    saved = current;
   });
   return store;
 }

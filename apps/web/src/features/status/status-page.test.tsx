@@ -41,7 +41,7 @@ describe('status page', () => {
 
   it('when /readyz answers 503 with one port down, then every port shows its impl and the down one says Down', async () => {
     fetchMock.mockResolvedValue(jsonResponse(degraded, 503));
-    renderApp();
+    renderApp({ path: '/status' });
 
     const cacheRow = await findPortRow('Cache');
     expect(within(cacheRow).getByText('redis')).toBeTruthy();
@@ -60,7 +60,7 @@ describe('status page', () => {
 
   it('when the user picks 한국어, then the shell and the status page switch to Korean', async () => {
     fetchMock.mockResolvedValue(jsonResponse(degraded, 503));
-    renderApp();
+    renderApp({ path: '/status' });
     await findPortRow('Cache');
 
     fireEvent.click(screen.getByRole('button', { name: '한국어' }));
@@ -79,7 +79,7 @@ describe('status page', () => {
     try {
       const recovered: Readiness = { status: 'ok', ports: { ...degraded.ports, cache: { impl: 'redis', ok: true } } };
       fetchMock.mockResolvedValueOnce(jsonResponse(degraded, 503)).mockResolvedValue(jsonResponse(recovered, 200));
-      renderApp();
+      renderApp({ path: '/status' });
       expect(within(await findPortRow('Cache')).getByText('Down')).toBeTruthy();
 
       await vi.advanceTimersByTimeAsync(READINESS_REFRESH_MS);
@@ -95,7 +95,7 @@ describe('status page', () => {
   it('when every port is up, then the summary says all systems are operational', async () => {
     const healthy: Readiness = { status: 'ok', ports: { db: { impl: 'pglite', ok: true } } };
     fetchMock.mockResolvedValue(jsonResponse(healthy, 200));
-    renderApp();
+    renderApp({ path: '/status' });
 
     expect(await screen.findByText('All systems operational')).toBeTruthy();
     expect(screen.queryByText('Down')).toBeNull();
@@ -104,7 +104,7 @@ describe('status page', () => {
   it('when the server answers with a problem, then its code is shown with a retry that refetches', async () => {
     const problem = { type: 'about:blank', title: 'Internal error', status: 500, detail: 'x', code: 'INTERNAL_ERROR' };
     fetchMock.mockResolvedValue(jsonResponse(problem, 500, 'application/problem+json'));
-    renderApp();
+    renderApp({ path: '/status' });
 
     expect(await screen.findByText(/INTERNAL_ERROR/)).toBeTruthy();
     const callsBefore = fetchMock.mock.calls.length;
@@ -114,14 +114,14 @@ describe('status page', () => {
 
   it('when the proxy answers a bare 502, then the page says the server could not be reached', async () => {
     fetchMock.mockResolvedValue(new Response('', { status: 502 }));
-    renderApp();
+    renderApp({ path: '/status' });
 
     expect(await screen.findByText(/The server could not be reached/)).toBeTruthy();
   });
 
   it('when the network fails, then the page says the server could not be reached', async () => {
     fetchMock.mockRejectedValue(new TypeError('Failed to fetch'));
-    renderApp();
+    renderApp({ path: '/status' });
 
     expect(await screen.findByText(/The server could not be reached/)).toBeTruthy();
     expect(screen.getByText(/NETWORK_ERROR/)).toBeTruthy();

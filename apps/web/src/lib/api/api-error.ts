@@ -15,12 +15,15 @@ export class ApiError extends Error {
   readonly status: number;
   readonly code: string;
   readonly problem: Problem | undefined;
+  /** From `Retry-After` on 429/503 replies: how long the client should wait. */
+  readonly retryAfterSeconds: number | undefined;
 
-  constructor(status: number, code: string, message: string, problem?: Problem) {
+  constructor(status: number, code: string, message: string, problem?: Problem, retryAfterSeconds?: number) {
     super(message);
     this.status = status;
     this.code = code;
     this.problem = problem;
+    this.retryAfterSeconds = retryAfterSeconds;
   }
 }
 
@@ -32,4 +35,13 @@ export function isProblem(body: unknown): body is Problem {
     typeof candidate.status === 'number' &&
     typeof candidate.title === 'string'
   );
+}
+
+/** `Retry-After` is either delta-seconds or an HTTP date (RFC 9110 §10.2.3). */
+export function parseRetryAfter(header: string | null, now = Date.now()): number | undefined {
+  if (!header) return undefined;
+  const trimmed = header.trim();
+  if (/^\d+$/.test(trimmed)) return Number(trimmed);
+  const date = Date.parse(trimmed);
+  return Number.isNaN(date) ? undefined : Math.max(0, Math.ceil((date - now) / 1000));
 }

@@ -1,4 +1,4 @@
-import { ApiError, CLIENT_ERROR_CODES, isProblem } from './api-error';
+import { ApiError, CLIENT_ERROR_CODES, isProblem, parseRetryAfter } from './api-error';
 
 export interface FetchJsonOptions extends Omit<RequestInit, 'body'> {
   /** Non-2xx statuses whose body is still the expected payload (e.g. 503 from /readyz). */
@@ -49,7 +49,8 @@ export async function fetchJson<T>(path: string, options: FetchJsonOptions = {})
   const body = await readBody(response);
   if (response.ok || acceptStatus.includes(response.status)) return body as T;
   if (isProblem(body)) {
-    throw new ApiError(response.status, body.code, body.detail || body.title, body);
+    const retryAfter = parseRetryAfter(response.headers.get('Retry-After'));
+    throw new ApiError(response.status, body.code, body.detail || body.title, body, retryAfter);
   }
   throw new ApiError(
     response.status,

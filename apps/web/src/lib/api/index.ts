@@ -1,2 +1,6 @@
-export { ApiError, CLIENT_ERROR_CODES, isProblem } from './api-error';
+export { ApiError, CLIENT_ERROR_CODES, isProblem, parseRetryAfter } from './api-error';
 export { fetchJson, type FetchJsonOptions } from './fetch-json';
+export { fetchBlob } from './fetch-blob';
+export { ApiClient, type ApiClientOptions, type ClientTokens, type RequestOptions, type SessionPort } from './api-client';
+export { ApiClientProvider, useApiClient } from './api-client-context';
+export { USER_QUERY_ROOT } from './user-query-root';

@@ -1,0 +1,83 @@
+/**
+ * Cross-cutting protection, registered before anything else so every reply (errors and
+ * 404s included) carries it: security headers and CSP, CORS, and the general rate limit.
+ */
+import cors from '@fastify/cors';
+import helmet from '@fastify/helmet';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { Config } from '../config.js';
+import type { CachePort } from '../ports/cache/cache-port.js';
+import { PROBLEM_CONTENT_TYPE, problem } from '../core/problem.js';
+import { RateLimiter, type RateRule } from './rate-limit.js';
+
+/**
+ * The web app is a Vite build of React + MUI: scripts only from our origin, but emotion
+ * injects <style> tags at run time, hence 'unsafe-inline' for styles (never for scripts).
+ * WebSockets to our own origin are covered by connect-src 'self' (CSP Level 3). Swagger UI
+ * at /docs needs no more than this: its scripts are files, its icons data: URIs and its
+ * styles inline (see security.test.ts). No upgrade-insecure-requests: the embedded mode is
+ * served over plain http on LAN addresses, where upgrading our own assets would break them.
+ */
+export const CSP_DIRECTIVES = {
+  defaultSrc: ["'self'"],
+  scriptSrc: ["'self'"],
+  scriptSrcAttr: ["'none'"],
+  styleSrc: ["'self'", "'unsafe-inline'"],
+  imgSrc: ["'self'", 'data:', 'blob:'],
+  fontSrc: ["'self'", 'data:'],
+  connectSrc: ["'self'"],
+  workerSrc: ["'self'", 'blob:'],
+  objectSrc: ["'none'"],
+  baseUri: ["'self'"],
+  formAction: ["'self'"],
+  frameAncestors: ["'none'"],
+  upgradeInsecureRequests: null,
+};
+
+/** Probes must never be throttled: an orchestrator polling /readyz is not an attacker. */
+const UNMETERED = new Set(['/healthz', '/readyz']);
+
+/** "Everything else": 600 requests a minute per client address. */
+export const GENERAL_RATE_RULE: RateRule = {
+  name: 'ip',
+  max: 600,
+  windowMs: 60_000,
+  key: (request) => request.ip,
+  whenCacheFails: 'allow',
+};
+
+export async function registerSecurity(app: FastifyInstance, config: Config, cache: CachePort): Promise<void> {
+  await app.register(helmet, {
+    contentSecurityPolicy: { useDefaults: false, directives: CSP_DIRECTIVES },
+    // Tokens travel in headers, never cookies, so no referrer ever needs our URLs.
+    referrerPolicy: { policy: 'no-referrer' },
+  });
+
+  // Only the listed origins may call the API from a browser; none by default (same-origin app).
+  await app.register(cors, {
+    origin: config.corsOrigins.length > 0 ? config.corsOrigins : false,
+    methods: ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE'],
+    allowedHeaders: ['Authorization', 'Content-Type', 'Accept', 'Accept-Language'],
+    exposedHeaders: ['Retry-After'],
+    maxAge: 600,
+  });
+
+  const limiter = new RateLimiter(cache, app.log);
+  app.addHook('onRequest', async (request) => {
+    if (request.routeOptions.config.ownRateLimit || UNMETERED.has(request.routeOptions.url ?? '')) return;
+    await limiter.hit(request, [GENERAL_RATE_RULE]);
+  });
+}
+
+/**
+ * Fastify's `frameworkErrors`: the router refuses some URLs (bad percent-encoding, a path
+ * parameter over 100 characters) before any route or error handler runs; without this they
+ * would leave as Fastify's own JSON instead of problem+json.
+ */
+export function replyFrameworkError(error: FastifyError, _request: FastifyRequest, reply: FastifyReply): void {
+  const status = error.statusCode === 414 ? 414 : 400;
+  void reply
+    .status(status)
+    .type(PROBLEM_CONTENT_TYPE)
+    .send(problem(status, 'VALIDATION_FAILED', status === 414 ? 'A path parameter is too long.' : 'The URL is malformed.'));
+}

@@ -1,0 +1,9 @@
+import type { Logger } from 'pino';
+import type { Database } from '../../ports/db/db-port.js';
+
+/** What the account use cases need; routes build it once from the module context. */
+export interface AccountsDeps {
+  db: Database;
+  jwtSecret: string;
+  logger: Pick<Logger, 'info' | 'warn'>;
+}

@@ -1,0 +1,63 @@
+import type { FastifyRequest } from 'fastify';
+import type { Config } from '../../config.js';
+import { AppError } from '../../core/app-error.js';
+import { verifyAccessToken } from './access-token.js';
+
+/** Who is calling, as `authenticate` puts it on the request. */
+export interface AuthUser {
+  id: number;
+  username: string;
+  /** The login (refresh-token family) this access token belongs to. */
+  sessionId: string;
+}
+
+export interface SocketIdentity extends AuthUser {
+  /** Epoch ms when the token expires: the socket is closed then unless it re-authenticates. */
+  expiresAt: number;
+}
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** Set by `authenticate`; only read it in routes that run that preHandler. */
+    user: AuthUser;
+  }
+}
+
+/** Fails at start-up, not at the first login: start-platform resolves the secret before buildApp. */
+export function jwtSecretOf(config: Pick<Config, 'jwtSecret'>): string {
+  if (!config.jwtSecret) throw new Error('accounts: config.jwtSecret is not set (start-platform resolves it; tests pass JWT_SECRET)');
+  return config.jwtSecret;
+}
+
+const BEARER = /^Bearer[ ]+([A-Za-z0-9._~+/-]+=*)[ ]*$/i;
+
+function challenge(message: string): AppError {
+  return new AppError('UNAUTHORIZED', 401, message, undefined, { 'www-authenticate': 'Bearer' });
+}
+
+/**
+ * The preHandler every protected route uses: `{ preHandler: authenticate(ctx.config) }`.
+ * A missing, malformed, expired or forged token is 401 UNAUTHORIZED.
+ */
+export function authenticate(config: Pick<Config, 'jwtSecret'>): (request: FastifyRequest) => Promise<void> {
+  const secret = jwtSecretOf(config);
+  return async (request) => {
+    const header = request.headers.authorization;
+    if (!header) throw challenge('Authentication required: send Authorization: Bearer <accessToken>.');
+    const token = BEARER.exec(header)?.[1];
+    if (!token) throw challenge('The Authorization header must be "Bearer <accessToken>".');
+    try {
+      const claims = await verifyAccessToken(secret, token);
+      request.user = { id: claims.userId, username: claims.username, sessionId: claims.sessionId };
+    } catch (error) {
+      if (error instanceof AppError) throw challenge(error.message);
+      throw error;
+    }
+  };
+}
+
+/** The same check for a WebSocket's `?token=` or `{op:"auth"}` frame; rejects with a 401 AppError. */
+export async function authenticateSocket(config: Pick<Config, 'jwtSecret'>, token: string): Promise<SocketIdentity> {
+  const claims = await verifyAccessToken(jwtSecretOf(config), token);
+  return { id: claims.userId, username: claims.username, sessionId: claims.sessionId, expiresAt: claims.expiresAt };
+}

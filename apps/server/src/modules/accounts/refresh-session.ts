@@ -1,0 +1,38 @@
+import type { AuthResponse } from '@cryptosim/contracts';
+import { AppError } from '../../core/app-error.js';
+import type { AccountsDeps } from './accounts-deps.js';
+import { recordAuthEvent, type ClientInfo } from './auth-event-log.js';
+import { issueSession } from './issue-session.js';
+import { hashRefreshToken } from './refresh-token.js';
+import { findRefreshTokenForUpdate, markRotated, revokeFamily } from './session-repository.js';
+import { findUserById } from './user-repository.js';
+
+type Outcome = { ok: true; response: AuthResponse } | { ok: false; message: string };
+
+/**
+ * Rotates a refresh token: the presented one is spent and a new one of the same family is
+ * issued. Presenting a spent token again means it was copied (the thief or the owner is
+ * replaying it), so the whole family is revoked: both parties must log in again.
+ */
+export async function refreshSession(deps: AccountsDeps, refreshToken: string, client: ClientInfo): Promise<AuthResponse> {
+  // The transaction returns rather than throws, so the revocation on reuse is committed.
+  const outcome = await deps.db.transaction(async (tx): Promise<Outcome> => {
+    const row = await findRefreshTokenForUpdate(tx, hashRefreshToken(refreshToken));
+    if (!row) return { ok: false, message: 'The refresh token is invalid.' };
+    if (row.replacedBy !== null) {
+      await revokeFamily(tx, row.userId, row.familyId);
+      await recordAuthEvent(tx, deps.logger, { kind: 'refresh_reuse', userId: row.userId, client });
+      return { ok: false, message: 'The refresh token was already used; every session of this login is now signed out.' };
+    }
+    if (row.revokedAt !== null) return { ok: false, message: 'The refresh token was revoked.' };
+    if (row.expiresAt.getTime() <= Date.now()) return { ok: false, message: 'The refresh token has expired; log in again.' };
+    const user = await findUserById(tx, row.userId);
+    if (!user) return { ok: false, message: 'The refresh token is invalid.' };
+    const { response, tokenId } = await issueSession(tx, deps.jwtSecret, user, row.familyId);
+    await markRotated(tx, row.id, tokenId);
+    await recordAuthEvent(tx, deps.logger, { kind: 'refresh', userId: user.id, client });
+    return { ok: true, response };
+  });
+  if (!outcome.ok) throw new AppError('UNAUTHORIZED', 401, outcome.message);
+  return outcome.response;
+}

@@ -1,0 +1,142 @@
+import { createHmac } from 'node:crypto';
+import { sql } from 'drizzle-orm';
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { signAccessToken } from './access-token.js';
+import { hashRefreshToken } from './refresh-token.js';
+import { backends, startTestApp, TEST_JWT_SECRET, type Storage, type TestApp } from './testing/test-app.js';
+import { bearer, expectProblem, login, registerUser, type TestUser } from './testing/clients.js';
+
+const b64 = (value: object | string) => Buffer.from(typeof value === 'string' ? value : JSON.stringify(value)).toString('base64url');
+const partsOf = (token: string) => token.split('.') as [string, string, string];
+const payloadOf = (token: string) => JSON.parse(Buffer.from(partsOf(token)[1], 'base64url').toString()) as Record<string, unknown>;
+
+function hs(alg: 'sha256' | 'sha512', secret: string, header: object, payload: object): string {
+  const body = `${b64(header)}.${b64(payload)}`;
+  return `${body}.${createHmac(alg, secret).update(body).digest('base64url')}`;
+}
+
+for (const backend of await backends()) {
+  describe.skipIf(backend.skipReason !== undefined)(`tokens on ${backend.name}`, () => {
+    let storage: Storage;
+    let test: TestApp;
+    let app: FastifyInstance;
+    let alice: TestUser;
+    let bob: TestUser;
+    beforeAll(async () => {
+      storage = await backend.open();
+      test = await startTestApp(storage);
+      app = test.app;
+      [alice, bob] = [await registerUser(app), await registerUser(app)];
+    });
+    afterAll(async () => {
+      await test?.close();
+      await storage?.close();
+    });
+
+    const me = (headers: Record<string, string>) => app.inject({ url: '/api/auth/me', headers });
+    const refresh = (refreshToken: string) => app.inject({ method: 'POST', url: '/api/auth/refresh', payload: { refreshToken } });
+
+    describe('access tokens', () => {
+      it('when the token is genuine, then /me answers 200 (the baseline the refusals below differ from)', async () => {
+        expect((await me(bearer(alice.accessToken))).statusCode).toBe(200);
+      });
+
+      it('when there is no token or no Bearer scheme, then 401 with a Bearer challenge', async () => {
+        const none = await me({});
+        expectProblem(none, 401, 'UNAUTHORIZED');
+        expect(none.headers['www-authenticate']).toBe('Bearer');
+        expectProblem(await me({ authorization: `Basic ${alice.accessToken}` }), 401, 'UNAUTHORIZED');
+      });
+
+      it("when the payload is changed to another user's id (signature kept), then 401", async () => {
+        const [header, , signature] = partsOf(alice.accessToken);
+        const forged = `${header}.${b64({ ...payloadOf(alice.accessToken), sub: String(bob.user.id) })}.${signature}`;
+        expectProblem(await me(bearer(forged)), 401, 'UNAUTHORIZED');
+      });
+
+      it('when the token says alg "none" with no signature, then 401', async () => {
+        const forged = `${b64({ alg: 'none', typ: 'JWT' })}.${b64(payloadOf(alice.accessToken))}.`;
+        expectProblem(await me(bearer(forged)), 401, 'UNAUTHORIZED');
+      });
+
+      it('when the token is signed with another secret, or with our secret under another algorithm, then 401', async () => {
+        const payload = payloadOf(alice.accessToken);
+        const otherSecret = hs('sha256', 'another-secret-'.padEnd(40, 'y'), { alg: 'HS256', typ: 'JWT' }, payload);
+        const hs512 = hs('sha512', TEST_JWT_SECRET, { alg: 'HS512', typ: 'JWT' }, payload);
+        expectProblem(await me(bearer(otherSecret)), 401, 'UNAUTHORIZED');
+        expectProblem(await me(bearer(hs512)), 401, 'UNAUTHORIZED');
+      });
+
+      it('when the token expired (issued 16 minutes ago), then 401 saying so', async () => {
+        const claims = { userId: alice.user.id, username: alice.user.username, sessionId: String(payloadOf(alice.accessToken).sid) };
+        const expired = await signAccessToken(TEST_JWT_SECRET, claims, Date.now() - 16 * 60_000);
+        const body = expectProblem(await me(bearer(expired)), 401, 'UNAUTHORIZED');
+        expect(body.detail).toMatch(/expired/);
+      });
+    });
+
+    describe('refresh tokens', () => {
+      it('when a refresh token is used, then a new pair comes back and the old token stops working', async () => {
+        const first = await refresh(alice.refreshToken);
+        expect(first.statusCode, first.body).toBe(200);
+        const next = first.json();
+        expect(next.refreshToken).not.toBe(alice.refreshToken);
+        expect((await me(bearer(next.accessToken))).json().id).toBe(alice.user.id);
+        expectProblem(await refresh(alice.refreshToken), 401, 'UNAUTHORIZED');
+        alice = { ...alice, ...next };
+      });
+
+      it('when a rotated token is replayed, then the whole family is revoked, including the newest token', async () => {
+        const user = await registerUser(app);
+        const second = (await refresh(user.refreshToken)).json();
+        const third = (await refresh(second.refreshToken)).json();
+        expect(third.refreshToken).toBeDefined();
+        const replay = await refresh(user.refreshToken);
+        expect(expectProblem(replay, 401, 'UNAUTHORIZED').detail).toMatch(/already used/);
+        expectProblem(await refresh(third.refreshToken), 401, 'UNAUTHORIZED');
+        const events = (await app.inject({ url: '/api/auth/events', headers: bearer(third.accessToken) })).json().events;
+        expect(events[0].kind).toBe('refresh_reuse');
+      });
+
+      it("when one login's family is revoked by reuse, then the user's other sessions keep working", async () => {
+        const user = await registerUser(app);
+        const laptop = (await login(app, user.user.username, user.password)).json();
+        await refresh(user.refreshToken);
+        await refresh(user.refreshToken); // replay: revokes the first family only
+        expect((await refresh(laptop.refreshToken)).statusCode).toBe(200);
+      });
+
+      it('when two refreshes race with the same token, then exactly one gets a new pair', async () => {
+        const user = await registerUser(app);
+        const results = await Promise.all([refresh(user.refreshToken), refresh(user.refreshToken)]);
+        expect(results.map((r) => r.statusCode).sort()).toEqual([200, 401]);
+      });
+
+      it('when the refresh token has expired, then 401 and no new pair', async () => {
+        const user = await registerUser(app);
+        await storage.db.db.execute(
+          sql`update refresh_tokens set expires_at = now() - interval '1 second' where token_hash = ${hashRefreshToken(user.refreshToken)}`,
+        );
+        expect(expectProblem(await refresh(user.refreshToken), 401).detail).toMatch(/expired/);
+      });
+
+      it('when a session logs out, then its refresh token is dead, and logging out again or with junk is still 204', async () => {
+        const user = await registerUser(app);
+        const out = await app.inject({ method: 'POST', url: '/api/auth/logout', payload: { refreshToken: user.refreshToken } });
+        expect(out.statusCode).toBe(204);
+        expectProblem(await refresh(user.refreshToken), 401, 'UNAUTHORIZED');
+        const again = await app.inject({ method: 'POST', url: '/api/auth/logout', payload: { refreshToken: user.refreshToken } });
+        const junk = await app.inject({ method: 'POST', url: '/api/auth/logout', payload: { refreshToken: 'not-a-token' } });
+        expect([again.statusCode, junk.statusCode]).toEqual([204, 204]);
+      });
+
+      it('when the database is read, then it holds only the SHA-256 of refresh tokens, never the tokens', async () => {
+        const user = await registerUser(app);
+        const rows = await storage.db.db.execute(sql`select token_hash from refresh_tokens where user_id = ${user.user.id}`);
+        const hashes = (rows as unknown as { rows?: Array<{ token_hash: string }> }).rows ?? (rows as unknown as Array<{ token_hash: string }>);
+        expect(hashes.map((r) => r.token_hash)).toEqual([hashRefreshToken(user.refreshToken)]);
+      });
+    });
+  });
+}

@@ -1,0 +1,19 @@
+import type { CachePort } from '../../ports/cache/cache-port.js';
+
+/** What a user's sockets receive: `order` on /ws/orders, `portfolio` on /ws/portfolio. */
+export type UserEventKind = 'order' | 'portfolio';
+
+const CHANNEL_SUFFIX: Record<UserEventKind, string> = { order: 'orders', portfolio: 'portfolio' };
+
+/** The cache pub/sub channel of one user's events: `user.<id>.orders` / `user.<id>.portfolio`. */
+export function userChannel(userId: number, kind: UserEventKind): string {
+  return `user.${userId}.${CHANNEL_SUFFIX[kind]}`;
+}
+
+/**
+ * Pushes an event to every socket of the user on any API replica (Redis pub/sub with the
+ * services, in-process embedded). `data` is the Order or Portfolio as the REST API returns it.
+ */
+export async function publishUserEvent(cache: CachePort, userId: number, kind: UserEventKind, data: unknown): Promise<void> {
+  await cache.publish(userChannel(userId, kind), JSON.stringify({ type: kind, data }));
+}

@@ -1,0 +1,99 @@
+import { WS_CLOSE_UNAUTHORIZED } from '@cryptosim/contracts';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { signAccessToken } from './access-token.js';
+import { publishUserEvent } from './index.js';
+import { backends, startTestApp, TEST_JWT_SECRET, type Storage, type TestApp } from './testing/test-app.js';
+import { registerUser, type TestUser } from './testing/clients.js';
+import { openSocket, silentFor, type TestSocket } from './testing/socket-client.js';
+
+for (const backend of await backends()) {
+  describe.skipIf(backend.skipReason !== undefined)(`/ws/orders and /ws/portfolio on ${backend.name}`, () => {
+    let storage: Storage;
+    let replicaA: TestApp;
+    let replicaB: TestApp;
+    let wsA: string;
+    let alice: TestUser;
+    let bob: TestUser;
+    const sockets: TestSocket[] = [];
+    const open = async (path: string) => {
+      const s = await openSocket(`${wsA}${path}`);
+      sockets.push(s);
+      return s;
+    };
+
+    beforeAll(async () => {
+      storage = await backend.open();
+      // Two API replicas over one database and one cache namespace, as behind nginx.
+      [replicaA, replicaB] = [await startTestApp(storage), await startTestApp(storage)];
+      wsA = (await replicaA.app.listen({ port: 0, host: '127.0.0.1' })).replace('http', 'ws');
+      [alice, bob] = [await registerUser(replicaA.app), await registerUser(replicaA.app)];
+    });
+    afterAll(async () => {
+      for (const s of sockets) s.ws.terminate();
+      await replicaA?.close();
+      await replicaB?.close();
+      await storage?.close();
+    });
+
+    it("when a socket authenticates with ?token= and another replica publishes the user's order, then the socket gets it", async () => {
+      const socket = await open(`/ws/orders?token=${alice.accessToken}`);
+      expect(await socket.next()).toMatchObject({ type: 'authenticated', userId: alice.user.id, expiresAt: expect.any(Number) });
+      const order = { id: 1, symbol: 'BTCUSDT', status: 'NEW' };
+      await publishUserEvent(replicaB.ports.cache, alice.user.id, 'order', order);
+      expect(await socket.next()).toEqual({ type: 'order', data: order });
+    });
+
+    it("when other users' events or the other channel's events are published, then the socket receives none of them", async () => {
+      const socket = await open(`/ws/portfolio?token=${alice.accessToken}`);
+      await socket.next();
+      await publishUserEvent(replicaB.ports.cache, bob.user.id, 'portfolio', { cash: '1' });
+      await publishUserEvent(replicaB.ports.cache, alice.user.id, 'order', { id: 2 });
+      expect(await silentFor(socket, 300)).toBe(true);
+      await publishUserEvent(replicaB.ports.cache, alice.user.id, 'portfolio', { cash: '99' });
+      expect(await socket.next()).toEqual({ type: 'portfolio', data: { cash: '99' } });
+    });
+
+    it('when frames are bad (not JSON, unknown op, before auth), then each gets an error frame and the socket stays usable', async () => {
+      const socket = await open('/ws/orders');
+      socket.send('{not json');
+      expect(await socket.next()).toMatchObject({ type: 'error', code: 'VALIDATION_FAILED' });
+      socket.send({ op: 'ping' });
+      expect(await socket.next()).toMatchObject({ type: 'error', code: 'UNAUTHORIZED' });
+      socket.send({ op: 'auth', token: 'garbage' });
+      expect(await socket.next()).toMatchObject({ type: 'error', code: 'UNAUTHORIZED' });
+      socket.send({ op: 'auth', token: bob.accessToken });
+      expect(await socket.next()).toMatchObject({ type: 'authenticated', userId: bob.user.id });
+      socket.send({ op: 'dance' });
+      expect(await socket.next()).toMatchObject({ type: 'error', code: 'VALIDATION_FAILED' });
+      socket.send({ op: 'ping' });
+      expect(await socket.next()).toMatchObject({ type: 'pong' });
+      await publishUserEvent(replicaB.ports.cache, bob.user.id, 'order', { id: 3 });
+      expect(await socket.next()).toEqual({ type: 'order', data: { id: 3 } });
+    });
+
+    it('when the ?token= is invalid, then the socket gets an error frame and is closed with 4401', async () => {
+      const socket = await open('/ws/orders?token=not.a.jwt');
+      expect(await socket.next()).toMatchObject({ type: 'error', code: 'UNAUTHORIZED' });
+      expect((await socket.closed).code).toBe(WS_CLOSE_UNAUTHORIZED);
+    });
+
+    it('when the access token expires, then the socket is closed with 4401', async () => {
+      const sid = '00000000-0000-4000-8000-000000000000';
+      // Issued 898.5 s ago: it expires within the next 1.5 s.
+      const token = await signAccessToken(TEST_JWT_SECRET, { userId: alice.user.id, username: alice.user.username, sessionId: sid }, Date.now() - 898_500);
+      const socket = await open(`/ws/orders?token=${token}`);
+      expect(await socket.next()).toMatchObject({ type: 'authenticated' });
+      const closed = await socket.closed;
+      expect(closed).toEqual({ code: WS_CLOSE_UNAUTHORIZED, reason: 'access token expired' });
+    });
+
+    it('when a socket re-authenticates as another user, then it is refused and keeps its first user', async () => {
+      const socket = await open(`/ws/orders?token=${alice.accessToken}`);
+      await socket.next();
+      socket.send({ op: 'auth', token: bob.accessToken });
+      expect(await socket.next()).toMatchObject({ type: 'error', code: 'FORBIDDEN' });
+      await publishUserEvent(replicaB.ports.cache, alice.user.id, 'order', { id: 4 });
+      expect(await socket.next()).toEqual({ type: 'order', data: { id: 4 } });
+    });
+  });
+}

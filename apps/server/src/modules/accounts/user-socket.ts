@@ -1,0 +1,109 @@
+/**
+ * One connection to /ws/orders or /ws/portfolio: authenticate (query token or first frame),
+ * then forward the user's events from the cache pub/sub until the socket or its token ends.
+ */
+import { WS_CLOSE_UNAUTHORIZED, type SocketAuthedFrame, type WsErrorFrame } from '@cryptosim/contracts';
+import type { Logger } from 'pino';
+import type { WebSocket } from 'ws';
+import type { Config } from '../../config.js';
+import { AppError } from '../../core/app-error.js';
+import type { CachePort, Unsubscribe } from '../../ports/cache/cache-port.js';
+import { authenticateSocket, type SocketIdentity } from './authenticate.js';
+import { userChannel, type UserEventKind } from './user-events.js';
+
+/** A socket that has not authenticated by then is closed: idle anonymous sockets cost memory. */
+export const AUTH_DEADLINE_MS = 10_000;
+
+export interface UserSocketDeps {
+  config: Pick<Config, 'jwtSecret'>;
+  cache: CachePort;
+  logger: Pick<Logger, 'warn'>;
+}
+
+export function serveUserSocket(deps: UserSocketDeps, socket: WebSocket, kind: UserEventKind, queryToken: string | undefined): void {
+  let identity: SocketIdentity | undefined;
+  let unsubscribe: Unsubscribe | undefined;
+  let closed = false;
+  let expiry: NodeJS.Timeout | undefined;
+  const deadline = setTimeout(() => close('authentication timed out'), AUTH_DEADLINE_MS);
+  // Frames are handled one at a time, so an auth in flight is never raced by the next frame.
+  let queue: Promise<void> = Promise.resolve();
+
+  const send = (frame: object | string) => {
+    if (!closed && socket.readyState === socket.OPEN) socket.send(typeof frame === 'string' ? frame : JSON.stringify(frame));
+  };
+  const sendError = (code: string, message: string) => send({ type: 'error', code, message } satisfies WsErrorFrame);
+  function close(reason: string) {
+    if (!closed) socket.close(WS_CLOSE_UNAUTHORIZED, reason);
+  }
+
+  async function authenticate(token: string): Promise<boolean> {
+    let who: SocketIdentity;
+    try {
+      who = await authenticateSocket(deps.config, token);
+    } catch (error) {
+      if (!(error instanceof AppError)) throw error;
+      sendError(error.code, error.message);
+      return false;
+    }
+    if (identity && identity.id !== who.id) {
+      sendError('FORBIDDEN', 'This socket already belongs to another user.');
+      return false;
+    }
+    identity = who;
+    clearTimeout(deadline);
+    // A fresh token (re-sent before expiry) extends the socket's life; an expired one ends it.
+    clearTimeout(expiry);
+    expiry = setTimeout(() => close('access token expired'), Math.max(0, who.expiresAt - Date.now()));
+    if (!unsubscribe) {
+      const off = await deps.cache.subscribe(userChannel(who.id, kind), (message) => send(message));
+      if (closed) await off();
+      else unsubscribe = off;
+    }
+    send({ type: 'authenticated', userId: who.id, expiresAt: who.expiresAt } satisfies SocketAuthedFrame);
+    return true;
+  }
+
+  async function onFrame(data: Buffer, isBinary: boolean): Promise<void> {
+    let frame: unknown;
+    try {
+      frame = isBinary ? undefined : JSON.parse(data.toString('utf8'));
+    } catch {
+      frame = undefined;
+    }
+    const op = typeof frame === 'object' && frame !== null ? (frame as { op?: unknown }).op : undefined;
+    if (op === undefined) return sendError('VALIDATION_FAILED', 'Frames must be JSON objects with an "op".');
+    if (op === 'auth') {
+      const token = (frame as { token?: unknown }).token;
+      if (typeof token !== 'string' || token.length === 0 || token.length > 4096) {
+        return sendError('VALIDATION_FAILED', '{"op":"auth"} needs a "token" string.');
+      }
+      await authenticate(token);
+      return;
+    }
+    if (!identity) return sendError('UNAUTHORIZED', 'Authenticate first: {"op":"auth","token":"<accessToken>"}.');
+    if (op === 'ping') return send({ type: 'pong', time: Date.now() });
+    sendError('VALIDATION_FAILED', `Unknown op ${JSON.stringify(op).slice(0, 40)}; this channel accepts "auth" and "ping".`);
+  }
+
+  // A cache outage while subscribing is reported on the socket, which stays open for a retry.
+  const failed = (err: unknown) => {
+    deps.logger.warn({ err }, 'user socket frame failed');
+    sendError('SERVICE_UNAVAILABLE', 'The frame could not be handled; try again.');
+  };
+  socket.on('message', (data: Buffer, isBinary: boolean) => {
+    queue = queue.then(() => onFrame(data, isBinary)).catch(failed);
+  });
+  socket.on('close', () => {
+    closed = true;
+    clearTimeout(deadline);
+    clearTimeout(expiry);
+    void unsubscribe?.().catch(() => undefined);
+  });
+
+  if (queryToken !== undefined) {
+    queue = queue.then(async () => {
+      if (!(await authenticate(queryToken))) close('invalid access token');
+    }).catch(failed);
+  }
+}

@@ -1,0 +1,67 @@
+/** `/api/market/*` (API.md): thin handlers over the market use cases. */
+import Type from 'typebox';
+import type { FastifyInstance } from 'fastify';
+import { HistoryQuery, HistoryResponse, MarketStatus, PricesResponse, SymbolsResponse } from '@cryptosim/contracts';
+import { AppError } from '../../core/app-error.js';
+import type { ModuleContext } from '../../app/module.js';
+import type { SymbolRegistry } from '../../ports/market/market-source.js';
+import { getHistory } from './get-history.js';
+import { getMarketStatus } from './get-market-status.js';
+import { getPrices } from './get-prices.js';
+
+export interface MarketRouteDeps {
+  symbols: SymbolRegistry;
+  /** What /prices and /status name as the source before the projector has heard from any. */
+  fallbackSource: () => MarketStatus['source'];
+}
+
+const problem = { $ref: 'Problem#' };
+const SYMBOL_LIST = '^[A-Z0-9]{2,20}(,[A-Z0-9]{2,20})*$';
+const PricesQuery = Type.Object(
+  { symbols: Type.Optional(Type.String({ pattern: SYMBOL_LIST, description: 'comma-separated; all symbols when omitted' })) },
+  { additionalProperties: false },
+);
+
+export function knownSymbol(symbols: SymbolRegistry, symbol: string): string {
+  if (!symbols.get(symbol)) throw new AppError('UNKNOWN_SYMBOL', 404, `Unknown symbol ${symbol}`);
+  return symbol;
+}
+
+export async function marketRoutes(app: FastifyInstance, ctx: ModuleContext, deps: MarketRouteDeps): Promise<void> {
+  const { cache } = ctx.ports;
+  const tags = ['market'];
+
+  app.get('/api/market/symbols', { schema: { tags, response: { 200: SymbolsResponse } } }, async () => ({
+    symbols: deps.symbols.list(),
+  }));
+
+  app.get<{ Querystring: { symbols?: string } }>(
+    '/api/market/prices',
+    { schema: { tags, querystring: PricesQuery, response: { 200: PricesResponse, 404: problem } } },
+    async (request) => {
+      const wanted = request.query.symbols
+        ? [...new Set(request.query.symbols.split(','))].map((s) => knownSymbol(deps.symbols, s))
+        : deps.symbols.list().map((s) => s.symbol);
+      return getPrices(cache, wanted, deps.fallbackSource());
+    },
+  );
+
+  app.get<{ Querystring: HistoryQuery }>(
+    '/api/market/history',
+    { schema: { tags, querystring: HistoryQuery, response: { 200: HistoryResponse, 400: problem, 404: problem } } },
+    async (request) => {
+      const q = request.query;
+      return getHistory(ctx.ports.db.db, cache, {
+        symbol: knownSymbol(deps.symbols, q.symbol),
+        interval: q.interval ?? '1m',
+        limit: q.limit ?? 500,
+        startTime: q.startTime,
+        endTime: q.endTime,
+      });
+    },
+  );
+
+  app.get('/api/market/status', { schema: { tags, response: { 200: MarketStatus } } }, async () =>
+    getMarketStatus(cache, deps.symbols.list().map((s) => s.symbol), deps.fallbackSource()),
+  );
+}

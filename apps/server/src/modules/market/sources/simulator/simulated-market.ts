@@ -1,0 +1,121 @@
+import type { SymbolInfo } from '@cryptosim/contracts';
+import type { SourceKline, SourceTick } from '../../../../ports/market/market-source.js';
+import { MarketModel } from './market-model.js';
+import { Prng } from './prng.js';
+import { RollingDay } from './rolling-day.js';
+import { SimulatedHistory, type HistorySymbol } from './simulated-history.js';
+import type { SymbolProfile } from './symbol-profiles.js';
+import { Units, type UnitCandle } from './units.js';
+
+const MINUTE = 60_000;
+/** After a longer stall (a suspended laptop) the market resumes rather than replaying every minute. */
+const MAX_CATCH_UP_MINUTES = 60;
+const KEEP_LIVE_MINUTES = 7 * 1440;
+
+interface LiveSymbol extends HistorySymbol {
+  info: SymbolInfo;
+  price: Units;
+  qty: Units;
+  /** The continuous price; the candle holds it rounded to ticks. */
+  value: number;
+  candle: UnitCandle;
+  day: RollingDay;
+  closed: UnitCandle[];
+}
+
+export interface MarketEvents {
+  ticks: SourceTick[];
+  klines: SourceKline[];
+}
+
+/**
+ * The simulator without timers: `advance(now)` moves every symbol from the last call to
+ * `now` and returns the events. The same seed, start time and call times give the same
+ * events, which is what makes it testable and replayable.
+ */
+export class SimulatedMarket {
+  #symbols: LiveSymbol[];
+  #model: MarketModel;
+  #history: SimulatedHistory;
+  #now: number;
+
+  constructor(infos: SymbolInfo[], profiles: SymbolProfile[], seed: string, startMs: number) {
+    const anchor = Math.floor(startMs / MINUTE) * MINUTE;
+    const base = infos.map((info, i) => ({ info, profile: profiles[i]!, price: new Units(info.tickSize), qty: new Units(info.stepSize) }));
+    this.#history = new SimulatedHistory(base, seed, anchor);
+    this.#model = new MarketModel(profiles, new Prng(seed, 'live'));
+    this.#now = startMs;
+    this.#symbols = base.map((s, i) => {
+      const o = s.price.of(s.profile.startPrice, 1);
+      return {
+        ...s,
+        value: s.profile.startPrice,
+        candle: { openTime: anchor, o, h: o, l: o, c: o, v: 0 },
+        day: new RollingDay(this.#history.range(i, anchor - 1440 * MINUTE, anchor)),
+        closed: [],
+      };
+    });
+  }
+
+  advance(now: number): MarketEvents {
+    const events: MarketEvents = { ticks: [], klines: [] };
+    if (now - this.#now > MAX_CATCH_UP_MINUTES * MINUTE) this.#now = now - MAX_CATCH_UP_MINUTES * MINUTE;
+    while (this.#now < now) {
+      const minuteEnd = this.#symbols[0]!.candle.openTime + MINUTE;
+      const until = Math.min(now, minuteEnd);
+      this.#step((until - this.#now) / MINUTE);
+      this.#now = until;
+      if (until === minuteEnd) for (const s of this.#symbols) events.klines.push(this.#closeMinute(s));
+    }
+    for (const s of this.#symbols) {
+      events.klines.push(this.#kline(s, s.candle, false, now));
+      events.ticks.push(this.#tick(s, now));
+    }
+    return events;
+  }
+
+  #step(dtMinutes: number): void {
+    const moves = this.#model.step(dtMinutes);
+    this.#symbols.forEach((s, i) => {
+      const move = moves[i]!;
+      s.value *= Math.exp(move.ret);
+      const p = s.price.of(s.value, 1);
+      const c = s.candle;
+      c.c = p;
+      c.h = Math.max(c.h, p);
+      c.l = Math.min(c.l, p);
+      const volume = s.profile.volumePerMinute * dtMinutes * Math.exp(0.5 * Math.abs(move.shock)) * move.volRatio * 0.8;
+      c.v += s.qty.of(volume);
+    });
+  }
+
+  #closeMinute(s: LiveSymbol): SourceKline {
+    const done = s.candle;
+    s.day.add(done);
+    s.closed.push(done);
+    if (s.closed.length > KEEP_LIVE_MINUTES) s.closed.shift();
+    s.candle = { openTime: done.openTime + MINUTE, o: done.c, h: done.c, l: done.c, c: done.c, v: 0 };
+    return this.#kline(s, done, true, done.openTime + MINUTE - 1);
+  }
+
+  #kline(s: LiveSymbol, c: UnitCandle, closed: boolean, eventTime: number): SourceKline {
+    const p = (u: number) => s.price.format(u);
+    return { symbol: s.info.symbol, openTime: c.openTime, open: p(c.o), high: p(c.h), low: p(c.l), close: p(c.c), volume: s.qty.format(c.v), closed, eventTime };
+  }
+
+  #tick(s: LiveSymbol, now: number): SourceTick {
+    const day = s.day.stats(s.candle);
+    const p = (u: number) => s.price.format(u);
+    return { symbol: s.info.symbol, price: p(s.candle.c), open24h: p(day.open), high24h: p(day.high), low24h: p(day.low), volume24h: s.qty.format(day.volume), eventTime: now };
+  }
+
+  /** Closed candles with openTime in [startMs, endMs): generated history, then what ran live. */
+  history(symbol: string, startMs: number, endMs: number): SourceKline[] {
+    const i = this.#symbols.findIndex((s) => s.info.symbol === symbol);
+    const s = this.#symbols[i];
+    if (!s) return [];
+    const past = this.#history.range(i, startMs, endMs);
+    const live = s.closed.filter((c) => c.openTime >= startMs && c.openTime < endMs);
+    return [...past, ...live].map((c) => this.#kline(s, c, true, c.openTime + MINUTE - 1));
+  }
+}

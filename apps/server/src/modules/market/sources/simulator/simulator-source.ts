@@ -1,0 +1,67 @@
+import type { PortHealth } from '../../../../ports/port-health.js';
+import type { MarketListener, MarketSource, MarketSourceStatus, SourceKline } from '../../../../ports/market/market-source.js';
+import type { MarketSymbols } from '../../symbols/symbol-registry.js';
+import { SimulatedMarket } from './simulated-market.js';
+import { profileFor } from './symbol-profiles.js';
+
+export interface SimulatorSourceOptions {
+  symbols: MarketSymbols;
+  seed: string;
+  /** Overrides of the start prices, per symbol. */
+  startPrices?: Record<string, number>;
+  /** Interval between ticks of every symbol (default 250 ms: four a second). */
+  tickMs?: number;
+  /** Start of the simulation (default now); history ends here. */
+  startMs?: number;
+}
+
+/** Offline market: deterministic for its seed, with history that leads into the live prices. */
+export class SimulatorSource implements MarketSource {
+  readonly impl = 'simulator' as const;
+  readonly symbols: MarketSymbols;
+  readonly #market: SimulatedMarket;
+  readonly #tickMs: number;
+  #timer: NodeJS.Timeout | undefined;
+  #lastEventAt: number | null = null;
+  #closed = false;
+
+  constructor(options: SimulatorSourceOptions) {
+    this.symbols = options.symbols;
+    const missing = this.symbols.missing();
+    if (missing.length > 0) throw new Error(`the simulator knows no exchange filters for ${missing.join(', ')}`);
+    const infos = this.symbols.list();
+    const profiles = infos.map((i) => profileFor(i.symbol, options.startPrices ?? {}));
+    const noPrice = infos.filter((_, n) => !profiles[n]).map((i) => i.symbol);
+    if (noPrice.length > 0) throw new Error(`the simulator needs a start price for ${noPrice.join(', ')} (SIMULATOR_START_PRICES)`);
+    this.#tickMs = options.tickMs ?? 250;
+    this.#market = new SimulatedMarket(infos, profiles.map((p) => p!), options.seed, options.startMs ?? Date.now());
+  }
+
+  async start(listener: MarketListener): Promise<void> {
+    if (this.#closed || this.#timer) return;
+    this.#timer = setInterval(() => {
+      const events = this.#market.advance(Date.now());
+      this.#lastEventAt = Date.now();
+      for (const k of events.klines) listener.onKline(k);
+      for (const t of events.ticks) listener.onTick(t);
+    }, this.#tickMs);
+  }
+
+  status(): MarketSourceStatus {
+    return { connected: this.#timer !== undefined, lastEventAt: this.#lastEventAt };
+  }
+
+  async backfill(symbol: string, startMs: number, endMs: number): Promise<SourceKline[]> {
+    return this.#market.history(symbol, startMs, endMs);
+  }
+
+  async health(): Promise<PortHealth> {
+    return this.#closed ? { impl: this.impl, ok: false, error: 'closed' } : { impl: this.impl, ok: true };
+  }
+
+  async close(): Promise<void> {
+    this.#closed = true;
+    clearInterval(this.#timer);
+    this.#timer = undefined;
+  }
+}

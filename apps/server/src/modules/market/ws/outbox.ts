@@ -1,0 +1,86 @@
+/**
+ * What one socket still has to send. Updates go straight out while the socket keeps up;
+ * once its unsent bytes pass the high-water mark, only the latest update per
+ * (symbol, channel) is kept and sent when it drains. So a slow or stalled client holds at
+ * most one pending frame per key, never an unbounded queue, and everyone else is unaffected.
+ */
+import type { WebSocket } from 'ws';
+
+export const HIGH_WATER_BYTES = 64 * 1024;
+/** A socket this far behind on frames that cannot be coalesced (replies) is cut off. */
+export const MAX_BUFFERED_BYTES = 1024 * 1024;
+const FLUSH_EVERY_MS = 25;
+/** Updates arrive as UTF-8 bytes shared by all sockets; sent as text frames, uncompressed. */
+const TEXT: { binary: false; compress: false } = { binary: false, compress: false };
+
+export class Outbox {
+  readonly #pending = new Map<string, Buffer>();
+  /** Keys held back until something (a snapshot) has gone out first. */
+  readonly #held = new Set<string>();
+  #timer: NodeJS.Timeout | undefined;
+  /** Updates replaced by a newer one before they were sent (coalesced). */
+  coalesced = 0;
+
+  constructor(private readonly socket: WebSocket) {}
+
+  /** Replies and snapshots: never dropped, but a socket that lets them pile up is closed. */
+  sendNow(frame: string): void {
+    if (this.socket.readyState !== this.socket.OPEN) return;
+    if (this.socket.bufferedAmount > MAX_BUFFERED_BYTES) {
+      this.socket.terminate();
+      return;
+    }
+    this.socket.send(frame);
+  }
+
+  /** An update that a newer one for the same key may replace. */
+  update(key: string, frame: Buffer): void {
+    if (this.socket.readyState !== this.socket.OPEN) return;
+    if (!this.#pending.has(key) && !this.#held.has(key) && this.socket.bufferedAmount < HIGH_WATER_BYTES) {
+      this.socket.send(frame, TEXT);
+      return;
+    }
+    if (this.#pending.has(key)) this.coalesced += 1;
+    this.#pending.set(key, frame);
+    this.#schedule();
+  }
+
+  hold(keys: string[]): void {
+    for (const key of keys) this.#held.add(key);
+  }
+
+  release(keys: string[]): void {
+    for (const key of keys) this.#held.delete(key);
+    this.#flush();
+  }
+
+  forget(keys: string[]): void {
+    for (const key of keys) {
+      this.#pending.delete(key);
+      this.#held.delete(key);
+    }
+  }
+
+  close(): void {
+    clearTimeout(this.#timer);
+    this.#pending.clear();
+    this.#held.clear();
+  }
+
+  #schedule(): void {
+    this.#timer ??= setTimeout(() => {
+      this.#timer = undefined;
+      this.#flush();
+    }, FLUSH_EVERY_MS);
+  }
+
+  #flush(): void {
+    if (this.socket.readyState !== this.socket.OPEN) return this.close();
+    if (this.socket.bufferedAmount >= HIGH_WATER_BYTES) return this.#schedule();
+    for (const [key, frame] of this.#pending) {
+      if (this.#held.has(key)) continue;
+      this.#pending.delete(key);
+      this.socket.send(frame, TEXT);
+    }
+  }
+}

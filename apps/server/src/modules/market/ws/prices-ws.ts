@@ -1,0 +1,16 @@
+/** `/ws/prices` (API.md): public price stream over the shared @fastify/websocket server. */
+import type { FastifyInstance } from 'fastify';
+import type { ModuleContext } from '../../../app/module.js';
+import { registerWebSocket } from '../../../app/websocket.js';
+import type { SymbolRegistry } from '../../../ports/market/market-source.js';
+import { PriceHub } from './price-hub.js';
+import { PriceSession } from './price-session.js';
+
+export async function pricesWebSocket(app: FastifyInstance, ctx: ModuleContext, symbols: SymbolRegistry): Promise<void> {
+  await registerWebSocket(app);
+  const logger = ctx.logger.child({ channel: '/ws/prices' });
+  const hub = new PriceHub(ctx.ports.cache, logger);
+  app.get('/ws/prices', { websocket: true }, (socket) => {
+    new PriceSession(socket, { hub, cache: ctx.ports.cache, symbols, logger });
+  });
+}

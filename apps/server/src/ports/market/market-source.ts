@@ -1,0 +1,63 @@
+/**
+ * The market source port: where prices come from (Binance, the simulator, a replayed file).
+ * Every implementation emits the same two kinds of event; ingest turns them into bus messages.
+ */
+import type { MarketSource as MarketSourceName, SymbolInfo } from '@cryptosim/contracts';
+import type { ManagedPort } from '../port-health.js';
+
+export type MarketSourceImpl = MarketSourceName;
+
+/** A 24 h ticker update, decimals as strings exactly as the source gave them. */
+export interface SourceTick {
+  symbol: string;
+  price: string;
+  open24h: string;
+  high24h: string;
+  low24h: string;
+  volume24h: string;
+  /** Epoch ms at the source. */
+  eventTime: number;
+}
+
+/** A 1m candle: live updates while the minute runs, then one with `closed: true`. */
+export interface SourceKline {
+  symbol: string;
+  openTime: number;
+  open: string;
+  high: string;
+  low: string;
+  close: string;
+  volume: string;
+  closed: boolean;
+  eventTime: number;
+}
+
+export interface MarketListener {
+  onTick(tick: SourceTick): void;
+  onKline(kline: SourceKline): void;
+}
+
+export interface MarketSourceStatus {
+  /** True while events flow (socket open, simulator running, replay not finished). */
+  connected: boolean;
+  /** Epoch ms (local clock) of the last event emitted; null before the first. */
+  lastEventAt: number | null;
+}
+
+/** Exchange rules per symbol; trading rules and the market routes read it. */
+export interface SymbolRegistry {
+  get(symbol: string): SymbolInfo | undefined;
+  /** In the configured order. */
+  list(): SymbolInfo[];
+}
+
+export interface MarketSource extends ManagedPort {
+  readonly impl: MarketSourceImpl;
+  /** The configured symbols with their filters (exchangeInfo once fetched, the snapshot before). */
+  readonly symbols: SymbolRegistry;
+  /** Starts emitting events; resolves once the source is running. Call at most once. */
+  start(listener: MarketListener): Promise<void>;
+  status(): MarketSourceStatus;
+  /** Closed 1m candles with openTime in [startMs, endMs), oldest first. */
+  backfill(symbol: string, startMs: number, endMs: number): Promise<SourceKline[]>;
+}

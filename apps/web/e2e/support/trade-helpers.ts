@@ -1,0 +1,49 @@
+import type { Page } from 'playwright-core';
+
+/** The live last price as the trade page shows it (the dd after "Last price"). */
+export async function lastPriceText(page: Page): Promise<string> {
+  const text = await page.locator('dt:text-is("Last price") + dd').innerText();
+  return text.split(/\s/)[0] ?? '';
+}
+
+/** Waits until the shown price differs from `before`: the socket is delivering ticks. */
+export async function waitForPriceChange(page: Page, before: string, timeoutMs = 45_000): Promise<string> {
+  await page.waitForFunction(
+    (previous) => {
+      const dd = [...document.querySelectorAll('dt')].find((dt) => dt.textContent === 'Last price')?.nextElementSibling;
+      const now = dd?.textContent?.split(/\s/)[0];
+      return now !== undefined && now !== '' && now !== previous;
+    },
+    before,
+    { timeout: timeoutMs, polling: 200 },
+  );
+  return lastPriceText(page);
+}
+
+export async function chooseOption(page: Page, combobox: string, option: string): Promise<void> {
+  await page.getByRole('combobox', { name: combobox }).click();
+  await page.getByRole('option', { name: option, exact: true }).click();
+}
+
+/** Submits the ticket, confirms in the dialog and returns the toast's text. */
+export async function submitOrder(page: Page, submit: string, confirm: string): Promise<string> {
+  await page.getByRole('button', { name: submit, exact: true }).click();
+  const dialog = page.getByRole('dialog', { name: 'Confirm your order' });
+  await dialog.waitFor();
+  await dialog.getByRole('button', { name: confirm }).click();
+  const toast = page.locator('.MuiSnackbar-root .MuiAlert-message');
+  await toast.waitFor({ timeout: 15_000 });
+  const text = await toast.innerText();
+  await page.locator('.MuiSnackbar-root').getByRole('button', { name: 'Close' }).click();
+  await toast.waitFor({ state: 'detached' });
+  return text;
+}
+
+/** GET on the API with the page's own session token (read from its persisted session). */
+export async function apiGet<T>(page: Page, path: string): Promise<T> {
+  return page.evaluate(async (url) => {
+    const session = JSON.parse(localStorage.getItem('cryptosim.session') ?? '{}') as { tokens?: { accessToken?: string } };
+    const response = await fetch(url, { headers: { Authorization: `Bearer ${session.tokens?.accessToken ?? ''}` } });
+    return (await response.json()) as T;
+  }, path) as Promise<T>;
+}

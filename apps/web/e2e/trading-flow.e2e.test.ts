@@ -1,0 +1,140 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import type { OrdersResponse, PricesResponse, SymbolsResponse } from '@cryptosim/contracts';
+import { startServerProcess, type ServerProcess } from '../../server/src/test-support/server-process';
+import { seriousViolations } from './support/axe';
+import { chromiumAvailability, launchChromium, type Browser } from './support/browser';
+import { horizontalOverflow, screenshot, VIEWPORTS, type ViewportName } from './support/screenshots';
+import { apiGet, chooseOption, lastPriceText, submitOrder, waitForPriceChange } from './support/trade-helpers';
+
+const chromium = chromiumAvailability();
+const SYMBOL = 'BTCUSDT';
+
+describe.skipIf(!chromium.ok)('web app in Chromium against the real server', () => {
+  let server: ServerProcess;
+  let browser: Browser;
+  let page: Page;
+  const url = (path: string) => `${server.url}${path}`;
+
+  beforeAll(async () => {
+    [server, browser] = await Promise.all([startServerProcess({ MARKET_SOURCE: 'simulator' }), launchChromium()]);
+    page = browser.context.pages()[0] ?? (await browser.context.newPage());
+    page.setDefaultTimeout(20_000);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  /** Every page: no serious/critical axe violation and a screenshot, at desktop and phone size. */
+  async function auditPage(name: string, path: string, ready: string): Promise<void> {
+    for (const viewport of Object.keys(VIEWPORTS) as ViewportName[]) {
+      await page.setViewportSize(VIEWPORTS[viewport]);
+      await page.goto(url(path));
+      await page.getByRole('heading', { level: 1, name: ready }).waitFor();
+      await page.waitForLoadState('networkidle').catch(() => undefined);
+      expect(await seriousViolations(page), `axe: serious/critical violations on ${path} (${viewport})`).toEqual([]);
+      if (viewport === 'phone') expect(await horizontalOverflow(page), `${path} scrolls sideways at 360 px`).toBeLessThanOrEqual(0);
+      await screenshot(page, name, viewport);
+    }
+    await page.setViewportSize(VIEWPORTS.desktop);
+  }
+
+  it('when signed out, then login and register pass axe at both sizes', async () => {
+    await auditPage('login', '/login', 'Log in');
+    await auditPage('register', '/register', 'Create an account');
+  });
+
+  it('when a user registers and trades, then prices move, orders fill and cancel, and the portfolio and history show it', async () => {
+    const username = `e2e_${Date.now().toString(36)}`;
+    await page.goto(url('/register'));
+    await page.getByLabel('Username').fill(username);
+    await page.getByLabel('E-mail').fill(`${username}@example.com`);
+    await page.getByLabel('Password', { exact: true }).fill('correct horse battery');
+    await page.getByRole('button', { name: 'Create account' }).click();
+    await page.waitForURL((u) => !u.pathname.startsWith('/register'));
+
+    // Live price: the ticker on the trade page changes without a reload.
+    await page.goto(url(`/trade/${SYMBOL}`));
+    await page.locator('dt:text-is("Last price") + dd').waitFor();
+    const first = await lastPriceText(page);
+    const moved = await waitForPriceChange(page, first);
+    expect(moved, 'the simulator price moved on screen').not.toBe(first);
+
+    // Market buy of 0.01 BTC.
+    await page.getByLabel('Amount (BTC)').fill('0.01');
+    await page.getByText('Total to pay').waitFor();
+    const bought = await submitOrder(page, 'Buy BTC', 'Confirm buy');
+    expect(bought).toMatch(/^Bought 0\.01 BTC at [\d,.]+ \(fee [\d,.]+ USDT\)\.$/);
+
+    // The portfolio shows the position with its P&L.
+    await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'Portfolio' }).click();
+    const holding = page.getByRole('region', { name: 'Holdings' }).getByRole('row').filter({ hasText: SYMBOL });
+    await holding.waitFor();
+    const cells = await holding.getByRole('cell').allInnerTexts();
+    expect(cells[1], 'quantity held').toBe('0.01');
+    expect(cells[5], 'unrealized P&L with its percentage').toMatch(/^[+-]?[\d,.]+ USDT \([+-]?[\d,.]+%\)$/);
+
+    // A limit buy 10 % under the market rests, then is canceled.
+    await page.goto(url(`/trade/${SYMBOL}`));
+    const [{ symbols }, { prices }] = await Promise.all([
+      apiGet<SymbolsResponse>(page, '/api/market/symbols'),
+      apiGet<PricesResponse>(page, `/api/market/prices?symbols=${SYMBOL}`),
+    ]);
+    const tick = symbols.find((s) => s.symbol === SYMBOL)!.tickSize;
+    const decimals = tick.includes('.') ? tick.split('.')[1]!.replace(/0+$/, '').length : 0;
+    const limit = (Number(prices[0]!.price) * 0.9).toFixed(decimals);
+    await chooseOption(page, 'Order type', 'Limit');
+    await page.getByLabel('Limit price (USDT)').fill(limit);
+    await page.getByLabel('Amount (BTC)').fill('0.01');
+    const placed = await submitOrder(page, 'Buy BTC', 'Confirm buy');
+    expect(placed).toBe('Limit order placed: Buy 0.01 BTC.');
+    const openOrders = page.getByRole('region', { name: 'Open orders' });
+    const cancel = openOrders.getByRole('button', { name: /^Cancel Buy Limit order \d+$/ });
+    await cancel.waitFor();
+    await cancel.click();
+    await page.getByText(/^Order \d+ canceled/).waitFor();
+    await page.getByText('No open orders.').waitFor();
+
+    // Sell everything held, with the 100 % button.
+    await chooseOption(page, 'Order type', 'Market');
+    await page.getByRole('group', { name: 'Side' }).getByRole('button', { name: 'Sell' }).click();
+    await page.getByRole('button', { name: '100% of available' }).click();
+    expect(await page.getByLabel('Amount (BTC)').inputValue()).toBe('0.01');
+    const sold = await submitOrder(page, 'Sell BTC', 'Confirm sell');
+    expect(sold).toMatch(/^Sold 0\.01 BTC at [\d,.]+ \(fee [\d,.]+ USDT\)\.$/);
+
+    // History: both fills on the portfolio page; the API has the canceled order too.
+    await page.goto(url('/portfolio'));
+    const history = page.getByRole('region', { name: 'Trade history' });
+    await history.getByRole('row').nth(2).waitFor();
+    const rows = await history.getByRole('row').allInnerTexts();
+    expect(rows.slice(1).map((r) => r.split('\t').slice(1, 3).join(' ')), 'fills newest first').toEqual([`${SYMBOL} Sell`, `${SYMBOL} Buy`]);
+    const all = await apiGet<OrdersResponse>(page, '/api/trading/orders?status=all');
+    expect(all.orders.map((o) => `${o.side} ${o.type} ${o.status}`)).toEqual(['SELL MARKET FILLED', 'BUY LIMIT CANCELED', 'BUY MARKET FILLED']);
+    expect(await page.getByRole('region', { name: 'Holdings' }).getByText('No coins held.', { exact: false }).count()).toBe(1);
+  });
+
+  it('when signed in, then every page passes axe and is screenshotted at desktop and phone size', async () => {
+    await auditPage('dashboard', '/', 'Markets');
+    await auditPage('trade', `/trade/${SYMBOL}`, `Trade ${SYMBOL}`);
+    await auditPage('portfolio', '/portfolio', 'Portfolio');
+    await auditPage('settings', '/settings', 'Settings');
+    await auditPage('status', '/status', 'System status');
+  });
+
+  it('when Korean is chosen, then the visible text switches to Korean', async () => {
+    await page.setViewportSize(VIEWPORTS.desktop);
+    await page.goto(url('/portfolio'));
+    await page.getByRole('heading', { level: 1, name: 'Portfolio' }).waitFor();
+    const before = await page.locator('main, #main-content').first().innerText();
+    await page.getByRole('button', { name: '한국어' }).click();
+    await page.getByRole('heading', { level: 1, name: '포트폴리오' }).waitFor();
+    const after = await page.locator('main, #main-content').first().innerText();
+    expect(after).not.toBe(before);
+    expect(after).toContain('거래 내역');
+    expect(await page.getByRole('navigation', { name: '주 메뉴' }).innerText(), 'navigation in Korean').toContain('포트폴리오');
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('ko');
+    await screenshot(page, 'portfolio-ko', 'desktop');
+  });
+});

@@ -1,0 +1,56 @@
+import { Navigate, useNavigate, useParams } from 'react-router';
+import Alert from '@mui/material/Alert';
+import Box from '@mui/material/Box';
+import Stack from '@mui/material/Stack';
+import Typography from '@mui/material/Typography';
+import CandleChart from '../../features/charts/components/candle-chart';
+import { LiveStatus, SourceBadge, SymbolPicker, TickerHeader } from '../../features/market';
+import { useT } from '../../lib/i18n';
+import { useSymbols } from '../../lib/market';
+import { useLivePrices } from '../../lib/ws';
+import { TradingPanels } from './trading-panels';
+
+const DEFAULT_SYMBOL = 'BTCUSDT';
+
+/** The trading screen: symbol, live ticker and chart, then the ticket, book and the user's orders. */
+export default function TradePage() {
+  const t = useT();
+  const navigate = useNavigate();
+  const { symbol: param } = useParams();
+  const symbol = param?.toUpperCase() ?? '';
+  const { data: symbols } = useSymbols();
+  const { data: prices } = useLivePrices(symbol ? [symbol] : []);
+
+  if (!param) return <Navigate to={`/trade/${symbols?.symbols[0]?.symbol ?? DEFAULT_SYMBOL}`} replace />;
+  if (param !== symbol) return <Navigate to={`/trade/${symbol}`} replace />;
+  const rules = symbols?.symbols.find((s) => s.symbol === symbol);
+  const unknown = symbols !== undefined && !rules;
+  const row = prices?.prices.find((p) => p.symbol === symbol);
+
+  return (
+    <Stack spacing={2}>
+      <Stack direction="row" sx={{ flexWrap: 'wrap', alignItems: 'center', gap: 1.5 }}>
+        <Typography variant="h4" component="h1" sx={{ mr: 1 }}>
+          {t('trade.title', { symbol })}
+        </Typography>
+        <SymbolPicker value={symbol} onChange={(next) => void navigate(`/trade/${next}`)} />
+        <SourceBadge />
+        <LiveStatus />
+      </Stack>
+      {unknown ? (
+        <Alert severity="warning">{t('trade.unknownSymbol', { symbol })}</Alert>
+      ) : (
+        <>
+          <TickerHeader row={row} />
+          <Box sx={{ display: 'grid', gap: 2, gridTemplateColumns: { xs: 'minmax(0, 1fr)', lg: 'minmax(0, 1fr) 360px' }, alignItems: 'start' }}>
+            <Box sx={{ minWidth: 0 }}>
+              <CandleChart key={symbol} symbol={symbol} />
+            </Box>
+            {rules ? <TradingPanels.Ticket rules={rules} row={row} /> : null}
+          </Box>
+          {rules ? <TradingPanels.Lower rules={rules} row={row} /> : null}
+        </>
+      )}
+    </Stack>
+  );
+}

@@ -1,0 +1,61 @@
+import { Link as RouterLink } from 'react-router';
+import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
+import Stack from '@mui/material/Stack';
+import Typography from '@mui/material/Typography';
+import type { PriceRow, SymbolInfo } from '@cryptosim/contracts';
+import { Panel } from '../../components/panel';
+import { usePortfolio, usePortfolioEvents } from '../../features/portfolio';
+import { OpenOrders, OrderBook, OrderTicket, SymbolTrades, useOrderEvents } from '../../features/trading';
+import { useT } from '../../lib/i18n';
+import { useIsSignedIn } from '../../lib/session';
+
+interface PanelProps {
+  rules: SymbolInfo;
+  row: PriceRow | undefined;
+}
+
+/** The ticket gets its balances from the portfolio feature; the page wires the two together. */
+function Ticket({ rules, row }: PanelProps) {
+  const t = useT();
+  const signedIn = useIsSignedIn();
+  return (
+    <Panel title={t('ticket.title')}>
+      {signedIn ? <SignedInTicket rules={rules} price={row?.price} /> : (
+        <Stack spacing={1.5}>
+          <Typography variant="body2">{t('ticket.signedOut')}</Typography>
+          <Stack direction="row" spacing={1}>
+            <Button size="small" variant="contained" component={RouterLink} to="/register">{t('nav.register')}</Button>
+            <Button size="small" component={RouterLink} to="/login">{t('nav.login')}</Button>
+          </Stack>
+        </Stack>
+      )}
+    </Panel>
+  );
+}
+
+function SignedInTicket({ rules, price }: { rules: SymbolInfo; price: string | undefined }) {
+  const { data: portfolio } = usePortfolio();
+  // Live events: fills and cancels by the matcher, balances after every change.
+  useOrderEvents();
+  usePortfolioEvents();
+  const position = portfolio?.positions.find((p) => p.symbol === rules.symbol);
+  return <OrderTicket rules={rules} marketPrice={price} cash={portfolio?.cash} coin={portfolio ? (position?.available ?? '0') : undefined} />;
+}
+
+function Lower({ rules, row }: PanelProps) {
+  const signedIn = useIsSignedIn();
+  return (
+    <Box sx={{ display: 'grid', gap: 2, gridTemplateColumns: { xs: 'minmax(0, 1fr)', md: '320px minmax(0, 1fr)' }, alignItems: 'start' }}>
+      <OrderBook row={row} rules={rules} />
+      {signedIn ? (
+        <Stack spacing={2} sx={{ minWidth: 0 }}>
+          <OpenOrders symbol={rules.symbol} />
+          <SymbolTrades symbol={rules.symbol} />
+        </Stack>
+      ) : null}
+    </Box>
+  );
+}
+
+export const TradingPanels = { Ticket, Lower };

@@ -1,0 +1,38 @@
+import { Link as RouterLink } from 'react-router';
+import Button from '@mui/material/Button';
+import Stack from '@mui/material/Stack';
+import Typography from '@mui/material/Typography';
+import { useLogOut } from '../../features/auth';
+import { useT } from '../../lib/i18n';
+import { useSession } from '../../lib/session';
+
+/** Log in / sign up when signed out; the username and a logout button when signed in. */
+export function AccountMenu({ compact = false }: { compact?: boolean }) {
+  const t = useT();
+  const { user, tokens } = useSession();
+  const logOut = useLogOut();
+  if (tokens && user) {
+    return (
+      <Stack direction="row" spacing={1} sx={{ alignItems: 'center' }}>
+        {compact ? null : (
+          <Typography variant="body2" color="text.secondary" noWrap sx={{ maxWidth: 160 }}>
+            {t('nav.signedInAs', { username: user.username })}
+          </Typography>
+        )}
+        <Button size="small" variant="outlined" onClick={logOut}>
+          {t('nav.logout')}
+        </Button>
+      </Stack>
+    );
+  }
+  return (
+    <Stack direction="row" spacing={1}>
+      <Button size="small" component={RouterLink} to="/login">
+        {t('nav.login')}
+      </Button>
+      <Button size="small" variant="contained" component={RouterLink} to="/register">
+        {t('nav.register')}
+      </Button>
+    </Stack>
+  );
+}

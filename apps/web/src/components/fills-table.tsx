@@ -1,0 +1,51 @@
+import Table from '@mui/material/Table';
+import TableBody from '@mui/material/TableBody';
+import TableCell from '@mui/material/TableCell';
+import TableHead from '@mui/material/TableHead';
+import TableRow from '@mui/material/TableRow';
+import type { Transaction } from '@cryptosim/contracts';
+import { useFormat, useT } from '../lib/i18n';
+import { TableScroll } from './table-scroll';
+
+const num = { fontVariantNumeric: 'tabular-nums', whiteSpace: 'nowrap' } as const;
+const signColour = (value: string) => (value.startsWith('-') ? 'error.main' : value === '0' ? undefined : 'success.main');
+
+/** Fills (the trade history) newest first: what was traded, at what price, with which fee. */
+export function FillsTable({ fills, label, showSymbol = true }: { fills: readonly Transaction[]; label: string; showSymbol?: boolean }) {
+  const t = useT();
+  const format = useFormat();
+  return (
+    <TableScroll label={label}>
+      <Table size="small">
+        <TableHead>
+          <TableRow>
+            <TableCell>{t('fills.column.time')}</TableCell>
+            {showSymbol ? <TableCell>{t('fills.column.symbol')}</TableCell> : null}
+            <TableCell>{t('fills.column.side')}</TableCell>
+            <TableCell align="right">{t('fills.column.price')}</TableCell>
+            <TableCell align="right">{t('fills.column.quantity')}</TableCell>
+            <TableCell align="right">{t('fills.column.total')}</TableCell>
+            <TableCell align="right">{t('fills.column.fee')}</TableCell>
+            <TableCell align="right">{t('fills.column.pnl')}</TableCell>
+          </TableRow>
+        </TableHead>
+        <TableBody>
+          {fills.map((fill) => (
+            <TableRow key={fill.id}>
+              <TableCell sx={num}>{format.dateTime(Date.parse(fill.createdAt))}</TableCell>
+              {showSymbol ? <TableCell>{fill.symbol}</TableCell> : null}
+              <TableCell sx={{ color: fill.type === 'BUY' ? 'success.main' : 'error.main' }}>{t(`side.${fill.type}`)}</TableCell>
+              <TableCell align="right" sx={num}>{format.price(fill.price)}</TableCell>
+              <TableCell align="right" sx={num}>{format.quantity(fill.quantity)}</TableCell>
+              <TableCell align="right" sx={num}>{format.money(fill.totalAmount)}</TableCell>
+              <TableCell align="right" sx={num}>{format.preciseMoney(fill.fee)}</TableCell>
+              <TableCell align="right" sx={{ ...num, color: fill.realizedPnl ? signColour(fill.realizedPnl) : undefined }}>
+                {fill.realizedPnl ? format.signedMoney(fill.realizedPnl) : '—'}
+              </TableCell>
+            </TableRow>
+          ))}
+        </TableBody>
+      </Table>
+    </TableScroll>
+  );
+}

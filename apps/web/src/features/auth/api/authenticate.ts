@@ -1,0 +1,25 @@
+import { useMutation } from '@tanstack/react-query';
+import { useDispatch } from 'react-redux';
+import type { AuthResponse, LoginRequest, RegisterRequest } from '@cryptosim/contracts';
+import { useApiClient } from '../../../lib/api';
+import { sessionStarted } from '../../../lib/session';
+
+/** POST /api/auth/login; on success the session starts (tokens stored, user known). */
+export function useLogIn() {
+  const api = useApiClient();
+  const dispatch = useDispatch();
+  return useMutation({
+    mutationFn: (body: LoginRequest) => api.request<AuthResponse>('/api/auth/login', { method: 'POST', json: body }),
+    onSuccess: (auth) => dispatch(sessionStarted({ auth, receivedAt: Date.now() })),
+  });
+}
+
+/** POST /api/auth/register: the new account is signed in straight away. */
+export function useRegister() {
+  const api = useApiClient();
+  const dispatch = useDispatch();
+  return useMutation({
+    mutationFn: (body: RegisterRequest) => api.request<AuthResponse>('/api/auth/register', { method: 'POST', json: body }),
+    onSuccess: (auth) => dispatch(sessionStarted({ auth, receivedAt: Date.now() })),
+  });
+}

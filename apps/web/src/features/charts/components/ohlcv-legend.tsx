@@ -1,0 +1,41 @@
+import Stack from '@mui/material/Stack';
+import Typography from '@mui/material/Typography';
+import type { Candle } from '@cryptosim/contracts';
+import { useFormat, useT } from '../../../lib/i18n';
+
+/** The candle under the crosshair (or the newest one), read from the exact decimal strings. */
+export function OhlcvLegend({ candle }: { candle: Candle | undefined }) {
+  const t = useT();
+  const format = useFormat();
+  if (!candle) return null;
+  const up = Number(candle.close) >= Number(candle.open);
+  const items: Array<[string, string]> = [
+    [t('chart.legend.open'), format.price(candle.open)],
+    [t('chart.legend.high'), format.price(candle.high)],
+    [t('chart.legend.low'), format.price(candle.low)],
+    [t('chart.legend.close'), format.price(candle.close)],
+    [t('chart.legend.volume'), format.compact(candle.volume)],
+  ];
+  return (
+    <Stack
+      component="dl"
+      direction="row"
+      aria-live="off"
+      sx={{ m: 0, flexWrap: 'wrap', columnGap: 1.5, rowGap: 0.25, fontVariantNumeric: 'tabular-nums' }}
+    >
+      <Typography component="span" variant="caption" color="text.secondary" sx={{ width: { xs: '100%', sm: 'auto' } }}>
+        {format.dateTime(candle.openTime)}
+      </Typography>
+      {items.map(([label, value]) => (
+        <Stack key={label} component="div" direction="row" spacing={0.5}>
+          <Typography component="dt" variant="caption" color="text.secondary">
+            {label}
+          </Typography>
+          <Typography component="dd" variant="caption" sx={{ m: 0, color: up ? 'success.main' : 'error.main' }}>
+            {value}
+          </Typography>
+        </Stack>
+      ))}
+    </Stack>
+  );
+}

@@ -1,0 +1,131 @@
+import { useEffect, useRef, useState, type RefObject } from 'react';
+import {
+  CandlestickSeries,
+  ColorType,
+  HistogramSeries,
+  LineSeries,
+  createChart,
+  type IChartApi,
+  type ISeriesApi,
+  type SeriesType,
+  type UTCTimestamp,
+} from 'lightweight-charts';
+import type { Candle } from '@cryptosim/contracts';
+import type { ChartColours } from '../chart-colours';
+import { isTailUpdate, toChartData, type ChartSeriesData, type IndicatorId } from '../chart-data';
+
+type LineKey = keyof ChartSeriesData['lines'];
+const LINES_OF: Record<IndicatorId, readonly LineKey[]> = {
+  sma: ['sma'],
+  ema: ['ema'],
+  bollinger: ['bbUpper', 'bbMiddle', 'bbLower'],
+  rsi: ['rsi'],
+};
+
+interface Options {
+  candles: readonly Candle[];
+  /** Changes of this key (symbol + interval) replace the data instead of updating the tail. */
+  dataKey: string;
+  indicators: ReadonlySet<IndicatorId>;
+  colours: ChartColours;
+  locale: string;
+}
+
+const lineColour = (key: LineKey, c: ChartColours) => (key === 'sma' ? c.sma : key === 'ema' ? c.ema : key === 'rsi' ? c.rsi : c.bands);
+
+/**
+ * Owns one lightweight-charts instance in `container`: candles with a volume histogram on an
+ * overlay scale, optional indicator lines, RSI in its own pane. Returns the open time under
+ * the crosshair (null when the pointer is off the chart).
+ */
+export function useCandleChart(container: RefObject<HTMLDivElement | null>, { candles, dataKey, indicators, colours, locale }: Options) {
+  const chartRef = useRef<IChartApi | null>(null);
+  const baseRef = useRef<{ candles: ISeriesApi<'Candlestick'>; volume: ISeriesApi<'Histogram'> } | null>(null);
+  const linesRef = useRef(new Map<LineKey, ISeriesApi<SeriesType>>());
+  const shownRef = useRef<{ key: string; candles: readonly Candle[] }>({ key: '', candles: [] });
+  const [hoverTime, setHoverTime] = useState<number | null>(null);
+
+  useEffect(() => {
+    const element = container.current;
+    if (!element) return;
+    const chart = createChart(element, {
+      autoSize: true,
+      // TradingView's logo links to tradingview.com, as the Apache-2.0 NOTICE asks.
+      layout: { attributionLogo: true },
+      rightPriceScale: { scaleMargins: { top: 0.1, bottom: 0.25 } },
+      timeScale: { timeVisible: true, secondsVisible: false },
+    });
+    const candleSeries = chart.addSeries(CandlestickSeries, { borderVisible: false });
+    const volume = chart.addSeries(HistogramSeries, { priceScaleId: 'volume', priceFormat: { type: 'volume' }, lastValueVisible: false, priceLineVisible: false });
+    chart.priceScale('volume').applyOptions({ scaleMargins: { top: 0.8, bottom: 0 } });
+    chart.subscribeCrosshairMove((param) => setHoverTime(param.time === undefined ? null : (param.time as UTCTimestamp) * 1000));
+    chartRef.current = chart;
+    baseRef.current = { candles: candleSeries, volume };
+    const lines = linesRef.current;
+    return () => {
+      chart.remove();
+      chartRef.current = null;
+      baseRef.current = null;
+      lines.clear();
+      shownRef.current = { key: '', candles: [] };
+    };
+  }, [container]);
+
+  useEffect(() => {
+    const chart = chartRef.current;
+    if (!chart) return;
+    const time = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' });
+    chart.applyOptions({
+      layout: { background: { type: ColorType.Solid, color: colours.background }, textColor: colours.text },
+      grid: { vertLines: { color: colours.grid }, horzLines: { color: colours.grid } },
+      // Local time for the crosshair label; the axis itself stays in UTC like the exchange's candles.
+      localization: { locale, timeFormatter: (t: unknown) => time.format((t as number) * 1000) },
+    });
+    baseRef.current?.candles.applyOptions({ upColor: colours.up, downColor: colours.down, wickUpColor: colours.up, wickDownColor: colours.down });
+    for (const [key, series] of linesRef.current) series.applyOptions({ color: lineColour(key, colours) });
+  }, [colours, locale]);
+
+  useEffect(() => {
+    const chart = chartRef.current;
+    const base = baseRef.current;
+    if (!chart || !base) return;
+    const lines = linesRef.current;
+    const wanted = new Set([...indicators].flatMap((id) => LINES_OF[id]));
+    for (const [key, series] of lines) {
+      if (!wanted.has(key)) {
+        chart.removeSeries(series);
+        lines.delete(key);
+      }
+    }
+    for (const key of wanted) {
+      if (lines.has(key)) continue;
+      const series = chart.addSeries(
+        LineSeries,
+        { color: lineColour(key, colours), lineWidth: key === 'bbMiddle' ? 1 : 2, lastValueVisible: false, priceLineVisible: false, crosshairMarkerVisible: false },
+        key === 'rsi' ? 1 : 0,
+      );
+      lines.set(key, series);
+      if (key === 'rsi') chart.panes()[1]?.setStretchFactor(0.3);
+    }
+
+    const data = toChartData(candles, { up: colours.upVolume, down: colours.downVolume });
+    const shown = shownRef.current;
+    const tail = shown.key === dataKey && isTailUpdate(shown.candles, candles);
+    if (tail && data.candles.length > 0) {
+      base.candles.update(data.candles.at(-1)!);
+      base.volume.update(data.volumes.at(-1)!);
+      for (const [key, series] of lines) {
+        const point = data.lines[key].at(-1);
+        if (point) series.update(point);
+      }
+    } else {
+      base.candles.setData(data.candles);
+      base.volume.setData(data.volumes);
+    }
+    // Newly toggled lines and every line after a full reload need their whole history.
+    for (const [key, series] of lines) if (!tail || !shown.candles.length || series.data().length === 0) series.setData(data.lines[key]);
+    shownRef.current = { key: dataKey, candles };
+  }, [candles, dataKey, indicators, colours]);
+
+  return hoverTime;
+}

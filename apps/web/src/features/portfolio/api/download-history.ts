@@ -1,0 +1,29 @@
+import { useMutation } from '@tanstack/react-query';
+import { useApiClient } from '../../../lib/api';
+
+const FILE_NAME = 'cryptosim-history.csv';
+
+/** Hands a Blob to the browser as a file download. */
+function saveBlob(blob: Blob, name: string): void {
+  const url = URL.createObjectURL(blob);
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = name;
+  link.rel = 'noopener';
+  document.body.append(link);
+  link.click();
+  link.remove();
+  // Revoked on the next tick: the click has started the download by then.
+  setTimeout(() => URL.revokeObjectURL(url), 0);
+}
+
+/**
+ * GET /api/trading/history.csv. A plain link cannot carry the Bearer token, so the file is
+ * fetched (with the usual silent refresh) and saved from a Blob.
+ */
+export function useDownloadHistory() {
+  const api = useApiClient();
+  return useMutation({
+    mutationFn: async () => saveBlob(await api.download('/api/trading/history.csv'), FILE_NAME),
+  });
+}

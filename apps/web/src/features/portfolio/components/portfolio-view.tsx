@@ -1,0 +1,35 @@
+import Alert from '@mui/material/Alert';
+import Box from '@mui/material/Box';
+import Skeleton from '@mui/material/Skeleton';
+import Stack from '@mui/material/Stack';
+import { useT } from '../../../lib/i18n';
+import { useLivePrices } from '../../../lib/ws';
+import { usePortfolio } from '../api/get-portfolio';
+import { usePortfolioEvents } from '../hooks/use-portfolio-events';
+import { liveHoldings } from '../rules/live-holdings';
+import { AllocationPanel } from './allocation-panel';
+import { HistoryPanel } from './history-panel';
+import { HoldingsPanel } from './holdings-panel';
+import { PerformancePanel } from './performance-panel';
+
+/** The portfolio page's content: live holdings and allocation, performance, full history. */
+export function PortfolioView() {
+  const t = useT();
+  const { data: portfolio, error } = usePortfolio();
+  usePortfolioEvents();
+  const symbols = portfolio?.positions.map((p) => p.symbol) ?? [];
+  const { data: prices } = useLivePrices(symbols);
+  if (error) return <Alert severity="warning">{t('portfolio.error')}</Alert>;
+  if (!portfolio) return <Skeleton variant="rectangular" height={240} aria-label={t('common.loading')} />;
+  const live = liveHoldings(portfolio, new Map(prices?.prices.map((row) => [row.symbol, row.price]) ?? []));
+  return (
+    <Stack spacing={2}>
+      <Box sx={{ display: 'grid', gap: 2, gridTemplateColumns: { xs: 'minmax(0, 1fr)', lg: 'minmax(0, 2fr) minmax(0, 1fr)' }, alignItems: 'start' }}>
+        <HoldingsPanel live={live} />
+        <AllocationPanel live={live} />
+      </Box>
+      <PerformancePanel />
+      <HistoryPanel />
+    </Stack>
+  );
+}

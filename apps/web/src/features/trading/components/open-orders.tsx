@@ -1,0 +1,80 @@
+import { useState } from 'react';
+import Button from '@mui/material/Button';
+import Table from '@mui/material/Table';
+import TableBody from '@mui/material/TableBody';
+import TableCell from '@mui/material/TableCell';
+import TableHead from '@mui/material/TableHead';
+import TableRow from '@mui/material/TableRow';
+import Typography from '@mui/material/Typography';
+import type { Order } from '@cryptosim/contracts';
+import { Panel } from '../../../components/panel';
+import { ResultToast, type ToastMessage } from '../../../components/result-toast';
+import { TableScroll } from '../../../components/table-scroll';
+import { VisuallyHidden } from '../../../components/visually-hidden';
+import { useFormat, useT } from '../../../lib/i18n';
+import { useOpenOrders } from '../../../lib/trading';
+import { useCancelOrder } from '../api/cancel-order';
+import { problemText } from './problem-text';
+
+/** The symbol's resting orders, kept live by /ws/orders, each with a cancel button. */
+export function OpenOrders({ symbol }: { symbol: string }) {
+  const t = useT();
+  const format = useFormat();
+  const { data, isPending, error } = useOpenOrders(symbol);
+  const cancel = useCancelOrder();
+  const [toast, setToast] = useState<ToastMessage | null>(null);
+
+  const onCancel = (order: Order) =>
+    cancel.mutate(order.id, {
+      onSuccess: () => setToast({ severity: 'success', text: t('orders.canceled', { id: order.id }), id: Date.now() }),
+      onError: (failure) => setToast({ severity: 'error', text: problemText(failure, t), id: Date.now() }),
+    });
+
+  const orders = data?.orders ?? [];
+  let body;
+  if (error) body = <Typography variant="body2" color="error">{problemText(error, t)}</Typography>;
+  else if (isPending) body = <Typography variant="body2">{t('common.loading')}</Typography>;
+  else if (orders.length === 0) body = <Typography variant="body2" color="text.secondary">{t('orders.none')}</Typography>;
+  else
+    body = (
+      <TableScroll label={t('orders.title')}>
+        <Table size="small">
+          <TableHead>
+            <TableRow>
+              <TableCell>{t('orders.column.time')}</TableCell>
+              <TableCell>{t('orders.column.order')}</TableCell>
+              <TableCell align="right">{t('orders.column.price')}</TableCell>
+              <TableCell align="right">{t('orders.column.quantity')}</TableCell>
+              <TableCell align="right">{t('orders.column.filled')}</TableCell>
+              <TableCell><VisuallyHidden>{t('orders.column.actions')}</VisuallyHidden></TableCell>
+            </TableRow>
+          </TableHead>
+          <TableBody>
+            {orders.map((order) => (
+              <TableRow key={order.id}>
+                <TableCell sx={{ whiteSpace: 'nowrap' }}>{format.dateTime(Date.parse(order.createdAt))}</TableCell>
+                <TableCell sx={{ whiteSpace: 'nowrap', color: order.side === 'BUY' ? 'success.main' : 'error.main' }}>
+                  {t(`side.${order.side}`)} · {t(`orderType.${order.type}`)}
+                </TableCell>
+                <TableCell align="right" sx={{ fontVariantNumeric: 'tabular-nums' }}>{format.price(order.price ?? order.stopPrice ?? '0')}</TableCell>
+                <TableCell align="right" sx={{ fontVariantNumeric: 'tabular-nums' }}>{format.quantity(order.quantity ?? '0')}</TableCell>
+                <TableCell align="right" sx={{ fontVariantNumeric: 'tabular-nums' }}>{format.quantity(order.filledQuantity)}</TableCell>
+                <TableCell align="right">
+                  <Button size="small" color="error" onClick={() => onCancel(order)} disabled={cancel.isPending && cancel.variables === order.id}
+                    aria-label={t('orders.cancelLabel', { side: t(`side.${order.side}`), type: t(`orderType.${order.type}`), id: order.id })}>
+                    {t('orders.cancel')}
+                  </Button>
+                </TableCell>
+              </TableRow>
+            ))}
+          </TableBody>
+        </Table>
+      </TableScroll>
+    );
+  return (
+    <Panel title={t('orders.title')}>
+      {body}
+      <ResultToast toast={toast} onClose={() => setToast(null)} closeLabel={t('common.close')} />
+    </Panel>
+  );
+}

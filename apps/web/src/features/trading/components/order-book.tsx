@@ -1,0 +1,74 @@
+import Chip from '@mui/material/Chip';
+import Table from '@mui/material/Table';
+import TableBody from '@mui/material/TableBody';
+import TableCell from '@mui/material/TableCell';
+import TableHead from '@mui/material/TableHead';
+import TableRow from '@mui/material/TableRow';
+import Typography from '@mui/material/Typography';
+import type { PriceRow, SymbolInfo } from '@cryptosim/contracts';
+import { Panel } from '../../../components/panel';
+import { useFormat, useT } from '../../../lib/i18n';
+import { simulatedBook, type BookLevel } from '../rules/simulated-book';
+
+const numeric = { fontVariantNumeric: 'tabular-nums', py: 0.25, px: 1 } as const;
+
+function Level({ level, side, deepest }: { level: BookLevel; side: 'bid' | 'ask'; deepest: number }) {
+  const format = useFormat();
+  const share = Math.min(100, (Number(level.cumulative) / deepest) * 100);
+  const colour = side === 'bid' ? 'rgba(46, 125, 50, 0.16)' : 'rgba(211, 47, 47, 0.16)';
+  return (
+    <TableRow sx={{ background: `linear-gradient(to left, ${colour} ${share}%, transparent ${share}%)` }}>
+      <TableCell sx={{ ...numeric, color: side === 'bid' ? 'success.main' : 'error.main' }}>{format.price(level.price)}</TableCell>
+      <TableCell align="right" sx={numeric}>{format.quantity(level.quantity)}</TableCell>
+      <TableCell align="right" sx={numeric}>{format.quantity(level.cumulative)}</TableCell>
+    </TableRow>
+  );
+}
+
+/**
+ * Depth around the live price. The market source here has no real order book, so the levels
+ * are simulated (simulatedBook) and the panel says so in its title and caption.
+ */
+export function OrderBook({ row, rules, depth = 8 }: { row: PriceRow | undefined; rules: SymbolInfo; depth?: number }) {
+  const t = useT();
+  const format = useFormat();
+  const badge = <Chip size="small" color="warning" variant="outlined" label={t('book.simulated')} />;
+  if (!row) {
+    return (
+      <Panel title={t('book.title')} actions={badge}>
+        <Typography variant="body2">{t('common.loading')}</Typography>
+      </Panel>
+    );
+  }
+  const book = simulatedBook({ symbol: rules.symbol, price: row.price, tickSize: rules.tickSize, stepSize: rules.stepSize, volume24h: row.volume24h }, depth);
+  const deepest = Math.max(Number(book.bids.at(-1)?.cumulative ?? 1), Number(book.asks.at(-1)?.cumulative ?? 1));
+  return (
+    <Panel title={t('book.title')} actions={badge}>
+      <Table size="small" aria-describedby="book-caption">
+        <caption id="book-caption" style={{ captionSide: 'bottom', padding: '8px 0 0', textAlign: 'left' }}>
+          {t('book.caption')}
+        </caption>
+        <TableHead>
+          <TableRow>
+            <TableCell sx={numeric}>{t('book.price')}</TableCell>
+            <TableCell align="right" sx={numeric}>{t('book.quantity', { asset: rules.baseAsset })}</TableCell>
+            <TableCell align="right" sx={numeric}>{t('book.cumulative')}</TableCell>
+          </TableRow>
+        </TableHead>
+        <TableBody>
+          {[...book.asks].reverse().map((level) => (
+            <Level key={`a${level.price}`} level={level} side="ask" deepest={deepest} />
+          ))}
+          <TableRow>
+            <TableCell colSpan={3} sx={{ ...numeric, py: 0.75, fontWeight: 700 }}>
+              {t('book.last', { price: format.price(row.price) })}
+            </TableCell>
+          </TableRow>
+          {book.bids.map((level) => (
+            <Level key={`b${level.price}`} level={level} side="bid" deepest={deepest} />
+          ))}
+        </TableBody>
+      </Table>
+    </Panel>
+  );
+}

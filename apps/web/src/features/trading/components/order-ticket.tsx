@@ -1,0 +1,145 @@
+import { useState } from 'react';
+import Alert from '@mui/material/Alert';
+import Button from '@mui/material/Button';
+import ButtonGroup from '@mui/material/ButtonGroup';
+import Stack from '@mui/material/Stack';
+import ToggleButton from '@mui/material/ToggleButton';
+import ToggleButtonGroup from '@mui/material/ToggleButtonGroup';
+import Typography from '@mui/material/Typography';
+import type { PlaceOrderResponse, SymbolInfo } from '@cryptosim/contracts';
+import { ResultToast, type ToastMessage } from '../../../components/result-toast';
+import { useFormat, useT, type Formatter, type Translate } from '../../../lib/i18n';
+import { usePlaceOrder } from '../api/place-order';
+import { useOrderTicket } from '../hooks/use-order-ticket';
+import { DEFAULT_FEE_RATE, effectiveUnit, needsPrice, needsStopPrice, quoteAllowed, type AmountUnit } from '../rules/order-draft';
+import { PERCENTAGES } from '../rules/percent-of-available';
+import { ConfirmOrderDialog } from './confirm-order-dialog';
+import { issueText } from './issue-text';
+import { problemText } from './problem-text';
+import { TicketPreview } from './ticket-preview';
+import { DecimalField, SideSwitch, TypeSelect } from './ticket-fields';
+
+export interface OrderTicketProps {
+  rules: SymbolInfo;
+  marketPrice: string | undefined;
+  /** Free USDT and free base asset; undefined while the portfolio loads. */
+  cash: string | undefined;
+  coin: string | undefined;
+  feeRate?: string;
+}
+
+function resultToast({ order, fills }: PlaceOrderResponse, asset: string, t: Translate, format: Formatter): Omit<ToastMessage, 'id'> {
+  if (order.status === 'REJECTED') return { severity: 'error', text: t('ticket.result.rejected', { reason: order.rejectReason ?? '—' }) };
+  if (fills.length > 0 || order.status === 'FILLED') {
+    const params = { quantity: format.quantity(order.filledQuantity), asset, price: format.price(order.avgFillPrice ?? '0'), fee: format.preciseMoney(order.fee) };
+    return { severity: 'success', text: t(order.side === 'BUY' ? 'ticket.result.bought' : 'ticket.result.sold', params) };
+  }
+  return { severity: 'info', text: t('ticket.result.placed', { type: t(`orderType.${order.type}`), side: t(`side.${order.side}`), quantity: format.quantity(order.quantity ?? '0'), asset }) };
+}
+
+/** Buy or sell one symbol: the exchange's rules are checked as you type, then confirmed, then sent. */
+export function OrderTicket({ rules, marketPrice, cash, coin, feeRate = DEFAULT_FEE_RATE }: OrderTicketProps) {
+  const t = useT();
+  const format = useFormat();
+  const asset = rules.baseAsset;
+  const ctx = cash !== undefined && coin !== undefined ? { rules, marketPrice, cash, coin, feeRate } : null;
+  const { draft, check, change, fillPercent, visibleIssue, setSubmitted } = useOrderTicket(rules.symbol, ctx);
+  const place = usePlaceOrder();
+  const [confirming, setConfirming] = useState(false);
+  const [toast, setToast] = useState<ToastMessage | null>(null);
+  const show = (message: Omit<ToastMessage, 'id'>) => setToast({ ...message, id: Date.now() });
+  const unit = effectiveUnit(draft);
+  const error = (field: 'amount' | 'price' | 'stopPrice') => {
+    const issue = visibleIssue(field);
+    return issue ? issueText(issue, t, format) : undefined;
+  };
+  const balanceIssue = visibleIssue('balance');
+
+  const submit = () => {
+    setSubmitted(true);
+    if (check?.request) setConfirming(true);
+  };
+  const confirm = () => {
+    if (!check?.request) return;
+    place.mutate(
+      { side: draft.side, body: check.request },
+      {
+        onSuccess: (result) => {
+          show(resultToast(result, asset, t, format));
+          change({ amount: '' });
+          setSubmitted(false);
+        },
+        onError: (failure) => show({ severity: 'error', text: problemText(failure, t) }),
+        onSettled: () => setConfirming(false),
+      },
+    );
+  };
+
+  const available = draft.side === 'BUY' ? (cash === undefined ? '—' : format.preciseMoney(cash)) : coin === undefined ? '—' : `${format.quantity(coin)} ${asset}`;
+  return (
+    <Stack spacing={2} component="form" noValidate aria-label={t('ticket.title')} onSubmit={(event) => { event.preventDefault(); submit(); }}>
+      <SideSwitch value={draft.side} onChange={(side) => change({ side })} />
+      <TypeSelect value={draft.type} onChange={(type) => change({ type })} />
+      {needsPrice(draft.type) ? (
+        <DecimalField label={t('ticket.limitPrice')} unit="USDT" value={draft.price} onChange={(price) => change({ price })} error={error('price')} hint={t('ticket.tickHint', { tick: rules.tickSize })} />
+      ) : null}
+      {needsStopPrice(draft.type) ? (
+        <DecimalField
+          label={t('ticket.stopPrice')}
+          unit="USDT"
+          value={draft.stopPrice}
+          onChange={(stopPrice) => change({ stopPrice })}
+          error={error('stopPrice')}
+          hint={t(draft.type === 'STOP_LOSS' ? 'ticket.stopLossHint' : 'ticket.takeProfitHint')}
+        />
+      ) : null}
+      <Stack direction="row" spacing={1} sx={{ alignItems: 'flex-start' }}>
+        <DecimalField
+          label={t('ticket.amount', { unit: unit === 'QUOTE' ? 'USDT' : asset })}
+          unit={unit === 'QUOTE' ? 'USDT' : asset}
+          value={draft.amount}
+          onChange={(amount) => change({ amount })}
+          error={error('amount')}
+          hint={unit === 'QUOTE' ? t('ticket.quoteHint') : t('ticket.stepHint', { step: rules.stepSize, minQty: rules.minQty })}
+        />
+        {quoteAllowed(draft) ? (
+          <ToggleButtonGroup exclusive size="small" value={unit} aria-label={t('ticket.unit')} onChange={(_e, next: AmountUnit | null) => next && change({ unit: next, amount: '' })}>
+            <ToggleButton value="BASE">{asset}</ToggleButton>
+            <ToggleButton value="QUOTE">USDT</ToggleButton>
+          </ToggleButtonGroup>
+        ) : null}
+      </Stack>
+      <Stack spacing={0.5}>
+        <Typography variant="body2" color="text.secondary">
+          {t('ticket.available', { amount: available })}
+        </Typography>
+        <ButtonGroup size="small" fullWidth aria-label={t('ticket.percentGroup')} disabled={ctx === null}>
+          {PERCENTAGES.map((percent) => (
+            <Button key={percent} onClick={() => fillPercent(percent)} aria-label={t('ticket.percentOf', { percent })}>
+              {percent}%
+            </Button>
+          ))}
+        </ButtonGroup>
+      </Stack>
+      <TicketPreview preview={check?.preview ?? null} side={draft.side} asset={asset} feeRate={feeRate} />
+      {balanceIssue ? <Alert severity="warning">{issueText(balanceIssue, t, format)}</Alert> : null}
+      {!marketPrice && draft.type === 'MARKET' ? <Alert severity="info">{t('ticket.noPrice')}</Alert> : null}
+      <Button type="submit" variant="contained" size="large" color={draft.side === 'BUY' ? 'success' : 'error'} disabled={ctx === null || place.isPending}>
+        {t(draft.side === 'BUY' ? 'ticket.submitBuy' : 'ticket.submitSell', { asset })}
+      </Button>
+      <ConfirmOrderDialog
+        open={confirming}
+        side={draft.side}
+        type={draft.type}
+        symbol={rules.symbol}
+        asset={asset}
+        feeRate={feeRate}
+        preview={check?.preview ?? null}
+        pending={place.isPending}
+        onCancel={() => setConfirming(false)}
+        onConfirm={confirm}
+      />
+      <ResultToast toast={toast} onClose={() => setToast(null)} closeLabel={t('common.close')} />
+    </Stack>
+  );
+}

@@ -1,0 +1,25 @@
+import { ApiError } from '../../../lib/api';
+import type { MessageKey, Translate } from '../../../lib/i18n';
+
+const BY_CODE: Record<string, MessageKey> = {
+  INSUFFICIENT_BALANCE: 'orderError.INSUFFICIENT_BALANCE',
+  INSUFFICIENT_POSITION: 'orderError.INSUFFICIENT_POSITION',
+  LOT_SIZE: 'orderError.LOT_SIZE',
+  MIN_NOTIONAL: 'orderError.MIN_NOTIONAL',
+  PRICE_FILTER: 'orderError.PRICE_FILTER',
+  NO_PRICE: 'orderError.NO_PRICE',
+  UNKNOWN_SYMBOL: 'orderError.UNKNOWN_SYMBOL',
+  VALIDATION_FAILED: 'orderError.VALIDATION_FAILED',
+  ORDER_NOT_CANCELABLE: 'orderError.ORDER_NOT_CANCELABLE',
+  NOT_FOUND: 'orderError.NOT_FOUND',
+  RATE_LIMITED: 'orderError.RATE_LIMITED',
+  UNAUTHORIZED: 'orderError.UNAUTHORIZED',
+  NETWORK_ERROR: 'error.network',
+};
+
+/** The server's problem code as a sentence; unknown codes still name the code. */
+export function problemText(error: unknown, t: Translate): string {
+  const code = error instanceof ApiError ? error.code : 'UNKNOWN';
+  const key = BY_CODE[code];
+  return key ? t(key) : t('error.generic', { code });
+}

@@ -1,0 +1,34 @@
+import { useState } from 'react';
+import { useDispatch, useSelector } from 'react-redux';
+import { checkOrder, type OrderContext } from '../rules/check-order';
+import type { OrderDraft } from '../rules/order-draft';
+import type { IssueField, OrderIssue } from '../rules/order-issue';
+import { percentOfAvailable } from '../rules/percent-of-available';
+import { draftChanged, selectDraft, type OrderDraftsState } from '../store/order-draft-slice';
+
+const TEXT_OF: Record<Exclude<IssueField, 'balance'>, keyof OrderDraft> = { amount: 'amount', price: 'price', stopPrice: 'stopPrice' };
+
+/**
+ * The ticket's state: the draft (kept per symbol in the store), the rule check of it, and
+ * when to show a broken rule. A rule shows as soon as its field holds text; "required"
+ * waits for the first submit, so an untouched form is not a wall of red.
+ */
+export function useOrderTicket(symbol: string, ctx: OrderContext | null) {
+  const dispatch = useDispatch();
+  const draft = useSelector((state: { orderDrafts: OrderDraftsState }) => selectDraft(state, symbol));
+  const [submitted, setSubmitted] = useState(false);
+  const check = ctx ? checkOrder(draft, ctx) : null;
+
+  const change = (patch: Partial<OrderDraft>) => dispatch(draftChanged({ symbol, patch }));
+  const fillPercent = (percent: number) => {
+    const amount = ctx ? percentOfAvailable(draft, ctx, percent) : null;
+    if (amount !== null) change({ amount });
+  };
+  const visibleIssue = (field: IssueField): OrderIssue | undefined => {
+    const issue = check?.issues[field];
+    if (!issue) return undefined;
+    if (field === 'balance' || submitted) return issue;
+    return draft[TEXT_OF[field]].trim() !== '' && issue.key !== 'ticket.error.required' ? issue : undefined;
+  };
+  return { draft, check, change, fillPercent, visibleIssue, submitted, setSubmitted };
+}

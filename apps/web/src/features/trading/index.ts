@@ -1,0 +1,6 @@
+export { OrderTicket, type OrderTicketProps } from './components/order-ticket';
+export { OrderBook } from './components/order-book';
+export { OpenOrders } from './components/open-orders';
+export { SymbolTrades } from './components/symbol-trades';
+export { useOrderEvents } from './hooks/use-order-events';
+export { orderDraftsReducer } from './store/order-draft-slice';

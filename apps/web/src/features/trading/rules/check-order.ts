@@ -1,0 +1,119 @@
+import type { PlaceOrderRequest, SymbolInfo } from '@cryptosim/contracts';
+import { Decimal, feeFor, floorToStep, isMultipleOf, parseAmount } from './decimal-math';
+import { effectiveUnit, needsPrice, needsStopPrice, type OrderDraft } from './order-draft';
+import type { OrderIssue, OrderIssues } from './order-issue';
+
+export interface OrderContext {
+  rules: SymbolInfo;
+  /** Live price; undefined until the first ticker arrives. */
+  marketPrice: string | undefined;
+  /** Free USDT (GET /api/portfolio `cash`). */
+  cash: string;
+  /** Free base asset (the position's `available`). */
+  coin: string;
+  feeRate: string;
+}
+
+export interface OrderPreview {
+  quantity: string;
+  /** The price the notional is measured at: limit, trigger or live price. */
+  price: string;
+  notional: string;
+  fee: string;
+  /** Buys: notional + fee to pay; sells: notional − fee to receive. */
+  total: string;
+  /** MARKET orders fill at the live price plus slippage, so the figures are estimates. */
+  estimated: boolean;
+}
+
+export interface OrderCheck {
+  issues: OrderIssues;
+  preview: OrderPreview | null;
+  /** The POST body, present only when no rule is broken. */
+  request: PlaceOrderRequest | null;
+}
+
+const required: OrderIssue = { key: 'ticket.error.required' };
+const positive: OrderIssue = { key: 'ticket.error.positive' };
+
+function checkPrice(text: string, tick: Decimal): { value: Decimal | null; issue?: OrderIssue } {
+  if (text.trim() === '') return { value: null, issue: required };
+  const value = parseAmount(text);
+  if (!value || value.isZero()) return { value: null, issue: positive };
+  if (!isMultipleOf(value, tick)) return { value: null, issue: { key: 'ticket.error.tick', params: { tick: { price: tick.toFixed() } } } };
+  return { value };
+}
+
+/**
+ * The exchange's rules (PRICE_FILTER, LOT_SIZE, MIN_NOTIONAL) and the balance, checked the way
+ * the server checks them, in exact decimals, so most refusals are explained before sending.
+ */
+export function checkOrder(draft: OrderDraft, ctx: OrderContext): OrderCheck {
+  const { rules } = ctx;
+  const tick = new Decimal(rules.tickSize);
+  const step = new Decimal(rules.stepSize);
+  const issues: OrderIssues = {};
+
+  let price: Decimal | null = ctx.marketPrice ? new Decimal(ctx.marketPrice) : null;
+  if (needsPrice(draft.type)) {
+    const checked = checkPrice(draft.price, tick);
+    if (checked.issue) issues.price = checked.issue;
+    price = checked.value;
+  } else if (needsStopPrice(draft.type)) {
+    const checked = checkPrice(draft.stopPrice, tick);
+    if (checked.issue) issues.stopPrice = checked.issue;
+    price = checked.value;
+  }
+
+  const unit = effectiveUnit(draft);
+  const amount = draft.amount.trim() === '' ? null : parseAmount(draft.amount);
+  if (draft.amount.trim() === '') issues.amount = required;
+  else if (!amount || amount.isZero()) issues.amount = positive;
+  else if (unit === 'BASE' && !isMultipleOf(amount, step)) {
+    issues.amount = { key: 'ticket.error.step', params: { step: { quantity: step.toFixed() } } };
+  }
+  if (issues.amount || !amount || !price) return { issues, preview: null, request: null };
+
+  const quantity = unit === 'QUOTE' ? floorToStep(amount.div(price), step) : amount;
+  const minQty = new Decimal(rules.minQty);
+  if (quantity.isZero() || quantity.lt(minQty)) {
+    issues.amount = unit === 'QUOTE'
+      ? { key: 'ticket.error.quoteTooSmall', params: { minQty: { quantity: minQty.toFixed() }, asset: { text: rules.baseAsset } } }
+      : { key: 'ticket.error.minQty', params: { minQty: { quantity: minQty.toFixed() }, asset: { text: rules.baseAsset } } };
+  }
+  const notional = quantity.times(price);
+  if (!issues.amount && notional.lt(rules.minNotional)) {
+    issues.amount = { key: 'ticket.error.minNotional', params: { minNotional: { money: rules.minNotional } } };
+  }
+  const fee = feeFor(notional, new Decimal(ctx.feeRate));
+  const total = draft.side === 'BUY' ? notional.plus(fee) : notional.minus(fee);
+
+  if (draft.side === 'BUY' && total.gt(ctx.cash)) {
+    issues.balance = { key: 'ticket.error.insufficientCash', params: { needed: { money: total.toFixed() }, available: { money: ctx.cash } } };
+  } else if (draft.side === 'SELL' && quantity.gt(ctx.coin)) {
+    issues.balance = {
+      key: 'ticket.error.insufficientCoin',
+      params: { available: { quantity: ctx.coin }, asset: { text: rules.baseAsset } },
+    };
+  }
+
+  const preview: OrderPreview = {
+    quantity: quantity.toFixed(),
+    price: price.toFixed(),
+    notional: notional.toFixed(),
+    fee: fee.toFixed(),
+    total: total.toFixed(),
+    estimated: draft.type === 'MARKET',
+  };
+  const valid = Object.keys(issues).length === 0;
+  return { issues, preview, request: valid ? toRequest(draft, rules.symbol, unit, amount) : null };
+}
+
+function toRequest(draft: OrderDraft, symbol: string, unit: 'BASE' | 'QUOTE', amount: Decimal): PlaceOrderRequest {
+  const body: PlaceOrderRequest = { symbol, type: draft.type };
+  if (unit === 'QUOTE') body.quoteAmount = amount.toFixed();
+  else body.quantity = amount.toFixed();
+  if (needsPrice(draft.type)) body.price = new Decimal(draft.price.trim()).toFixed();
+  if (needsStopPrice(draft.type)) body.stopPrice = new Decimal(draft.stopPrice.trim()).toFixed();
+  return body;
+}

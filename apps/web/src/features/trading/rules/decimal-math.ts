@@ -1,0 +1,28 @@
+import Decimal from 'decimal.js';
+
+/** Amounts as typed by a person: digits with an optional fraction, nothing else ("1e3" is refused). */
+const DECIMAL_INPUT = /^\d+(\.\d+)?$/;
+
+export function parseAmount(text: string): Decimal | null {
+  const trimmed = text.trim();
+  return DECIMAL_INPUT.test(trimmed) ? new Decimal(trimmed) : null;
+}
+
+/** Binance filters: a step of 0 disables the check. */
+export function isMultipleOf(value: Decimal, step: Decimal): boolean {
+  return step.isZero() || value.mod(step).isZero();
+}
+
+export function floorToStep(value: Decimal, step: Decimal): Decimal {
+  if (step.isZero()) return value;
+  return value.div(step).floor().times(step);
+}
+
+/** The fee scale the exchange charges at: USDT to 8 decimals, rounded up (never undercharged). */
+export const FEE_SCALE = 8;
+
+export function feeFor(notional: Decimal, rate: Decimal): Decimal {
+  return notional.times(rate).toDecimalPlaces(FEE_SCALE, Decimal.ROUND_UP);
+}
+
+export { Decimal };

@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { createFormatter } from './format';
+
+describe('locale formatting', () => {
+  it('when money has more digits than a double holds, then the string is formatted exactly', () => {
+    const en = createFormatter('en');
+    // As a float this would be 12345678901234567000.
+    expect(en.quantity('12345678901234567.12345678')).toBe('12,345,678,901,234,567.12345678');
+    expect(en.money('100000')).toBe('100,000.00 USDT');
+  });
+
+  it('when P&L and changes are shown, then they carry an explicit sign except at zero', () => {
+    const en = createFormatter('en');
+    expect(en.signedMoney('1234.5')).toBe('+1,234.50 USDT');
+    expect(en.signedMoney('-3.1')).toBe('-3.10 USDT');
+    expect(en.percent('2.5')).toBe('+2.50%');
+    expect(en.percent('0')).toBe('0.00%');
+  });
+
+  it('when prices differ in magnitude, then small ones keep the digits that matter', () => {
+    const en = createFormatter('en');
+    expect(en.price('64123.456')).toBe('64,123.46');
+    expect(en.price('0.0812345')).toBe('0.081235');
+    expect(en.price('0.00001234')).toBe('0.00001234');
+  });
+
+  it('when the language is Korean, then compact volumes use Korean units', () => {
+    expect(createFormatter('ko').compact('123456789')).toBe('1.23억');
+    expect(createFormatter('en').compact('123456789')).toBe('123.46M');
+  });
+});

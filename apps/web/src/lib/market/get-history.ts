@@ -1,0 +1,20 @@
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import type { HistoryResponse, Interval } from '@cryptosim/contracts';
+import { fetchJson } from '../api';
+import { marketKeys } from './query-keys';
+
+export function getHistory(symbol: string, interval: Interval, limit: number, signal?: AbortSignal) {
+  const query = new URLSearchParams({ symbol, interval, limit: String(limit) });
+  return fetchJson<HistoryResponse>(`/api/market/history?${query}`, signal ? { signal } : {});
+}
+
+/** Candles oldest first; the live feed updates the last one, so no polling is needed. */
+export function useHistory(symbol: string, interval: Interval, limit: number, { keepPrevious = false } = {}) {
+  return useQuery({
+    queryKey: marketKeys.history(symbol, interval, limit),
+    queryFn: ({ signal }) => getHistory(symbol, interval, limit, signal),
+    staleTime: Infinity,
+    refetchOnWindowFocus: false,
+    ...(keepPrevious ? { placeholderData: keepPreviousData } : {}),
+  });
+}

@@ -1,0 +1,12 @@
+import { useQuery } from '@tanstack/react-query';
+import type { MarketStatus } from '@cryptosim/contracts';
+import { fetchJson } from '../api';
+import { marketKeys } from './query-keys';
+
+export function useMarketStatus() {
+  return useQuery({
+    queryKey: marketKeys.status,
+    queryFn: ({ signal }) => fetchJson<MarketStatus>('/api/market/status', { signal }),
+    refetchInterval: 15_000,
+  });
+}

@@ -1,0 +1,7 @@
+export { marketKeys } from './query-keys';
+export { usePrices } from './get-prices';
+export { getHistory, useHistory } from './get-history';
+export { useMarketStatus } from './get-market-status';
+export { useSymbols } from './get-symbols';
+export { INTERVAL_MS, bucketStart } from './interval-ms';
+export { mergeKline, type KlineUpdate } from './merge-kline';

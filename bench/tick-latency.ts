@@ -1,0 +1,99 @@
+/**
+ * Source → bus → projector → cache → WS client latency at 1,000 ticks/s over 10 symbols with
+ * 1,000 connected clients (each on one symbol's ticker), plus lost and reordered updates per
+ * client. Embedded always; again with Kafka and Redis when KAFKA_BROKERS and REDIS_URL are set.
+ * The server (api + projector + synthetic feed) and the clients run in two separate processes
+ * on the same machine, so they share its CPU cores.
+ */
+import { durationSeconds, type Benchmark, type Cell } from './support/benchmark.js';
+import { forkWorker } from './support/fork-worker.js';
+import { LatencyHistogram } from './support/latency-histogram.js';
+
+const TICKS_PER_SECOND = Number(process.env.BENCH_TICK_RATE ?? 1_000);
+const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 1_000);
+const WARMUP_MS = 2_000;
+
+interface Measured {
+  histogram: { buckets: number[]; count: number; max: number };
+  lost: number;
+  reordered: number;
+  frames: number;
+  open: number;
+  memoryMiB: number;
+}
+
+async function run(label: string, env: Record<string, string | undefined>): Promise<Record<string, Cell>> {
+  const server = forkWorker('market-bench-server.ts', { ...env, BENCH_MODE: 'tick' });
+  const swarm = forkWorker('ws-swarm.ts');
+  try {
+    const ready = await server.next<{ url: string; symbols: string[]; ports: Record<string, string> }>('ready');
+    await swarm.next('ready');
+    swarm.send({ type: 'connect', url: ready.url, count: CLIENTS, symbols: ready.symbols });
+    const connected = await swarm.next<{ total: number; failed: number; lastError?: string }>('connected');
+    if (connected.failed > 0) throw new Error(`${connected.failed} of ${CLIENTS} clients could not connect: ${connected.lastError}`);
+
+    server.send({ type: 'feed-start', rate: TICKS_PER_SECOND });
+    await server.next('feeding');
+    await new Promise((r) => setTimeout(r, WARMUP_MS));
+    const seconds = durationSeconds(10);
+    swarm.send({ type: 'measure-start' });
+    await swarm.next('measuring');
+    await new Promise((r) => setTimeout(r, seconds * 1_000));
+    swarm.send({ type: 'measure-stop' });
+    const m = await swarm.next<Measured>('measured');
+    server.send({ type: 'feed-stop' });
+    const fed = await server.next<{ published: number; seconds: number; memoryMiB: number }>('fed');
+
+    const h = new LatencyHistogram();
+    h.merge(m.histogram);
+    return {
+      mode: label,
+      ports: `${ready.ports.bus}/${ready.ports.cache}/${ready.ports.db}`,
+      'ticks/s offered': TICKS_PER_SECOND,
+      'ticks/s published': Math.round(fed.published / fed.seconds),
+      clients: m.open,
+      'frames received': m.frames,
+      'p50 ms': h.percentile(50),
+      'p99 ms': h.percentile(99),
+      'max ms': h.max,
+      lost: m.lost,
+      reordered: m.reordered,
+      'server RSS MiB': fed.memoryMiB,
+      'clients RSS MiB': m.memoryMiB,
+    };
+  } finally {
+    await Promise.all([swarm.stop(), server.stop()]);
+  }
+}
+
+const benchmark: Benchmark = {
+  description: 'tick → WS latency p50/p99/max at 1,000 ticks/s, 10 symbols, 1,000 clients; lost/reordered updates',
+  async run() {
+    const rows = [await run('embedded', { DATABASE_URL: undefined, REDIS_URL: undefined, KAFKA_BROKERS: undefined })];
+    const services = process.env.KAFKA_BROKERS && process.env.REDIS_URL;
+    if (services) rows.push(await run('kafka+redis', {}));
+    const figures: Record<string, number> = {};
+    for (const r of rows) {
+      const key = r.mode === 'embedded' ? 'embedded' : 'services';
+      figures[`${key}_p50Ms`] = r['p50 ms'] as number;
+      figures[`${key}_p99Ms`] = r['p99 ms'] as number;
+      figures[`${key}_maxMs`] = r['max ms'] as number;
+      figures[`${key}_lost`] = r.lost as number;
+      figures[`${key}_reordered`] = r.reordered as number;
+    }
+    return {
+      title: `tick-latency: source → bus → projector → cache → /ws/prices, ${TICKS_PER_SECOND} ticks/s, ${CLIENTS} clients, ${durationSeconds(10)} s measured`,
+      rows,
+      figures,
+      notes: [
+        'Latency = client receive time − tick eventTime (set by the feed when it publishes), both Date.now() on one machine: 1 ms resolution.',
+        'Server process: api + projector + synthetic feed (the ingest role). Clients: one other process. Both share the same 2 cores.',
+        'Each client follows one symbol\'s ticker (100 clients per symbol), so the server sends ~100,000 frames/s.',
+        'lost = gaps in a client\'s per-symbol sequence (coalesced for a slow client, or dropped); reordered = a sequence not above the last one.',
+        services ? 'kafka+redis row: Kafka bus and Redis cache/pub-sub (PostgreSQL when DATABASE_URL is set, else PGlite).' : 'Set KAFKA_BROKERS and REDIS_URL to add the Kafka+Redis row.',
+      ],
+    };
+  },
+};
+
+export default benchmark;
