@@ -2,6 +2,8 @@ import type { AppModule } from './module.js';
 import { jobsModule } from '../modules/jobs/index.js';
 import { accountsModule } from '../modules/accounts/index.js';
 import { marketModule } from '../modules/market/index.js';
+import { tradingModule } from '../modules/trading/index.js';
+import { portfolioModule } from '../modules/portfolio/index.js';
 
 /** Every business module, in registration order. Add a module here and nowhere else. */
-export const MODULES: AppModule[] = [jobsModule, accountsModule, marketModule];
+export const MODULES: AppModule[] = [jobsModule, accountsModule, marketModule, tradingModule, portfolioModule];

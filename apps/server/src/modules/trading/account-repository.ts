@@ -1,0 +1,79 @@
+/**
+ * The account rows a trading step locks and rewrites: the user's cash and every position.
+ * Lock order everywhere is user → order → position, so two steps on one account queue on
+ * the user row instead of deadlocking, and a fill, a cancel and a reset never interleave.
+ */
+import { and, eq, sql } from 'drizzle-orm';
+import { portfolios, users } from '../../db/schema.js';
+import { dec, type Dec } from '../../core/decimal.js';
+import { AppError } from '../../core/app-error.js';
+import { rowsOf } from '../../db/migrations.js';
+import type { Database } from '../../ports/db/db-port.js';
+import type { CashAccount, Position } from './domain/order-model.js';
+
+export interface LockedAccount {
+  userId: number;
+  run: number;
+  initialBalance: Dec;
+  cash: CashAccount;
+  /** Every position of the user, by symbol (all locked). */
+  positions: Map<string, Position>;
+}
+
+export const EMPTY_POSITION: Position = { quantity: dec('0'), reservedQuantity: dec('0'), avgPrice: dec('0'), realizedPnl: dec('0') };
+
+type PositionTuple = [symbol: string, quantity: string, reservedQuantity: string, avgPrice: string, realizedPnl: string];
+
+/**
+ * SELECT … FOR UPDATE on the user row, then on every position row of the user, in one round
+ * trip: the positions' CTE reads the user's id from the locked user CTE, so the user row is
+ * always locked first. Amounts come back as text (a JSON number would lose NUMERIC digits).
+ */
+export async function lockAccount(tx: Database, userId: number): Promise<LockedAccount> {
+  const result = await tx.execute(sql`
+    with u as (select id, balance, reserved_balance, initial_balance, run from users where id = ${userId} for update),
+    p as (select symbol, quantity, reserved_quantity, avg_price, realized_pnl from portfolios where user_id = (select id from u) for update)
+    select u.balance::text as balance, u.reserved_balance::text as reserved, u.initial_balance::text as initial_balance, u.run,
+      coalesce((select json_agg(json_build_array(p.symbol, p.quantity::text, p.reserved_quantity::text, p.avg_price::text, p.realized_pnl::text)) from p), '[]'::json) as positions
+    from u`);
+  const user = rowsOf<{ balance: string; reserved: string; initial_balance: string; run: number; positions: PositionTuple[] | string }>(result)[0];
+  if (!user) throw new AppError('UNAUTHORIZED', 401, 'The account of this token no longer exists.');
+  const tuples = (typeof user.positions === 'string' ? JSON.parse(user.positions) : user.positions) as PositionTuple[];
+  const positions = new Map<string, Position>();
+  for (const [symbol, quantity, reservedQuantity, avgPrice, realizedPnl] of tuples) {
+    positions.set(symbol, { quantity: dec(quantity), reservedQuantity: dec(reservedQuantity), avgPrice: dec(avgPrice), realizedPnl: dec(realizedPnl) });
+  }
+  return {
+    userId,
+    run: Number(user.run),
+    initialBalance: dec(user.initial_balance),
+    cash: { balance: dec(user.balance), reserved: dec(user.reserved) },
+    positions,
+  };
+}
+
+export async function saveCash(tx: Database, userId: number, cash: CashAccount): Promise<void> {
+  await tx
+    .update(users)
+    .set({ balance: cash.balance.toFixed(), reservedBalance: cash.reserved.toFixed() })
+    .where(eq(users.id, userId));
+}
+
+/** Upserts the position (a first buy creates the row). */
+export async function savePosition(tx: Database, account: LockedAccount, symbol: string, position: Position): Promise<void> {
+  const values = {
+    quantity: position.quantity.toFixed(),
+    reservedQuantity: position.reservedQuantity.toFixed(),
+    avgPrice: position.avgPrice.toFixed(),
+    realizedPnl: position.realizedPnl.toFixed(),
+  };
+  if (account.positions.has(symbol)) {
+    await tx
+      .update(portfolios)
+      .set({ ...values, updatedAt: sql`now()` })
+      .where(and(eq(portfolios.userId, account.userId), eq(portfolios.symbol, symbol)));
+  } else {
+    await tx.insert(portfolios).values({ userId: account.userId, symbol, run: account.run, ...values });
+  }
+  account.positions.set(symbol, position);
+}

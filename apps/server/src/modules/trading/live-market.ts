@@ -1,0 +1,30 @@
+/**
+ * The live market of a symbol, as the projector keeps it in the cache (the ticker hash).
+ * Orders take their fill price from here; with no price yet there is nothing honest to
+ * trade at, so the order is refused with NO_PRICE instead of being filled at a guess.
+ */
+import type { SymbolInfo } from '@cryptosim/contracts';
+import { AppError } from '../../core/app-error.js';
+import { dec } from '../../core/decimal.js';
+import type { CachePort } from '../../ports/cache/cache-port.js';
+import type { SymbolRegistry } from '../../ports/market/market-source.js';
+import { tickerFromHash, tickerKey } from '../market/projector/cache-layout.js';
+import type { MarketSnapshot } from './domain/order-model.js';
+
+export function knownSymbolInfo(symbols: SymbolRegistry, symbol: string): SymbolInfo {
+  const info = symbols.get(symbol);
+  if (!info) throw new AppError('UNKNOWN_SYMBOL', 404, `Unknown symbol ${symbol}`);
+  return info;
+}
+
+/** Recent USDT volume (24 h base volume × price) sizes the slippage. */
+export function snapshotOf(price: string, volume24h: string): MarketSnapshot {
+  const p = dec(price);
+  return { price: p, quoteVolume: dec(volume24h).times(p) };
+}
+
+export async function liveMarket(cache: CachePort, symbol: string): Promise<MarketSnapshot> {
+  const row = tickerFromHash(await cache.hgetall(tickerKey(symbol)), Date.now());
+  if (!row) throw new AppError('NO_PRICE', 503, `There is no live price for ${symbol} yet; try again when the market feed has delivered one.`, undefined, { 'retry-after': '5' });
+  return snapshotOf(row.price, row.volume24h);
+}

@@ -1,0 +1,97 @@
+/** Data access for orders and fills. Use cases pass `tx` inside their transaction. */
+import { and, asc, desc, eq, gt, inArray, lt, notInArray, sql, type SQL } from 'drizzle-orm';
+import { OPEN_ORDER_STATUSES, orders, transactions } from '../../db/schema.js';
+import type { Database } from '../../ports/db/db-port.js';
+import type { Fill } from './domain/plan-fill.js';
+import type { OrderRow, TransactionRow } from './order-view.js';
+
+export type NewOrder = typeof orders.$inferInsert;
+
+export async function insertFill(tx: Database, order: OrderRow, fill: Fill): Promise<TransactionRow> {
+  const [row] = await tx
+    .insert(transactions)
+    .values({
+      userId: order.userId,
+      orderId: order.id,
+      symbol: order.symbol,
+      type: fill.side,
+      quantity: fill.quantity.toFixed(),
+      price: fill.price.toFixed(),
+      totalAmount: fill.notional.toFixed(),
+      fee: fill.fee.toFixed(),
+      realizedPnl: fill.realizedPnl?.toFixed() ?? null,
+      run: order.run,
+    })
+    .returning();
+  return row!;
+}
+
+export async function findOrder(db: Database, userId: number, id: number): Promise<OrderRow | undefined> {
+  const [row] = await db.select().from(orders).where(and(eq(orders.id, id), eq(orders.userId, userId)));
+  return row;
+}
+
+export async function findOrderByClientId(db: Database, userId: number, clientOrderId: string): Promise<OrderRow | undefined> {
+  const [row] = await db.select().from(orders).where(and(eq(orders.userId, userId), eq(orders.clientOrderId, clientOrderId)));
+  return row;
+}
+
+/** Locks the order row; the caller re-checks its status under the lock. */
+export async function lockOrder(tx: Database, id: number): Promise<OrderRow | undefined> {
+  const [row] = await tx.select().from(orders).where(eq(orders.id, id)).for('update');
+  return row;
+}
+
+export async function updateOrder(tx: Database, id: number, values: Partial<NewOrder>): Promise<OrderRow> {
+  const [row] = await tx
+    .update(orders)
+    .set({ ...values, updatedAt: sql`now()` })
+    .where(eq(orders.id, id))
+    .returning();
+  return row!;
+}
+
+export async function fillsOfOrder(db: Database, orderId: number): Promise<TransactionRow[]> {
+  return db.select().from(transactions).where(eq(transactions.orderId, orderId)).orderBy(asc(transactions.id));
+}
+
+export interface OrderFilter {
+  userId: number;
+  status: 'open' | 'closed' | 'all';
+  symbol?: string;
+  beforeId?: number;
+  limit: number;
+}
+
+export async function listOrders(db: Database, f: OrderFilter): Promise<OrderRow[]> {
+  const where: SQL[] = [eq(orders.userId, f.userId)];
+  if (f.status === 'open') where.push(inArray(orders.status, [...OPEN_ORDER_STATUSES]));
+  if (f.status === 'closed') where.push(notInArray(orders.status, [...OPEN_ORDER_STATUSES]));
+  if (f.symbol) where.push(eq(orders.symbol, f.symbol));
+  if (f.beforeId !== undefined) where.push(lt(orders.id, f.beforeId));
+  return db.select().from(orders).where(and(...where)).orderBy(desc(orders.id)).limit(f.limit);
+}
+
+export interface FillFilter {
+  userId: number;
+  symbol?: string;
+  beforeId?: number;
+  limit: number;
+}
+
+export async function listFills(db: Database, f: FillFilter): Promise<TransactionRow[]> {
+  const where: SQL[] = [eq(transactions.userId, f.userId)];
+  if (f.symbol) where.push(eq(transactions.symbol, f.symbol));
+  if (f.beforeId !== undefined) where.push(lt(transactions.id, f.beforeId));
+  return db.select().from(transactions).where(and(...where)).orderBy(desc(transactions.id)).limit(f.limit);
+}
+
+/** A page of the user's fills after `afterId`, oldest first (the CSV export's order). */
+export async function listFillsAscending(db: Database, userId: number, afterId: number, limit: number): Promise<TransactionRow[]> {
+  return db
+    .select()
+    .from(transactions)
+    .where(and(eq(transactions.userId, userId), gt(transactions.id, afterId)))
+    .orderBy(asc(transactions.id))
+    .limit(limit);
+}

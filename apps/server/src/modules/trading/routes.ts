@@ -1,0 +1,79 @@
+/** `/api/trading/*` (API.md): authenticated, thin handlers over the trading use cases. */
+import type { FastifyInstance } from 'fastify';
+import {
+  Order,
+  OrderIdParams,
+  OrdersQuery,
+  OrdersResponse,
+  PlaceOrderRequest,
+  PlaceOrderResponse,
+  TradeHistoryQuery,
+  TradeHistoryResponse,
+} from '@cryptosim/contracts';
+import type { ModuleContext } from '../../app/module.js';
+import { authenticate } from '../accounts/index.js';
+import { cancelOrder } from './cancel-order.js';
+import type { OrderSide } from './domain/order-model.js';
+import { exportHistoryCsv } from './export-history-csv.js';
+import { placeOrder } from './place-order.js';
+import { getOrder, queryHistory, queryOrders } from './query-orders.js';
+import type { TradingDeps } from './trading-deps.js';
+
+const problem = { $ref: 'Problem#' };
+const errors = { 400: problem, 401: problem, 404: problem, 409: problem, 503: problem };
+
+export async function tradingRoutes(app: FastifyInstance, ctx: ModuleContext, deps: TradingDeps): Promise<void> {
+  const tags = ['trading'];
+  const security = [{ bearerAuth: [] }];
+  // onRequest: an unauthenticated call is 401 before its body or query is even looked at.
+  app.addHook('onRequest', authenticate(ctx.config));
+
+  for (const side of ['BUY', 'SELL'] as const satisfies readonly OrderSide[]) {
+    app.post<{ Body: PlaceOrderRequest }>(
+      `/api/trading/${side.toLowerCase()}`,
+      { schema: { tags, security, body: PlaceOrderRequest, response: { 200: PlaceOrderResponse, 201: PlaceOrderResponse, ...errors } } },
+      async (request, reply) => {
+        const placed = await placeOrder(deps, request.user.id, side, request.body);
+        // 201 for a new order; 200 when a repeated clientOrderId returns the first one.
+        return reply.status(placed.created ? 201 : 200).send({ order: placed.order, fills: placed.fills });
+      },
+    );
+  }
+
+  app.get<{ Querystring: OrdersQuery }>(
+    '/api/trading/orders',
+    { schema: { tags, security, querystring: OrdersQuery, response: { 200: OrdersResponse, ...errors } } },
+    async (request) => queryOrders(deps.db, request.user.id, request.query),
+  );
+  app.get<{ Params: OrderIdParams }>(
+    '/api/trading/orders/:id',
+    { schema: { tags, security, params: OrderIdParams, response: { 200: Order, ...errors } } },
+    async (request) => getOrder(deps.db, request.user.id, request.params.id),
+  );
+  app.delete<{ Params: OrderIdParams }>(
+    '/api/trading/orders/:id',
+    { schema: { tags, security, params: OrderIdParams, response: { 200: Order, ...errors } } },
+    async (request) => cancelOrder(deps, request.user.id, request.params.id),
+  );
+  app.get<{ Querystring: TradeHistoryQuery }>(
+    '/api/trading/history',
+    { schema: { tags, security, querystring: TradeHistoryQuery, response: { 200: TradeHistoryResponse, ...errors } } },
+    async (request) => queryHistory(deps.db, request.user.id, request.query),
+  );
+  app.get(
+    '/api/trading/history.csv',
+    {
+      schema: {
+        tags,
+        security,
+        description: 'Every fill of the account, all runs, oldest first, as CSV (RFC 4180, CRLF line ends).',
+        response: { 200: { type: 'string', description: 'text/csv' }, 401: problem },
+      },
+    },
+    async (request, reply) =>
+      reply
+        .type('text/csv; charset=utf-8')
+        .header('content-disposition', 'attachment; filename="cryptosim-history.csv"')
+        .send(exportHistoryCsv(deps.db, request.user.id)),
+  );
+}

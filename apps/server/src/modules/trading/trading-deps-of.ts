@@ -1,0 +1,13 @@
+import type { ModuleContext } from '../../app/module.js';
+import { tradingConfig } from './domain/trading-config.js';
+import type { TradingDeps } from './trading-deps.js';
+
+export function tradingDepsOf(ctx: ModuleContext): TradingDeps {
+  return {
+    db: ctx.ports.db.db,
+    cache: ctx.ports.cache,
+    symbols: () => ctx.ports.market.symbols,
+    config: tradingConfig(ctx.config.trading),
+    logger: ctx.logger.child({ module: 'trading' }),
+  };
+}

@@ -1,0 +1,157 @@
+/**
+ * Sustained market orders against real PostgreSQL: 100 users over 100 connections,
+ * alternating a market buy (~20 USDT) and a market sell of half of it (BTCUSDT), against the production
+ * build (all roles, simulator prices, a fresh database). Compared in the same run with
+ * GET /healthz on the same server (the HTTP floor) and with pgbench's simple-update TPS
+ * on a scratch database of the same PostgreSQL (the database floor).
+ */
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import autocannon from 'autocannon';
+import { startServerProcess } from '../apps/server/src/test-support/server-process.js';
+import { createTestDatabase } from '../apps/server/src/test-support/test-database.js';
+import { durationSeconds, type Benchmark, type Cell } from './support/benchmark.js';
+
+const run = promisify(execFile);
+const USERS = 100;
+
+/** pgbench -N (simple update: no branch/teller updates) with 10 clients, or why it could not run. */
+async function pgbenchTps(adminUrl: string, seconds: number): Promise<{ tps: number } | { missing: string }> {
+  try {
+    await run('pgbench', ['--version']);
+  } catch {
+    return { missing: 'pgbench is not installed (Debian: postgresql-contrib / postgresql-client)' };
+  }
+  const scratch = await createTestDatabase(adminUrl);
+  try {
+    await run('pgbench', ['-i', '-q', '-s', '1', scratch.url]);
+    const { stdout } = await run('pgbench', ['-N', '-c', '10', '-j', '2', '-T', String(seconds), scratch.url]);
+    const tps = /tps = ([0-9.]+)/.exec(stdout)?.[1];
+    if (!tps) throw new Error(`could not read the TPS from pgbench:\n${stdout}`);
+    return { tps: Number(tps) };
+  } finally {
+    await scratch.drop();
+  }
+}
+
+async function json<T>(res: Response, what: string): Promise<T> {
+  if (!res.ok) throw new Error(`${what}: ${res.status} ${await res.text()}`);
+  return (await res.json()) as T;
+}
+
+async function waitForPrice(url: string, symbol: string): Promise<number> {
+  for (let i = 0; i < 120; i++) {
+    const body = await json<{ prices: Array<{ price: string }> }>(await fetch(`${url}/api/market/prices?symbols=${symbol}`), 'prices');
+    if (body.prices[0]) return Number(body.prices[0].price);
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  throw new Error(`no ${symbol} price from the simulator within 60 s`);
+}
+
+async function registerUsers(url: string, count: number): Promise<string[]> {
+  const tokens: string[] = [];
+  for (let i = 0; i < count; i++) {
+    const username = `bench_${process.pid}_${i}`;
+    const res = await fetch(`${url}/api/auth/register`, {
+      method: 'POST',
+      // One address per user: the per-address sign-up limit is for attackers, not this load.
+      headers: { 'content-type': 'application/json', 'x-forwarded-for': `10.9.${i >> 8}.${i & 255}` },
+      body: JSON.stringify({ username, email: `${username}@example.com`, password: 'correct horse battery' }),
+    });
+    tokens.push((await json<{ accessToken: string }>(res, 'register')).accessToken);
+  }
+  return tokens;
+}
+
+const headersFor = (token: string | undefined) => ({ 'content-type': 'application/json', authorization: `Bearer ${token ?? ''}` });
+
+// A new client address per request, as in the login bench: the general limit (600 requests a
+// minute per address) would otherwise cap 100 users at 1,000 requests/s, and this measures
+// the trading path, not the limiter's refusals (each request still pays for its counter).
+let ip = 0;
+const nextIp = () => {
+  ip += 1;
+  return `10.${(ip >> 16) & 255}.${(ip >> 8) & 255}.${ip & 255}`;
+};
+
+/** Quantity worth about `usdt` at `price`, on BTCUSDT's 0.00001 lot step. */
+const quantityFor = (usdt: number, price: number) => (Math.ceil((usdt / price) * 1e5) / 1e5).toFixed(5);
+
+const benchmark: Benchmark = {
+  description: 'market orders/s and p50/p99 with 100 users on PostgreSQL, vs /healthz and pgbench -N on the same machine',
+  async run() {
+    const adminUrl = process.env.DATABASE_URL;
+    if (!adminUrl) throw new Error('orders needs DATABASE_URL (a PostgreSQL it may create scratch databases on), e.g. postgres://postgres@127.0.0.1:5432/test');
+    const seconds = durationSeconds(10);
+    const database = await createTestDatabase(adminUrl);
+    const server = await startServerProcess({ DATABASE_URL: database.url, MARKET_SOURCE: 'simulator', TRUST_PROXY: 'true' });
+    const rows: Array<Record<string, Cell>> = [];
+    const figures: Record<string, number> = {};
+    try {
+      const price = await waitForPrice(server.url, 'BTCUSDT');
+      const tokens = await registerUsers(server.url, USERS);
+      const buy = JSON.stringify({ symbol: 'BTCUSDT', quantity: quantityFor(20, price) });
+      const sell = JSON.stringify({ symbol: 'BTCUSDT', quantity: quantityFor(10, price) });
+      let nextUser = 0;
+      const orders = (duration: number) =>
+        autocannon({
+          url: server.url,
+          connections: USERS,
+          duration,
+          // autocannon clears a connection's context each time it loops over the list, so
+          // each buy → sell pair takes the next user (round-robin) and keeps it for the sell:
+          // the sell never exceeds what that user's own buy just bought.
+          requests: [
+            {
+              method: 'POST',
+              path: '/api/trading/buy',
+              setupRequest: (req, ctx: object) => {
+                const context = ctx as { token?: string };
+                context.token = tokens[nextUser++ % tokens.length];
+                return { ...req, headers: { ...headersFor(context.token), 'x-forwarded-for': nextIp() }, body: buy };
+              },
+            },
+            {
+              method: 'POST',
+              path: '/api/trading/sell',
+              setupRequest: (req, ctx: object) => {
+                const context = ctx as { token?: string };
+                return { ...req, headers: { ...headersFor(context.token), 'x-forwarded-for': nextIp() }, body: sell };
+              },
+            },
+          ],
+        });
+
+      await orders(2); // warm-up: JIT, pool connections, first positions
+      const r = await orders(seconds);
+      if (r.errors > 0 || r.non2xx > 0) throw new Error(`orders bench saw ${r.non2xx} non-2xx answers and ${r.errors} errors: ${JSON.stringify(r.statusCodeStats)}`);
+      rows.push({ measure: 'POST /api/trading/buy|sell (MARKET), 100 users', 'req/s': r.requests.average, 'p50 ms': r.latency.p50, 'p99 ms': r.latency.p99, 'max ms': r.latency.max, requests: r.requests.total });
+      Object.assign(figures, { ordersPerSec: r.requests.average, ordersP50Ms: r.latency.p50, ordersP99Ms: r.latency.p99 });
+
+      const h = await autocannon({ url: `${server.url}/healthz`, connections: USERS, duration: seconds });
+      rows.push({ measure: 'GET /healthz (same server), 100 connections', 'req/s': h.requests.average, 'p50 ms': h.latency.p50, 'p99 ms': h.latency.p99, 'max ms': h.latency.max, requests: h.requests.total });
+      figures.healthzReqPerSec = h.requests.average;
+      figures.ratioToHttpBaseline = r.requests.average / h.requests.average;
+    } finally {
+      await server.stop();
+      await database.drop();
+    }
+
+    const pgbench = await pgbenchTps(adminUrl, seconds);
+    const notes = [
+      'Each order: one transaction locking the user row and the positions (SELECT … FOR UPDATE), the order and fill inserts, the balance and position updates, then the live order and portfolio events.',
+      'Server and load generator share the machine (and its cores) with PostgreSQL.',
+    ];
+    if ('tps' in pgbench) {
+      rows.push({ measure: 'pgbench -N -c 10 -j 2 (simple update), scratch database', 'req/s': pgbench.tps, 'p50 ms': null, 'p99 ms': null, 'max ms': null, requests: null });
+      figures.pgbenchTps = pgbench.tps;
+      figures.ratioToPgbench = figures.ordersPerSec! / pgbench.tps;
+    } else {
+      notes.push(`pgbench comparison skipped: ${pgbench.missing}`);
+    }
+    notes.push(`orders/s ÷ /healthz req/s = ${figures.ratioToHttpBaseline?.toFixed(3)}; orders/s ÷ pgbench TPS = ${figures.ratioToPgbench?.toFixed(3) ?? 'n/a'}. Target: ≥ 2,000 orders/s with p99 ≤ 50 ms.`);
+    return { title: `orders: ${seconds} s, ${USERS} users, PostgreSQL, all roles in one process`, rows, figures, notes };
+  },
+};
+
+export default benchmark;
