@@ -35,6 +35,18 @@ export default defineConfig({
         },
       },
       {
+        // The browser suite (real server + Debian's Chromium); skips without Chromium, fails
+        // under CI. Same settings as apps/web/e2e/vitest.config.ts (npm run test:e2e -w apps/web).
+        extends: true,
+        test: {
+          name: 'web-e2e',
+          include: ['apps/web/e2e/**/*.e2e.test.ts'],
+          environment: 'node',
+          testTimeout: 180_000,
+          hookTimeout: 300_000,
+        },
+      },
+      {
         extends: true,
         test: {
           name: 'scripts',

@@ -139,7 +139,7 @@ const benchmark: Benchmark = {
 
     const pgbench = await pgbenchTps(adminUrl, seconds);
     const notes = [
-      'Each order: one transaction locking the user row and the positions (SELECT … FOR UPDATE), the order and fill inserts, the balance and position updates, then the live order and portfolio events.',
+      'Each order: one transaction in two round trips to PostgreSQL: BEGIN + lock the user row + read and lock the positions, then one statement with the order and fill inserts and the balance and position updates + COMMIT. The live order and portfolio events follow the response.',
       'Server and load generator share the machine (and its cores) with PostgreSQL.',
     ];
     if ('tps' in pgbench) {

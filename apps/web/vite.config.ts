@@ -14,6 +14,8 @@ export default defineConfig({
   build: {
     outDir: fileURLToPath(new URL('./dist', import.meta.url)),
     emptyOutDir: true,
+    // dist/.vite/manifest.json: which chunk each page loads; bench/web-bundle.ts reads it.
+    manifest: true,
   },
   server: {
     proxy: {

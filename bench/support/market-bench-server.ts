@@ -48,7 +48,30 @@ const seq = new Map<string, number>();
 let timer: NodeJS.Timeout | undefined;
 let published = 0;
 let feedStartedAt = 0;
-let chain: Promise<void> = Promise.resolve();
+/** Ticks waiting for the publish in flight; one publish at a time keeps each symbol in order. */
+let pending: TickEventV1[] = [];
+let inFlight: Promise<void> | undefined;
+
+/**
+ * Publishes everything pending in one call once the previous call is done, as an ingest
+ * process batches, so a slow produce (Kafka acks) does not queue one request per 5 ms timer.
+ */
+function pump(): void {
+  if (inFlight || pending.length === 0) return;
+  const messages = pending.map((t) => ({ key: t.symbol, value: JSON.stringify(t) }));
+  pending = [];
+  inFlight = ports.bus
+    .publish(MarketTopics.ticks, messages)
+    .catch((err: unknown) => logger.error({ err }, 'publish failed'))
+    .finally(() => {
+      inFlight = undefined;
+      pump();
+    });
+}
+
+async function drained(): Promise<void> {
+  while (inFlight) await inFlight;
+}
 
 function tickOf(symbol: string): TickEventV1 {
   const s = (seq.get(symbol) ?? 0) + 1;
@@ -66,8 +89,8 @@ function startFeed(ratePerSecond: number): void {
     for (; due < target; due++) ticks.push(tickOf(symbols[due % symbols.length]!));
     published += ticks.length;
     if (mode === 'tick') {
-      const messages = ticks.map((t) => ({ key: t.symbol, value: JSON.stringify(t) }));
-      chain = chain.then(() => ports.bus.publish(MarketTopics.ticks, messages)).catch((err: unknown) => logger.error({ err }, 'publish failed'));
+      pending.push(...ticks);
+      pump();
     } else {
       for (const t of ticks) void ports.cache.publish(priceChannel(t.symbol), encodeTickerFrame(priceRowOf(t)));
     }
@@ -82,7 +105,7 @@ process.on('message', async (m: { type: string; rate?: number }) => {
     process.send!({ type: 'feeding' });
   } else if (m.type === 'feed-stop') {
     clearInterval(timer);
-    await chain;
+    await drained();
     process.send!({ type: 'fed', published, seconds: (performance.now() - feedStartedAt) / 1000, memoryMiB: Math.round(process.memoryUsage().rss / 2 ** 20) });
   } else if (m.type === 'exit') {
     clearInterval(timer);

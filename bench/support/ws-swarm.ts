@@ -20,15 +20,35 @@ let reordered = 0;
 let frames = 0;
 let lastError: string | undefined;
 
-const PRICE = /"price":"(\d+)"/;
-const UPDATED = /"updatedAt":(\d+)/;
+const TICKER = Buffer.from('{"type":"ticker"');
+const PRICE = Buffer.from('"price":"');
+const UPDATED = Buffer.from('"updatedAt":');
+const DIGIT_0 = 48;
+
+/** The decimal integer at `from` in `data` (the frame's ASCII digits), or NaN when there is none. */
+function integerAt(data: Buffer, from: number): number {
+  let value = 0;
+  let i = from;
+  for (; i < data.length; i++) {
+    const d = data[i]! - DIGIT_0;
+    if (d < 0 || d > 9) break;
+    value = value * 10 + d;
+  }
+  return i === from ? NaN : value;
+}
+
+/** The integer after `field` in the frame; read from the bytes, since 100,000 frames/s is the clients' CPU budget. */
+function field(data: Buffer, name: Buffer): number {
+  const at = data.indexOf(name);
+  return at < 0 ? NaN : integerAt(data, at + name.length);
+}
 
 function onFrame(client: Client, data: Buffer): void {
-  const text = data.toString();
-  if (!text.startsWith('{"type":"ticker"')) return;
+  if (data.compare(TICKER, 0, TICKER.length, 0, TICKER.length) !== 0) return;
   const now = Date.now();
-  const seq = Number(PRICE.exec(text)?.[1]);
-  const updatedAt = Number(UPDATED.exec(text)?.[1]);
+  const seq = field(data, PRICE);
+  const updatedAt = field(data, UPDATED);
+  if (Number.isNaN(seq) || Number.isNaN(updatedAt)) throw new Error(`ticker frame without an integer price or updatedAt: ${data.toString()}`);
   if (measuring) {
     frames += 1;
     histogram.record(now - updatedAt);
@@ -44,7 +64,8 @@ function open(url: string, index: number, symbol: string): Promise<Client | unde
   return new Promise((resolve) => {
     // A distinct address per client, as behind the reverse proxy; the per-IP limit applies per client.
     const ip = `10.${(index >> 16) & 255}.${(index >> 8) & 255}.${index & 255}`;
-    const ws = new WebSocket(url, { headers: { 'x-forwarded-for': ip }, perMessageDeflate: false });
+    // The server is trusted here, so ws's UTF-8 check of every frame is skipped (client CPU).
+    const ws = new WebSocket(url, { headers: { 'x-forwarded-for': ip }, perMessageDeflate: false, skipUTF8Validation: true });
     const client: Client = { ws, last: 0 };
     const fail = (err: Error) => {
       lastError = err.message;
@@ -54,13 +75,16 @@ function open(url: string, index: number, symbol: string): Promise<Client | unde
     ws.once('open', () => {
       ws.send(JSON.stringify({ op: 'subscribe', symbols: [symbol], channels: ['ticker'] }));
     });
-    ws.on('message', (data: Buffer) => {
-      if (data.toString().startsWith('{"type":"subscribed"')) {
-        ws.off('error', fail);
-        ws.on('error', () => undefined);
-        resolve(client);
-      } else onFrame(client, data);
-    });
+    const onReply = (data: Buffer) => {
+      if (!data.toString().startsWith('{"type":"subscribed"')) return onFrame(client, data);
+      ws.off('error', fail);
+      ws.on('error', () => undefined);
+      // From here on every frame is an update: no reply check (and string copy) per frame.
+      ws.off('message', onReply);
+      ws.on('message', (frame: Buffer) => onFrame(client, frame));
+      resolve(client);
+    };
+    ws.on('message', onReply);
   });
 }
 

@@ -48,6 +48,7 @@ const EnvSchema = z.object({
     .pipe(z.array(z.enum(ROLES, { message: `each role must be one of ${ROLES.join(', ')}` })).min(1, 'must name at least one role')),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   DATABASE_URL: urlWithProtocol(['postgres:', 'postgresql:']),
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(500).default(20),
   REDIS_URL: urlWithProtocol(['redis:', 'rediss:']),
   KAFKA_BROKERS: optionalString
     .transform((v) => (v === undefined ? undefined : v.split(',').map((s) => s.trim()).filter(Boolean)))
@@ -117,6 +118,8 @@ export interface Config {
   roles: ReadonlySet<Role>;
   logLevel: string;
   databaseUrl: string | undefined;
+  /** node-postgres pool size per process (PostgreSQL mode only). */
+  databasePoolSize: number;
   redisUrl: string | undefined;
   kafkaBrokers: string[] | undefined;
   kafkaClientId: string;
@@ -159,6 +162,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     roles: new Set(e.ROLES),
     logLevel: e.LOG_LEVEL,
     databaseUrl: e.DATABASE_URL,
+    databasePoolSize: e.DATABASE_POOL_SIZE,
     redisUrl: e.REDIS_URL,
     kafkaBrokers: e.KAFKA_BROKERS,
     kafkaClientId: e.KAFKA_CLIENT_ID,

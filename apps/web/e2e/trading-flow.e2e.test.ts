@@ -5,7 +5,7 @@ import { startServerProcess, type ServerProcess } from '../../server/src/test-su
 import { seriousViolations } from './support/axe';
 import { chromiumAvailability, launchChromium, type Browser } from './support/browser';
 import { horizontalOverflow, screenshot, VIEWPORTS, type ViewportName } from './support/screenshots';
-import { apiGet, chooseOption, lastPriceText, submitOrder, waitForPriceChange } from './support/trade-helpers';
+import { apiGet, chooseOption, lastPriceText, readToast, submitOrder, waitForPriceChange } from './support/trade-helpers';
 
 const chromium = chromiumAvailability();
 const SYMBOL = 'BTCUSDT';
@@ -27,11 +27,12 @@ describe.skipIf(!chromium.ok)('web app in Chromium against the real server', () 
   });
 
   /** Every page: no serious/critical axe violation and a screenshot, at desktop and phone size. */
-  async function auditPage(name: string, path: string, ready: string): Promise<void> {
+  async function auditPage(name: string, path: string, ready: string, settled?: (page: Page) => Promise<unknown>): Promise<void> {
     for (const viewport of Object.keys(VIEWPORTS) as ViewportName[]) {
       await page.setViewportSize(VIEWPORTS[viewport]);
       await page.goto(url(path));
       await page.getByRole('heading', { level: 1, name: ready }).waitFor();
+      await settled?.(page);
       await page.waitForLoadState('networkidle').catch(() => undefined);
       expect(await seriousViolations(page), `axe: serious/critical violations on ${path} (${viewport})`).toEqual([]);
       if (viewport === 'phone') expect(await horizontalOverflow(page), `${path} scrolls sideways at 360 px`).toBeLessThanOrEqual(0);
@@ -46,14 +47,18 @@ describe.skipIf(!chromium.ok)('web app in Chromium against the real server', () 
   });
 
   it('when a user registers and trades, then prices move, orders fill and cancel, and the portfolio and history show it', async () => {
+    const started = Date.now();
+    // Step times in the log show where a slow or stuck run spends its time.
+    const mark = (step: string) => console.log(`[web-e2e] ${step} +${Date.now() - started} ms`);
     const username = `e2e_${Date.now().toString(36)}`;
     await page.goto(url('/register'));
     await page.getByLabel('Username').fill(username);
     await page.getByLabel('E-mail').fill(`${username}@example.com`);
-    await page.getByLabel('Password', { exact: true }).fill('correct horse battery');
+    await page.getByLabel(/^Password/).fill('correct horse battery');
     await page.getByRole('button', { name: 'Create account' }).click();
     await page.waitForURL((u) => !u.pathname.startsWith('/register'));
 
+    mark('registered');
     // Live price: the ticker on the trade page changes without a reload.
     await page.goto(url(`/trade/${SYMBOL}`));
     await page.locator('dt:text-is("Last price") + dd').waitFor();
@@ -61,12 +66,14 @@ describe.skipIf(!chromium.ok)('web app in Chromium against the real server', () 
     const moved = await waitForPriceChange(page, first);
     expect(moved, 'the simulator price moved on screen').not.toBe(first);
 
+    mark('price moved');
     // Market buy of 0.01 BTC.
     await page.getByLabel('Amount (BTC)').fill('0.01');
     await page.getByText('Total to pay').waitFor();
     const bought = await submitOrder(page, 'Buy BTC', 'Confirm buy');
     expect(bought).toMatch(/^Bought 0\.01 BTC at [\d,.]+ \(fee [\d,.]+ USDT\)\.$/);
 
+    mark('market buy filled');
     // The portfolio shows the position with its P&L.
     await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'Portfolio' }).click();
     const holding = page.getByRole('region', { name: 'Holdings' }).getByRole('row').filter({ hasText: SYMBOL });
@@ -75,6 +82,7 @@ describe.skipIf(!chromium.ok)('web app in Chromium against the real server', () 
     expect(cells[1], 'quantity held').toBe('0.01');
     expect(cells[5], 'unrealized P&L with its percentage').toMatch(/^[+-]?[\d,.]+ USDT \([+-]?[\d,.]+%\)$/);
 
+    mark('portfolio shows the position');
     // A limit buy 10 % under the market rests, then is canceled.
     await page.goto(url(`/trade/${SYMBOL}`));
     const [{ symbols }, { prices }] = await Promise.all([
@@ -93,9 +101,10 @@ describe.skipIf(!chromium.ok)('web app in Chromium against the real server', () 
     const cancel = openOrders.getByRole('button', { name: /^Cancel Buy Limit order \d+$/ });
     await cancel.waitFor();
     await cancel.click();
-    await page.getByText(/^Order \d+ canceled/).waitFor();
+    expect(await readToast(page)).toMatch(/^Order \d+ canceled; its reserved funds are free again\.$/);
     await page.getByText('No open orders.').waitFor();
 
+    mark('limit order placed and canceled');
     // Sell everything held, with the 100 % button.
     await chooseOption(page, 'Order type', 'Market');
     await page.getByRole('group', { name: 'Side' }).getByRole('button', { name: 'Sell' }).click();
@@ -104,6 +113,7 @@ describe.skipIf(!chromium.ok)('web app in Chromium against the real server', () 
     const sold = await submitOrder(page, 'Sell BTC', 'Confirm sell');
     expect(sold).toMatch(/^Sold 0\.01 BTC at [\d,.]+ \(fee [\d,.]+ USDT\)\.$/);
 
+    mark('sold');
     // History: both fills on the portfolio page; the API has the canceled order too.
     await page.goto(url('/portfolio'));
     const history = page.getByRole('region', { name: 'Trade history' });
@@ -117,8 +127,9 @@ describe.skipIf(!chromium.ok)('web app in Chromium against the real server', () 
 
   it('when signed in, then every page passes axe and is screenshotted at desktop and phone size', async () => {
     await auditPage('dashboard', '/', 'Markets');
-    await auditPage('trade', `/trade/${SYMBOL}`, `Trade ${SYMBOL}`);
-    await auditPage('portfolio', '/portfolio', 'Portfolio');
+    // Audited once the balances are in: before that the ticket is (rightly) disabled.
+    await auditPage('trade', `/trade/${SYMBOL}`, `Trade ${SYMBOL}`, (p) => p.locator('button[aria-label="25% of available"]:enabled').waitFor());
+    await auditPage('portfolio', '/portfolio', 'Portfolio', (p) => p.getByRole('region', { name: 'Trade history' }).getByRole('row').nth(1).waitFor());
     await auditPage('settings', '/settings', 'Settings');
     await auditPage('status', '/status', 'System status');
   });

@@ -9,7 +9,12 @@ import type { Ports } from './ports.js';
 
 /** Picks each port's implementation from config (DESIGN.md's table); nothing else knows which. */
 export async function createPorts(config: Config, logger: Logger): Promise<Ports> {
-  const db = await createDb({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, logger: logger.child({ port: 'db' }) });
+  const db = await createDb({
+    databaseUrl: config.databaseUrl,
+    poolSize: config.databasePoolSize,
+    dataDir: config.dataDir,
+    logger: logger.child({ port: 'db' }),
+  });
   const cache = createCache({ redisUrl: config.redisUrl, keyPrefix: config.cacheKeyPrefix, logger: logger.child({ port: 'cache' }) });
   const bus = createBus({
     kafkaBrokers: config.kafkaBrokers,

@@ -16,11 +16,18 @@ export interface AxeFinding {
  * violations, each with the selectors of the offending nodes so a failure says where to look.
  */
 export async function seriousViolations(page: Page): Promise<AxeFinding[]> {
-  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ content: source });
+  // evaluate() runs in the page's main world through DevTools, past the app's CSP (script-src 'self').
+  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(source);
   const violations = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<{ violations: Array<{ id: string; impact: string | null; help: string; nodes: Array<{ target: string[] }> }> }> } }).axe;
+    type Node = { target: string[]; any: Array<{ data?: { fgColor?: string; bgColor?: string; contrastRatio?: number } | null }> };
+    const axe = (window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<{ violations: Array<{ id: string; impact: string | null; help: string; nodes: Node[] }> }> } }).axe;
+    // For contrast failures the colours and ratio say more than the selector.
+    const where = (n: Node) => {
+      const data = n.any[0]?.data;
+      return data?.contrastRatio ? `${n.target.join(' ')} (${data.fgColor} on ${data.bgColor}: ${data.contrastRatio})` : n.target.join(' ');
+    };
     const result = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] } });
-    return result.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, targets: v.nodes.slice(0, 5).map((n) => n.target.join(' ')) }));
+    return result.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, targets: v.nodes.slice(0, 8).map(where) }));
   });
   return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
 }

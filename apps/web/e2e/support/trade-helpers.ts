@@ -31,11 +31,17 @@ export async function submitOrder(page: Page, submit: string, confirm: string): 
   const dialog = page.getByRole('dialog', { name: 'Confirm your order' });
   await dialog.waitFor();
   await dialog.getByRole('button', { name: confirm }).click();
-  const toast = page.locator('.MuiSnackbar-root .MuiAlert-message');
-  await toast.waitFor({ timeout: 15_000 });
-  const text = await toast.innerText();
-  await page.locator('.MuiSnackbar-root').getByRole('button', { name: 'Close' }).click();
-  await toast.waitFor({ state: 'detached' });
+  return readToast(page);
+}
+
+/** The text of the toast on screen, which is then closed with its Close button. */
+export async function readToast(page: Page): Promise<string> {
+  const snackbar = page.locator('.MuiSnackbar-root').filter({ has: page.locator('.MuiAlert-message') });
+  await snackbar.waitFor({ timeout: 15_000 });
+  const text = await snackbar.locator('.MuiAlert-message').innerText();
+  // A success toast hides itself after 6 s; on a loaded machine it may be gone before the click.
+  await snackbar.getByRole('button', { name: 'Close' }).click({ timeout: 2_000 }).catch(() => undefined);
+  await snackbar.waitFor({ state: 'detached', timeout: 10_000 });
   return text;
 }
 

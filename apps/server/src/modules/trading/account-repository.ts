@@ -3,7 +3,7 @@
  * Lock order everywhere is user → order → position, so two steps on one account queue on
  * the user row instead of deadlocking, and a fill, a cancel and a reset never interleave.
  */
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, sql, type SQL } from 'drizzle-orm';
 import { portfolios, users } from '../../db/schema.js';
 import { dec, type Dec } from '../../core/decimal.js';
 import { AppError } from '../../core/app-error.js';
@@ -24,19 +24,35 @@ export const EMPTY_POSITION: Position = { quantity: dec('0'), reservedQuantity: 
 
 type PositionTuple = [symbol: string, quantity: string, reservedQuantity: string, avgPrice: string, realizedPnl: string];
 
+type LockedRow = { balance: string; reserved: string; initial_balance: string; run: number; positions: PositionTuple[] | string };
+
 /**
- * SELECT … FOR UPDATE on the user row, then on every position row of the user, in one round
- * trip: the positions' CTE reads the user's id from the locked user CTE, so the user row is
- * always locked first. Amounts come back as text (a JSON number would lose NUMERIC digits).
+ * Locks the user row: every trading step of the user queues here (the lock order's first).
+ * It must be its own statement, before the read: under READ COMMITTED a statement reads from
+ * the snapshot it started with, so a read that waited for the lock inside the same statement
+ * would miss a position row the previous holder inserted (its first buy of a symbol) and
+ * overwrite it. A new statement after the wait sees everything committed before.
  */
-export async function lockAccount(tx: Database, userId: number): Promise<LockedAccount> {
-  const result = await tx.execute(sql`
+export function lockUserStatement(userId: number): SQL {
+  return sql`select id from users where id = ${userId} for update`;
+}
+
+/**
+ * The user row and every position row of the user (also locked), in one statement, after
+ * lockUserStatement. Amounts come back as text (a JSON number would lose NUMERIC digits).
+ */
+export function readLockedAccountStatement(userId: number): SQL {
+  return sql`
     with u as (select id, balance, reserved_balance, initial_balance, run from users where id = ${userId} for update),
     p as (select symbol, quantity, reserved_quantity, avg_price, realized_pnl from portfolios where user_id = (select id from u) for update)
     select u.balance::text as balance, u.reserved_balance::text as reserved, u.initial_balance::text as initial_balance, u.run,
       coalesce((select json_agg(json_build_array(p.symbol, p.quantity::text, p.reserved_quantity::text, p.avg_price::text, p.realized_pnl::text)) from p), '[]'::json) as positions
-    from u`);
-  const user = rowsOf<{ balance: string; reserved: string; initial_balance: string; run: number; positions: PositionTuple[] | string }>(result)[0];
+    from u`;
+}
+
+/** The account from the rows of readLockedAccountStatement (json arrives parsed or as text, by driver). */
+export function lockedAccountFrom(userId: number, rows: unknown[]): LockedAccount {
+  const user = rows[0] as LockedRow | undefined;
   if (!user) throw new AppError('UNAUTHORIZED', 401, 'The account of this token no longer exists.');
   const tuples = (typeof user.positions === 'string' ? JSON.parse(user.positions) : user.positions) as PositionTuple[];
   const positions = new Map<string, Position>();
@@ -50,6 +66,11 @@ export async function lockAccount(tx: Database, userId: number): Promise<LockedA
     cash: { balance: dec(user.balance), reserved: dec(user.reserved) },
     positions,
   };
+}
+
+export async function lockAccount(tx: Database, userId: number): Promise<LockedAccount> {
+  await tx.execute(lockUserStatement(userId));
+  return lockedAccountFrom(userId, rowsOf(await tx.execute(readLockedAccountStatement(userId))));
 }
 
 export async function saveCash(tx: Database, userId: number, cash: CashAccount): Promise<void> {

@@ -3,11 +3,11 @@
  * the market), the new cash and the new position, as data-modifying CTEs. PostgreSQL runs
  * each of them exactly once, and one round trip instead of four is what the hot path of
  * the orders benchmark spends least on. Constraint violations (the unique client order id,
- * the balance CHECKs) surface exactly as they would from separate statements.
+ * the balance CHECKs) surface exactly as they would from separate statements. The statement
+ * and the reading of its one returned row are apart so that lock-then-write.ts can send the
+ * statement together with the COMMIT.
  */
 import { sql, type SQL } from 'drizzle-orm';
-import { rowsOf } from '../../db/migrations.js';
-import type { Database } from '../../ports/db/db-port.js';
 import type { CashAccount, Position } from './domain/order-model.js';
 import type { Fill } from './domain/plan-fill.js';
 import type { OrderRow, TransactionRow } from './order-view.js';
@@ -46,7 +46,12 @@ function fillInsert(o: OrderValues, f: Fill): SQL {
     returning id, created_at`;
 }
 
-export async function writePlacedOrder(tx: Database, w: PlaceOrderWrite): Promise<{ order: OrderRow; fill: TransactionRow | null }> {
+export interface WrittenOrder {
+  order: OrderRow;
+  fill: TransactionRow | null;
+}
+
+export function placedOrderStatement(w: PlaceOrderWrite): SQL {
   const { order: o } = w;
   const parts: SQL[] = [sql`o as (${orderInsert(o)})`];
   if (w.fill) parts.push(sql`f as (${fillInsert(o, w.fill)})`);
@@ -62,8 +67,13 @@ export async function writePlacedOrder(tx: Database, w: PlaceOrderWrite): Promis
         avg_price = excluded.avg_price, realized_pnl = excluded.realized_pnl, updated_at = now())`);
   }
   const fillColumns = w.fill ? sql`f.id as fill_id, f.created_at as fill_created_at from o cross join f` : sql`null as fill_id, null as fill_created_at from o`;
-  const result = await tx.execute(sql`with ${sql.join(parts, sql`, `)} select o.id, o.created_at, o.updated_at, ${fillColumns}`);
-  const r = rowsOf<Returned>(result)[0]!;
+  return sql`with ${sql.join(parts, sql`, `)} select o.id, o.created_at, o.updated_at, ${fillColumns}`;
+}
+
+/** The written rows from the single row placedOrderStatement returns. */
+export function placedOrderFrom(w: PlaceOrderWrite, rows: unknown[]): WrittenOrder {
+  const { order: o } = w;
+  const r = rows[0] as Returned;
   const order: OrderRow = { ...o, id: Number(r.id), rejectReason: null, createdAt: new Date(r.created_at), updatedAt: new Date(r.updated_at) };
   const fill: TransactionRow | null =
     w.fill && r.fill_id !== null && r.fill_created_at !== null

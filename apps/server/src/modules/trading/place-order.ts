@@ -1,7 +1,8 @@
 /**
  * POST /api/trading/buy|sell. One transaction: lock the user and their positions, plan the
  * order with the trading rules at the live price, write the order (and its fill, for one
- * that takes the market) and the new balances in one statement (place-order-write.ts). The row locks queue concurrent orders of
+ * that takes the market) and the new balances in one statement (place-order-write.ts); on
+ * PostgreSQL that is two round trips, BEGIN and COMMIT riding along (lock-then-write.ts). The row locks queue concurrent orders of
  * one user, so each plans against the balance the previous one left: no overspending and
  * no overselling, however many arrive at once; the CHECK constraints are the backstop.
  *
@@ -13,15 +14,16 @@ import { randomUUID } from 'node:crypto';
 import type { Order, PlaceOrderRequest, Transaction } from '@cryptosim/contracts';
 import { AppError } from '../../core/app-error.js';
 import { isUniqueViolation } from '../../db/pg-error.js';
-import { lockAccount, EMPTY_POSITION } from './account-repository.js';
+import { lockThenWrite } from '../../ports/db/lock-then-write.js';
+import { EMPTY_POSITION, lockedAccountFrom, lockUserStatement, readLockedAccountStatement } from './account-repository.js';
 import { symbolRules } from './domain/check-exchange-rules.js';
 import type { OrderSide } from './domain/order-model.js';
 import { parseOrderRequest } from './domain/parse-order-request.js';
 import { planOrder } from './domain/plan-order.js';
 import { knownSymbolInfo, liveMarket } from './live-market.js';
 import { findOrderByClientId, fillsOfOrder } from './order-repository.js';
-import { writePlacedOrder } from './place-order-write.js';
-import { toOrderView, toTransactionView, type OrderRow } from './order-view.js';
+import { placedOrderFrom, placedOrderStatement, type PlaceOrderWrite } from './place-order-write.js';
+import { toOrderView, toTransactionView } from './order-view.js';
 import { publishOrderChanges } from './publish-order-changes.js';
 import { sameRequest } from './same-request.js';
 import type { TradingDeps } from './trading-deps.js';
@@ -55,8 +57,8 @@ export async function placeOrder(deps: TradingDeps, userId: number, side: OrderS
 
   let result;
   try {
-    result = await deps.db.transaction(async (tx) => {
-      const account = await lockAccount(tx, userId);
+    result = await lockThenWrite(deps.db, [lockUserStatement(userId), readLockedAccountStatement(userId)], (rows) => {
+      const account = lockedAccountFrom(userId, rows);
       const position = account.positions.get(body.symbol) ?? EMPTY_POSITION;
       const plan = planOrder({ intent, rules, market, account: account.cash, position, config: deps.config });
       const base = {
@@ -70,10 +72,10 @@ export async function placeOrder(deps: TradingDeps, userId: number, side: OrderS
         stopPrice: intent.stopPrice?.toFixed() ?? null,
         run: account.run,
       };
-      let written;
+      let write: PlaceOrderWrite;
       if (plan.kind === 'fill') {
         const { fill } = plan.plan;
-        written = await writePlacedOrder(tx, {
+        write = {
           order: {
             ...base,
             status: 'FILLED',
@@ -87,12 +89,12 @@ export async function placeOrder(deps: TradingDeps, userId: number, side: OrderS
           fill,
           cash: plan.plan.account,
           position: plan.plan.position,
-        });
+        };
         account.cash = plan.plan.account;
         account.positions.set(body.symbol, plan.plan.position);
       } else {
         const quote = plan.reservation.asset === 'QUOTE';
-        written = await writePlacedOrder(tx, {
+        write = {
           order: {
             ...base,
             status: 'NEW',
@@ -106,13 +108,17 @@ export async function placeOrder(deps: TradingDeps, userId: number, side: OrderS
           fill: null,
           cash: quote ? plan.account : null,
           position: quote ? null : plan.position,
-        });
+        };
         account.cash = plan.account;
         account.positions.set(body.symbol, plan.position);
       }
-      const order: OrderRow = written.order;
-      const fills = written.fill ? [written.fill] : [];
-      return { order, fills, account };
+      return {
+        write: placedOrderStatement(write),
+        done: (written) => {
+          const { order, fill } = placedOrderFrom(write, written);
+          return { order, fills: fill ? [fill] : [], account };
+        },
+      };
     });
   } catch (err) {
     if (isUniqueViolation(err, 'orders_user_client_order_id_key')) {

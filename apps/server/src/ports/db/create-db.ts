@@ -10,6 +10,8 @@ import { createPostgresDb } from './postgres-db.js';
 
 export interface CreateDbOptions {
   databaseUrl?: string | undefined;
+  /** PostgreSQL pool size (config DATABASE_POOL_SIZE); PGlite has one connection. */
+  poolSize?: number | undefined;
   dataDir: string;
   logger: DbLogger;
 }
@@ -19,10 +21,10 @@ export interface CreateDbOptions {
  * is claimed in PostgreSQL mode too: it holds other state (the JWT secret), and a later
  * switch to embedded mode must find it marked as ours.
  */
-export async function createDb({ databaseUrl, dataDir, logger }: CreateDbOptions): Promise<DbPort> {
+export async function createDb({ databaseUrl, poolSize, dataDir, logger }: CreateDbOptions): Promise<DbPort> {
   if (databaseUrl) {
     await claimDataDir(dataDir);
-    return createPostgresDb({ url: databaseUrl, logger });
+    return createPostgresDb({ url: databaseUrl, logger, ...(poolSize === undefined ? {} : { poolSize }) });
   }
   return openPgliteDb({ dataDir, logger });
 }

@@ -131,6 +131,7 @@ export const en = {
   'chart.ema': 'EMA 50',
   'chart.bollinger': 'Bollinger 20, 2',
   'chart.rsi': 'RSI 14',
+  'chart.legend.time': 'Time',
   'chart.legend.open': 'O',
   'chart.legend.high': 'H',
   'chart.legend.low': 'L',

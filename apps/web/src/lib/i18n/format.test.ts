@@ -28,4 +28,12 @@ describe('locale formatting', () => {
     expect(createFormatter('ko').compact('123456789')).toBe('1.23억');
     expect(createFormatter('en').compact('123456789')).toBe('123.46M');
   });
+
+  it('when fees and totals are shown, then all 8 exchange decimals survive and rates stay unsigned', () => {
+    const en = createFormatter('en');
+    expect(en.preciseMoney('78.95071535')).toBe('78.95071535 USDT');
+    expect(en.preciseMoney('5')).toBe('5.00 USDT');
+    expect(en.percentPlain('0.1')).toBe('0.1%');
+    expect(createFormatter('ko').preciseMoney('1234.5')).toBe('1,234.50 USDT');
+  });
 });

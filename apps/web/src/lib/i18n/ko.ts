@@ -130,6 +130,7 @@ export const ko: Messages = {
   'chart.ema': 'EMA 50',
   'chart.bollinger': '볼린저 밴드 20, 2',
   'chart.rsi': 'RSI 14',
+  'chart.legend.time': '시각',
   'chart.legend.open': '시',
   'chart.legend.high': '고',
   'chart.legend.low': '저',

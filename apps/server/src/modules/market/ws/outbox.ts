@@ -5,6 +5,7 @@
  * most one pending frame per key, never an unbounded queue, and everyone else is unaffected.
  */
 import type { WebSocket } from 'ws';
+import type { PriceChannel } from '@cryptosim/contracts';
 
 export const HIGH_WATER_BYTES = 64 * 1024;
 /** A socket this far behind on frames that cannot be coalesced (replies) is cut off. */
@@ -12,6 +13,8 @@ export const MAX_BUFFERED_BYTES = 1024 * 1024;
 const FLUSH_EVERY_MS = 25;
 /** Updates arrive as UTF-8 bytes shared by all sockets; sent as text frames, uncompressed. */
 const TEXT: { binary: false; compress: false } = { binary: false, compress: false };
+
+export const keyOf = (symbol: string, channel: PriceChannel) => `${symbol}/${channel}`;
 
 export class Outbox {
   readonly #pending = new Map<string, Buffer>();
@@ -21,7 +24,11 @@ export class Outbox {
   /** Updates replaced by a newer one before they were sent (coalesced). */
   coalesced = 0;
 
-  constructor(private readonly socket: WebSocket) {}
+  /** `beforeWrite` runs before every frame goes to the socket (see TurnBatcher). */
+  constructor(
+    private readonly socket: WebSocket,
+    private readonly beforeWrite: () => void = () => {},
+  ) {}
 
   /** Replies and snapshots: never dropped, but a socket that lets them pile up is closed. */
   sendNow(frame: string): void {
@@ -30,16 +37,17 @@ export class Outbox {
       this.socket.terminate();
       return;
     }
+    this.beforeWrite();
     this.socket.send(frame);
   }
 
-  /** An update that a newer one for the same key may replace. */
-  update(key: string, frame: Buffer): void {
+  /** An update that a newer one for the same (symbol, channel) may replace. */
+  update(symbol: string, channel: PriceChannel, frame: Buffer): void {
     if (this.socket.readyState !== this.socket.OPEN) return;
-    if (!this.#pending.has(key) && !this.#held.has(key) && this.socket.bufferedAmount < HIGH_WATER_BYTES) {
-      this.socket.send(frame, TEXT);
-      return;
-    }
+    // Nothing pending or held is the common case, and this runs per frame per socket: no key built.
+    if (this.#pending.size === 0 && this.#held.size === 0 && this.socket.bufferedAmount < HIGH_WATER_BYTES) return this.#write(frame);
+    const key = keyOf(symbol, channel);
+    if (!this.#pending.has(key) && !this.#held.has(key) && this.socket.bufferedAmount < HIGH_WATER_BYTES) return this.#write(frame);
     if (this.#pending.has(key)) this.coalesced += 1;
     this.#pending.set(key, frame);
     this.#schedule();
@@ -80,7 +88,12 @@ export class Outbox {
     for (const [key, frame] of this.#pending) {
       if (this.#held.has(key)) continue;
       this.#pending.delete(key);
-      this.socket.send(frame, TEXT);
+      this.#write(frame);
     }
+  }
+
+  #write(frame: Buffer): void {
+    this.beforeWrite();
+    this.socket.send(frame, TEXT);
   }
 }

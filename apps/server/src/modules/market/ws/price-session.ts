@@ -3,6 +3,7 @@
  * updates the hub hands it. Client frames are handled one at a time, in order, so a
  * subscribe followed at once by an unsubscribe ends unsubscribed.
  */
+import type { Duplex } from 'node:stream';
 import type { Logger } from 'pino';
 import type { WebSocket } from 'ws';
 import {
@@ -15,18 +16,19 @@ import {
 import type { CachePort } from '../../../ports/cache/cache-port.js';
 import type { SymbolRegistry } from '../../../ports/market/market-source.js';
 import { parseClientFrame } from './client-frames.js';
-import { Outbox } from './outbox.js';
+import { keyOf, Outbox } from './outbox.js';
 import type { PriceHub, PriceListener } from './price-hub.js';
 import { readSnapshot } from './read-snapshot.js';
+import type { TurnBatcher } from './turn-batcher.js';
 
 export interface PriceSessionDeps {
   hub: PriceHub;
   cache: CachePort;
   symbols: SymbolRegistry;
   logger: Logger;
+  /** Batches this socket's writes per event-loop turn. */
+  batcher: TurnBatcher;
 }
-
-const keyOf = (symbol: string, channel: PriceChannel) => `${symbol}/${channel}`;
 
 export class PriceSession implements PriceListener {
   readonly #subs = new Map<string, Set<PriceChannel>>();
@@ -37,8 +39,10 @@ export class PriceSession implements PriceListener {
   constructor(
     private readonly socket: WebSocket,
     private readonly deps: PriceSessionDeps,
+    /** The TCP socket under `socket`, corked and uncorked around a turn's writes. */
+    stream: Duplex,
   ) {
-    this.#outbox = new Outbox(socket);
+    this.#outbox = new Outbox(socket, () => deps.batcher.hold(stream));
     socket.on('message', (data, isBinary) => {
       const text = isBinary ? undefined : data.toString();
       this.#queue = this.#queue.then(() => this.#handle(text)).catch((err: unknown) => {
@@ -51,7 +55,7 @@ export class PriceSession implements PriceListener {
   }
 
   deliver(symbol: string, channel: PriceChannel, frame: Buffer): void {
-    if (this.#subs.get(symbol)?.has(channel)) this.#outbox.update(keyOf(symbol, channel), frame);
+    if (this.#subs.get(symbol)?.has(channel)) this.#outbox.update(symbol, channel, frame);
   }
 
   async #handle(text: string | undefined): Promise<void> {

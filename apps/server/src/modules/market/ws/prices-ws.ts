@@ -5,12 +5,15 @@ import { registerWebSocket } from '../../../app/websocket.js';
 import type { SymbolRegistry } from '../../../ports/market/market-source.js';
 import { PriceHub } from './price-hub.js';
 import { PriceSession } from './price-session.js';
+import { TurnBatcher } from './turn-batcher.js';
 
 export async function pricesWebSocket(app: FastifyInstance, ctx: ModuleContext, symbols: SymbolRegistry): Promise<void> {
   await registerWebSocket(app);
   const logger = ctx.logger.child({ channel: '/ws/prices' });
   const hub = new PriceHub(ctx.ports.cache, logger);
-  app.get('/ws/prices', { websocket: true }, (socket) => {
-    new PriceSession(socket, { hub, cache: ctx.ports.cache, symbols, logger });
+  const batcher = new TurnBatcher();
+  app.get('/ws/prices', { websocket: true }, (socket, request) => {
+    // The upgrade's TCP socket is the one `socket` writes to (the 'upgrade' event hands ws req.socket).
+    new PriceSession(socket, { hub, cache: ctx.ports.cache, symbols, logger, batcher }, request.raw.socket);
   });
 }

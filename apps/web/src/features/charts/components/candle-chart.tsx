@@ -59,7 +59,9 @@ export default function CandleChart({ symbol }: { symbol: string }) {
         {!isPending && !error && candles.length === 0 ? <Alert severity="info">{t('chart.empty')}</Alert> : null}
         <Box
           ref={container}
-          role="img"
+          // A group, not an img: the chart holds TradingView's logo link, and an img may not
+          // contain anything focusable (axe: nested-interactive).
+          role="group"
           aria-label={t('chart.aria', { symbol, interval: t(`interval.${interval}`) })}
           sx={{ height: { xs: 320, sm: 420, md: indicators.has('rsi') ? 520 : 440 }, width: '100%', position: 'relative' }}
         />

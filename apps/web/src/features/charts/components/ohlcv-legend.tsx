@@ -1,6 +1,7 @@
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import type { Candle } from '@cryptosim/contracts';
+import { VisuallyHidden } from '../../../components/visually-hidden';
 import { useFormat, useT } from '../../../lib/i18n';
 
 /** The candle under the crosshair (or the newest one), read from the exact decimal strings. */
@@ -23,9 +24,15 @@ export function OhlcvLegend({ candle }: { candle: Candle | undefined }) {
       aria-live="off"
       sx={{ m: 0, flexWrap: 'wrap', columnGap: 1.5, rowGap: 0.25, fontVariantNumeric: 'tabular-nums' }}
     >
-      <Typography component="span" variant="caption" color="text.secondary" sx={{ width: { xs: '100%', sm: 'auto' } }}>
-        {format.dateTime(candle.openTime)}
-      </Typography>
+      {/* A dl may hold only dt/dd groups, so the time is one too, its label for screen readers. */}
+      <Stack component="div" direction="row" sx={{ width: { xs: '100%', sm: 'auto' } }}>
+        <dt>
+          <VisuallyHidden>{t('chart.legend.time')}</VisuallyHidden>
+        </dt>
+        <Typography component="dd" variant="caption" color="text.secondary" sx={{ m: 0 }}>
+          {format.dateTime(candle.openTime)}
+        </Typography>
+      </Stack>
       {items.map(([label, value]) => (
         <Stack key={label} component="div" direction="row" spacing={0.5}>
           <Typography component="dt" variant="caption" color="text.secondary">

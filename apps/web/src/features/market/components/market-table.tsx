@@ -45,7 +45,7 @@ export function MarketTable({ rows, loading, error }: MarketTableProps) {
           {loading && !rows ? (
             <TableRow>
               <TableCell colSpan={5} aria-busy>
-                <Skeleton aria-label={t('market.loading')} />
+                <Skeleton role="status" aria-label={t('market.loading')} />
               </TableCell>
             </TableRow>
           ) : null}

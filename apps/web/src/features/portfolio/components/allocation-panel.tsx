@@ -18,7 +18,7 @@ export function AllocationPanel({ live }: { live: LiveHoldings }) {
   const summary = slices.map((s) => `${s.name} ${s.label}`).join(', ');
   return (
     <Panel title={t('allocation.title')}>
-      <Suspense fallback={<Skeleton variant="circular" width={200} height={200} sx={{ mx: 'auto' }} aria-label={t('common.loading')} />}>
+      <Suspense fallback={<Skeleton variant="circular" width={200} height={200} sx={{ mx: 'auto' }} role="status" aria-label={t('common.loading')} />}>
         <AllocationChart slices={slices} label={t('allocation.aria', { summary })} />
       </Suspense>
     </Panel>

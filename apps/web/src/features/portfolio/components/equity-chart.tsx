@@ -16,7 +16,7 @@ export default function EquityChart({ points, label }: { points: readonly Equity
           <CartesianGrid strokeDasharray="3 3" stroke={theme.palette.divider} />
           <XAxis dataKey="time" type="number" scale="time" domain={['dataMin', 'dataMax']} tickFormatter={(ms: number) => format.time(ms)}
             stroke={theme.palette.text.secondary} tick={{ fontSize: 11 }} minTickGap={40} />
-          <YAxis domain={['auto', 'auto']} width={72} tickFormatter={(v: number) => format.compact(String(v))} stroke={theme.palette.text.secondary} tick={{ fontSize: 11 }} />
+          <YAxis domain={['auto', 'auto']} width={72} tickFormatter={(v: number) => format.quantity(String(Math.round(v)))} stroke={theme.palette.text.secondary} tick={{ fontSize: 11 }} />
           <Tooltip
             labelFormatter={(ms) => format.dateTime(Number(ms))}
             formatter={(_v, _n, item) => format.money((item.payload as { text: string }).text)}

@@ -50,11 +50,11 @@ export function PerformancePanel() {
       {data && data.equity.length < 2 ? (
         <Typography variant="body2" color="text.secondary">{t('performance.notEnough')}</Typography>
       ) : data ? (
-        <Suspense fallback={<Skeleton variant="rectangular" height={240} aria-label={t('common.loading')} />}>
+        <Suspense fallback={<Skeleton variant="rectangular" height={240} role="status" aria-label={t('common.loading')} />}>
           <EquityChart points={data.equity} label={t('performance.aria', { range: t(`performance.range.${range}`) })} />
         </Suspense>
       ) : !error ? (
-        <Skeleton variant="rectangular" height={240} aria-label={t('common.loading')} />
+        <Skeleton variant="rectangular" height={240} role="status" aria-label={t('common.loading')} />
       ) : null}
     </Panel>
   );

@@ -34,7 +34,7 @@ function SummaryBody() {
     const missing = error instanceof ApiError && error.status === 404;
     return <Alert severity={missing ? 'info' : 'warning'}>{missing ? t('portfolio.notAvailable') : t('portfolio.error')}</Alert>;
   }
-  if (isPending) return <Skeleton variant="rectangular" height={96} aria-label={t('common.loading')} />;
+  if (isPending) return <Skeleton variant="rectangular" height={96} role="status" aria-label={t('common.loading')} />;
   return (
     <Stack component="dl" direction={{ xs: 'column', sm: 'row', md: 'column' }} spacing={1.5} sx={{ m: 0, '& > *': { flex: 1 } }}>
       <Figure label={t('portfolio.totalValue')} value={format.money(data.totalValue)} />

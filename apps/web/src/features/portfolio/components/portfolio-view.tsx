@@ -20,7 +20,7 @@ export function PortfolioView() {
   const symbols = portfolio?.positions.map((p) => p.symbol) ?? [];
   const { data: prices } = useLivePrices(symbols);
   if (error) return <Alert severity="warning">{t('portfolio.error')}</Alert>;
-  if (!portfolio) return <Skeleton variant="rectangular" height={240} aria-label={t('common.loading')} />;
+  if (!portfolio) return <Skeleton variant="rectangular" height={240} role="status" aria-label={t('common.loading')} />;
   const live = liveHoldings(portfolio, new Map(prices?.prices.map((row) => [row.symbol, row.price]) ?? []));
   return (
     <Stack spacing={2}>

@@ -17,7 +17,8 @@ export function ReadinessTable({ ports }: { ports: Readiness['ports'] }) {
   if (entries.length === 0) return <Typography color="text.secondary">{t('status.noPorts')}</Typography>;
 
   return (
-    <TableContainer component={Paper} variant="outlined">
+    // Focusable and named: on a phone the table scrolls sideways, and a keyboard must reach it.
+    <TableContainer component={Paper} variant="outlined" role="region" aria-label={t('status.title')} tabIndex={0}>
       <Table size="small" aria-label={t('status.title')}>
         <TableHead>
           <TableRow>

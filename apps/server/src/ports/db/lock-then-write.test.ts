@@ -1,0 +1,63 @@
+import { sql } from 'drizzle-orm';
+import { pino } from 'pino';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { rowsOf } from '../../db/migrations.js';
+import { service } from '../../test-support/services.js';
+import { createTestDatabase, type TestDatabase } from '../../test-support/test-database.js';
+import type { DbPort } from './db-port.js';
+import { lockThenWrite } from './lock-then-write.js';
+import { createPostgresDb } from './postgres-db.js';
+
+const postgres = await service('postgres');
+
+describe.skipIf(!postgres.url)('lockThenWrite on PostgreSQL (BEGIN with the reads, COMMIT with the write)', () => {
+  let database: TestDatabase;
+  let port: DbPort;
+  // One connection: a transaction left open or aborted would break the next test's.
+  beforeAll(async () => {
+    database = await createTestDatabase(postgres.url!);
+    port = createPostgresDb({ url: database.url, logger: pino({ level: 'silent' }), poolSize: 1 });
+    await port.db.execute(sql`create table notes (id int primary key, body text not null check (body <> ''), n int not null)`);
+    await port.db.execute(sql`insert into notes values (1, 'first', 0)`);
+  }, 60_000);
+  afterAll(async () => {
+    await port?.close();
+    await database?.drop();
+  });
+
+  const bodyOf = async (id: number) => rowsOf<{ body: string }>(await port.db.execute(sql`select body from notes where id = ${id}`))[0]?.body;
+  const readNote = [sql`select id from notes where id = 1 for update`, sql`select n from notes where id = 1`];
+
+  it('when the write is planned from the last read, then it commits and done() sees its returned rows', async () => {
+    const tricky = `it's a \\'quoted\\' body; drop table notes; --`;
+    const result = await lockThenWrite<{ n: number }, { id: number }, string>(port.db, readNote, ([row]) => ({
+      write: sql`insert into notes values (${row!.n + 2}, ${tricky}, 0) returning id`,
+      done: (rows) => `wrote ${rows[0]!.id}`,
+    }));
+    expect(result).toBe('wrote 2');
+    expect(await bodyOf(2), 'a string with quotes, backslashes and a semicolon is stored as sent').toBe(tricky);
+  });
+
+  it('when planning throws, then nothing is written and the connection is clean for the next transaction', async () => {
+    const planned = lockThenWrite(port.db, readNote, () => {
+      throw new Error('refused by the plan');
+    });
+    await expect(planned).rejects.toThrow('refused by the plan');
+    const after = await lockThenWrite<{ n: number }, { n: number }, number>(port.db, readNote, ([row]) => ({
+      write: sql`update notes set n = ${row!.n + 1} where id = 1 returning n`,
+      done: (rows) => rows[0]!.n,
+    }));
+    expect(after, 'the next transaction on the same connection ran and committed').toBe(1);
+  });
+
+  it('when the write violates a constraint, then the error keeps its SQLSTATE and nothing of the transaction stays', async () => {
+    const failing = lockThenWrite(port.db, readNote, () => ({
+      write: sql`with u as (update notes set n = 100 where id = 1) insert into notes values (3, '', 0)`,
+      done: () => 'unreachable',
+    }));
+    await expect(failing).rejects.toMatchObject({ code: '23514' });
+    const n = rowsOf<{ n: number }>(await port.db.execute(sql`select n from notes where id = 1`))[0]?.n;
+    expect(n, 'the update in the failed statement was rolled back').toBe(1);
+    expect(await bodyOf(3)).toBeUndefined();
+  });
+});

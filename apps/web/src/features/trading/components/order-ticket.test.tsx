@@ -1,0 +1,121 @@
+import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react';
+import { QueryClient } from '@tanstack/react-query';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { Order, PlaceOrderResponse, SymbolInfo } from '@cryptosim/contracts';
+import { AppProvider } from '../../../app/provider';
+import { createAppStore } from '../../../app/store';
+import type { Language } from '../../../lib/i18n';
+import { FakeWebSocket } from '../../../testing/fake-web-socket';
+import { fieldMessage } from '../../../testing/field-message';
+import { jsonResponse, problem, signedInSession } from '../../../testing/render-app';
+import { OrderTicket } from './order-ticket';
+
+const BTC: SymbolInfo = {
+  symbol: 'BTCUSDT', baseAsset: 'BTC', quoteAsset: 'USDT', status: 'TRADING',
+  tickSize: '0.01', stepSize: '0.00001', minQty: '0.00001', minNotional: '5',
+};
+
+function renderTicket({ language = 'en' as Language, cash = '1001', coin = '0.25' } = {}) {
+  const store = createAppStore({ preferences: { language, theme: 'light' }, session: signedInSession() });
+  const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false }, mutations: { retry: false } } });
+  return render(
+    <AppProvider store={store} queryClient={queryClient} webSocket={FakeWebSocket}>
+      <OrderTicket rules={BTC} marketPrice="50000" cash={cash} coin={coin} />
+    </AppProvider>,
+  );
+}
+
+const amountField = (asset = 'BTC') => screen.getByLabelText(`Amount (${asset})`, { selector: 'input' });
+const type = (input: HTMLElement, value: string) => fireEvent.change(input, { target: { value } });
+const preview = () => within(screen.getByLabelText('Order preview'));
+
+const filledOrder = (patch: Partial<Order> = {}): Order => ({
+  id: 41, clientOrderId: 'web-x', symbol: 'BTCUSDT', side: 'BUY', type: 'MARKET', status: 'FILLED', quantity: '0.01', quoteAmount: null,
+  price: null, stopPrice: null, filledQuantity: '0.01', avgFillPrice: '50010', fee: '0.5001', rejectReason: null, run: 1,
+  createdAt: '2025-01-01T00:00:00.000Z', updatedAt: '2025-01-01T00:00:00.000Z', ...patch,
+});
+
+describe('order ticket', { timeout: 20_000 }, () => {
+  afterEach(() => {
+    cleanup();
+    vi.unstubAllGlobals();
+  });
+
+  it('when an amount off the lot step is typed, then the field explains the step size', () => {
+    renderTicket();
+    type(amountField(), '0.000015');
+    expect(fieldMessage('Amount (BTC)')).toBe('The amount must be a multiple of the step size 0.00001.');
+  });
+
+  it('when a limit price off the tick is typed, then the price field explains the tick size', () => {
+    renderTicket();
+    fireEvent.mouseDown(screen.getByRole('combobox', { name: 'Order type' }));
+    fireEvent.click(screen.getByRole('option', { name: 'Limit' }));
+    type(screen.getByLabelText('Limit price (USDT)', { selector: 'input' }), '50000.001');
+    expect(fieldMessage('Limit price (USDT)')).toBe('The price must be a multiple of the tick size 0.01.');
+  });
+
+  it('when the order value is below the minimum notional, then the amount field says so in the reader language', () => {
+    renderTicket({ language: 'ko' });
+    type(screen.getByLabelText('수량 (BTC)', { selector: 'input' }), '0.00009');
+    expect(fieldMessage('수량 (BTC)')).toBe('주문 금액은 최소 5.00 USDT 이상이어야 합니다.');
+  });
+
+  it('when the buy costs more than the cash, then a warning names both amounts to 8 decimals', () => {
+    renderTicket({ cash: '100' });
+    type(amountField(), '0.002');
+    expect(screen.getByRole('alert').textContent).toBe('Not enough USDT: the order needs 100.10 USDT including the fee, 100.00 USDT is available.');
+  });
+
+  it('when a percentage button is pressed, then the amount uses that share of the cash with the fee on top', () => {
+    renderTicket();
+    fireEvent.click(screen.getByRole('button', { name: '50% of available' }));
+    expect((amountField() as HTMLInputElement).value, '1001 × 0.5 / 1.001 / 50000').toBe('0.01');
+    fireEvent.click(screen.getByRole('button', { name: 'Sell' }));
+    fireEvent.click(screen.getByRole('button', { name: '100% of available' }));
+    expect((amountField() as HTMLInputElement).value, 'the whole free position').toBe('0.25');
+  });
+
+  it('when an amount is typed, then the preview shows the exact fee on top and the total', () => {
+    renderTicket();
+    type(amountField(), '0.00123');
+    expect(preview().getByText('Fee (0.1%)').nextElementSibling?.textContent).toBe('≈ 0.0615 USDT');
+    expect(preview().getByText('Total to pay').nextElementSibling?.textContent).toBe('≈ 61.5615 USDT');
+  });
+
+  it('when the order is confirmed, then the POST carries the checked body and the toast reports the fill', async () => {
+    const fetchMock = vi.fn<typeof fetch>(async () => jsonResponse({ order: filledOrder(), fills: [] } satisfies PlaceOrderResponse, 201));
+    vi.stubGlobal('fetch', fetchMock);
+    renderTicket();
+    type(amountField(), '0.01');
+    fireEvent.click(screen.getByRole('button', { name: 'Buy BTC' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Confirm your order' });
+    expect(fetchMock, 'nothing is sent before the confirmation').not.toHaveBeenCalled();
+    await act(async () => fireEvent.click(within(dialog).getByRole('button', { name: 'Confirm buy' })));
+
+    expect(await screen.findByText('Bought 0.01 BTC at 50,010.00 (fee 0.5001 USDT).')).toBeTruthy();
+    const [path, init] = fetchMock.mock.calls[0]!;
+    expect(path).toBe('/api/trading/buy');
+    const body = JSON.parse(String(init?.body)) as Record<string, string>;
+    expect(body).toMatchObject({ symbol: 'BTCUSDT', type: 'MARKET', quantity: '0.01' });
+    expect(body.clientOrderId, 'an idempotency key per submission').toMatch(/^web-[a-f0-9]{24}$/);
+    expect((amountField() as HTMLInputElement).value, 'the amount is cleared after the order').toBe('');
+  });
+
+  it('when the server refuses the order, then its problem code becomes a sentence in the toast', async () => {
+    vi.stubGlobal('fetch', vi.fn<typeof fetch>(async () => jsonResponse(problem(400, 'INSUFFICIENT_BALANCE'), 400)));
+    renderTicket();
+    type(amountField(), '0.01');
+    fireEvent.click(screen.getByRole('button', { name: 'Buy BTC' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Confirm your order' });
+    await act(async () => fireEvent.click(within(dialog).getByRole('button', { name: 'Confirm buy' })));
+    expect((await screen.findByRole('alert')).textContent).toContain('Not enough USDT for this order and its fee.');
+  });
+
+  it('when submitted empty, then the amount is marked required and no dialog opens', () => {
+    renderTicket();
+    fireEvent.click(screen.getByRole('button', { name: 'Buy BTC' }));
+    expect(fieldMessage('Amount (BTC)')).toBe('Required.');
+    expect(screen.queryByRole('dialog')).toBeNull();
+  });
+});

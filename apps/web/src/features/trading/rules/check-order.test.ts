@@ -1,0 +1,88 @@
+import { describe, expect, it } from 'vitest';
+import type { SymbolInfo } from '@cryptosim/contracts';
+import { checkOrder, type OrderContext } from './check-order';
+import { EMPTY_DRAFT, type OrderDraft } from './order-draft';
+
+const BTC: SymbolInfo = {
+  symbol: 'BTCUSDT', baseAsset: 'BTC', quoteAsset: 'USDT', status: 'TRADING',
+  tickSize: '0.01', stepSize: '0.00001', minQty: '0.00001', minNotional: '5',
+};
+const ctx: OrderContext = { rules: BTC, marketPrice: '64123.45', cash: '1000', coin: '0.5', feeRate: '0.001' };
+const draft = (patch: Partial<OrderDraft>): OrderDraft => ({ ...EMPTY_DRAFT, ...patch });
+
+describe('order ticket rules', () => {
+  it('when a market buy is sized in coin, then notional, fee (rounded up to 8 decimals) and total are exact', () => {
+    const { issues, preview, request } = checkOrder(draft({ amount: '0.00123' }), ctx);
+    expect(issues).toEqual({});
+    expect(preview).toEqual({
+      quantity: '0.00123', price: '64123.45', notional: '78.8718435', fee: '0.07887185', total: '78.95071535', estimated: true,
+    });
+    expect(request).toEqual({ symbol: 'BTCUSDT', type: 'MARKET', quantity: '0.00123' });
+  });
+
+  it('when a sell is previewed, then the fee is taken off the proceeds', () => {
+    const { preview } = checkOrder(draft({ side: 'SELL', type: 'LIMIT', price: '70000', amount: '0.1' }), ctx);
+    expect(preview).toMatchObject({ notional: '7000', fee: '7', total: '6993', estimated: false });
+  });
+
+  it('when the limit price is off the tick size, then PRICE_FILTER is explained with the tick', () => {
+    const { issues, request } = checkOrder(draft({ type: 'LIMIT', price: '64000.005', amount: '0.001' }), ctx);
+    expect(issues.price).toEqual({ key: 'ticket.error.tick', params: { tick: { price: '0.01' } } });
+    expect(request, 'nothing is sent while a rule is broken').toBeNull();
+  });
+
+  it('when the amount is off the step size, then LOT_SIZE is explained with the step', () => {
+    expect(checkOrder(draft({ amount: '0.000015' }), ctx).issues.amount).toEqual({ key: 'ticket.error.step', params: { step: { quantity: '0.00001' } } });
+  });
+
+  it('when the order value is under the minimum notional, then MIN_NOTIONAL is explained', () => {
+    const { issues } = checkOrder(draft({ amount: '0.00007' }), ctx); // 0.00007 × 64123.45 ≈ 4.49 USDT
+    expect(issues.amount).toEqual({ key: 'ticket.error.minNotional', params: { minNotional: { money: '5' } } });
+  });
+
+  it('when the amount is under the minimum quantity, then the minimum is named with the asset', () => {
+    const rules = { ...BTC, minQty: '0.001', minNotional: '0' };
+    expect(checkOrder(draft({ amount: '0.0005' }), { ...ctx, rules }).issues.amount).toEqual({
+      key: 'ticket.error.minQty', params: { minQty: { quantity: '0.001' }, asset: { text: 'BTC' } },
+    });
+  });
+
+  it('when the buy with its fee costs more than the free cash, then the needed and available amounts are given', () => {
+    const { issues, request } = checkOrder(draft({ type: 'LIMIT', price: '1000', amount: '1' }), ctx);
+    expect(issues.balance).toEqual({ key: 'ticket.error.insufficientCash', params: { needed: { money: '1001' }, available: { money: '1000' } } });
+    expect(request).toBeNull();
+  });
+
+  it('when exactly the cash is needed including the fee, then the buy is allowed', () => {
+    const { issues } = checkOrder(draft({ type: 'LIMIT', price: '999', amount: '1' }), { ...ctx, cash: '999.999' });
+    expect(issues).toEqual({});
+  });
+
+  it('when selling more than the free coin, then the available amount is given', () => {
+    expect(checkOrder(draft({ side: 'SELL', amount: '0.50001' }), ctx).issues.balance).toEqual({
+      key: 'ticket.error.insufficientCoin', params: { available: { quantity: '0.5' }, asset: { text: 'BTC' } },
+    });
+  });
+
+  it('when a market buy is sized in USDT, then quoteAmount is sent and the quantity is floored to the step', () => {
+    const { preview, request } = checkOrder(draft({ unit: 'QUOTE', amount: '100' }), ctx);
+    expect(preview?.quantity, '100 / 64123.45 = 0.0015594… floored to 0.00001').toBe('0.00155');
+    expect(request).toEqual({ symbol: 'BTCUSDT', type: 'MARKET', quoteAmount: '100' });
+  });
+
+  it('when USDT is chosen for an order type that refuses quoteAmount, then the amount counts as coin', () => {
+    const { request } = checkOrder(draft({ unit: 'QUOTE', type: 'LIMIT', price: '60000', amount: '0.01' }), ctx);
+    expect(request).toEqual({ symbol: 'BTCUSDT', type: 'LIMIT', quantity: '0.01', price: '60000' });
+  });
+
+  it('when a stop order is drafted, then the trigger price is checked and sent as stopPrice', () => {
+    expect(checkOrder(draft({ side: 'SELL', type: 'STOP_LOSS', amount: '0.1' }), ctx).issues.stopPrice).toEqual({ key: 'ticket.error.required' });
+    expect(checkOrder(draft({ side: 'SELL', type: 'STOP_LOSS', stopPrice: '60000.10', amount: '0.1' }), ctx).request).toEqual({
+      symbol: 'BTCUSDT', type: 'STOP_LOSS', quantity: '0.1', stopPrice: '60000.1',
+    });
+  });
+
+  it.each(['abc', '1e3', '-1', '0', '1.2.3'])('when the amount is %j, then it is refused as not a positive number', (amount) => {
+    expect(checkOrder(draft({ amount }), ctx).issues.amount?.key).toBe('ticket.error.positive');
+  });
+});
