@@ -85,3 +85,26 @@ export const KlineData = Type.Object({
   closed: Type.Boolean(),
 });
 export type KlineData = Static<typeof KlineData>;
+
+export const DepthQuery = Type.Object(
+  {
+    symbol: SymbolName,
+    limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 100, default: 20, description: 'levels per side' })),
+  },
+  { additionalProperties: false },
+);
+export type DepthQuery = Static<typeof DepthQuery>;
+
+/** One price level: [price, quantity], trailing zeros removed. */
+export const DepthLevel = Type.Tuple([DecimalString('price'), DecimalString('quantity')]);
+export type DepthLevel = Static<typeof DepthLevel>;
+
+/** GET /api/market/depth: Binance's order book, best price first on each side. */
+export const DepthResponse = Type.Object({
+  symbol: SymbolName,
+  source: Type.Literal('binance'),
+  bids: Type.Array(DepthLevel, { description: 'highest price first' }),
+  asks: Type.Array(DepthLevel, { description: 'lowest price first' }),
+  updatedAt: Type.Integer({ description: 'epoch ms when the book was fetched from Binance' }),
+});
+export type DepthResponse = Static<typeof DepthResponse>;

@@ -106,10 +106,23 @@ export type OrdersResponse = Static<typeof OrdersResponse>;
 export const OrderIdParams = Type.Object({ id: Type.Integer({ minimum: 1, maximum: Number.MAX_SAFE_INTEGER }) }, { additionalProperties: false });
 export type OrderIdParams = Static<typeof OrderIdParams>;
 
+const HistorySide = Type.Optional(Type.Union([Type.Literal('BUY'), Type.Literal('SELL')], { description: 'only fills on this side' }));
+
 export const TradeHistoryQuery = Type.Object(
-  { symbol: Type.Optional(SymbolName), limit: Type.Optional(Limit), cursor: Type.Optional(Cursor) },
+  { symbol: Type.Optional(SymbolName), side: HistorySide, limit: Type.Optional(Limit), cursor: Type.Optional(Cursor) },
   { additionalProperties: false },
 );
 export type TradeHistoryQuery = Static<typeof TradeHistoryQuery>;
 export const TradeHistoryResponse = Type.Object({ transactions: Type.Array(Transaction), nextCursor: Nullable(Type.String()) });
 export type TradeHistoryResponse = Static<typeof TradeHistoryResponse>;
+
+/** Query of GET /api/trading/history.csv: the same filters as the history, without paging. */
+export const TradeHistoryExportQuery = Type.Object({ symbol: Type.Optional(SymbolName), side: HistorySide }, { additionalProperties: false });
+export type TradeHistoryExportQuery = Static<typeof TradeHistoryExportQuery>;
+
+/** GET /api/trading/fees: the configured rates, as fractions of the notional (0.001 = 0.1 %). */
+export const FeeRatesResponse = Type.Object({
+  makerFeeRate: DecimalString('rate for resting orders the market fills later (limit orders that rest)'),
+  takerFeeRate: DecimalString('rate for orders that take the market (market, triggered stops, marketable limits)'),
+});
+export type FeeRatesResponse = Static<typeof FeeRatesResponse>;

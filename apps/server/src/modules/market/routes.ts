@@ -1,13 +1,15 @@
 /** `/api/market/*` (API.md): thin handlers over the market use cases. */
 import Type from 'typebox';
 import type { FastifyInstance } from 'fastify';
-import { HistoryQuery, HistoryResponse, MarketStatus, PricesResponse, SymbolsResponse } from '@cryptosim/contracts';
+import { DepthQuery, DepthResponse, HistoryQuery, HistoryResponse, MarketStatus, PricesResponse, SymbolsResponse } from '@cryptosim/contracts';
 import { AppError } from '../../core/app-error.js';
 import type { ModuleContext } from '../../app/module.js';
 import type { SymbolRegistry } from '../../ports/market/market-source.js';
+import { getDepth } from './get-depth.js';
 import { getHistory } from './get-history.js';
 import { getMarketStatus } from './get-market-status.js';
 import { getPrices } from './get-prices.js';
+import { BinanceRest } from './sources/binance/binance-rest.js';
 
 export interface MarketRouteDeps {
   symbols: SymbolRegistry;
@@ -63,5 +65,19 @@ export async function marketRoutes(app: FastifyInstance, ctx: ModuleContext, dep
 
   app.get('/api/market/status', { schema: { tags, response: { 200: MarketStatus } } }, async () =>
     getMarketStatus(cache, deps.symbols.list().map((s) => s.symbol), deps.fallbackSource()),
+  );
+
+  // A short timeout: a browser polls this every few seconds, a stale answer is worth nothing.
+  const binance = new BinanceRest(ctx.config.market.binanceRestUrl, 3_000);
+  app.get<{ Querystring: DepthQuery }>(
+    '/api/market/depth',
+    { schema: { tags, querystring: DepthQuery, response: { 200: DepthResponse, 400: problem, 404: problem, 503: problem } } },
+    async (request) => {
+      const symbol = knownSymbol(deps.symbols, request.query.symbol);
+      if (ctx.ports.market.impl !== 'binance') {
+        throw new AppError('DEPTH_UNAVAILABLE', 404, `order book depth is only available from Binance; this server uses ${ctx.ports.market.impl === 'replay' ? 'a replayed file' : 'the simulator'}`);
+      }
+      return getDepth({ cache, binance }, symbol, request.query.limit ?? 20);
+    },
   );
 }

@@ -1,9 +1,10 @@
 /**
- * GET /api/trading/history.csv: every fill of the user, all runs, oldest first, streamed in
+ * GET /api/trading/history.csv: every fill of the user (optionally one symbol / side), all runs, oldest first, streamed in
  * pages so a long history never sits in memory at once. Amounts are the exact decimals;
  * text fields are quoted only when they need it (RFC 4180).
  */
 import { Readable } from 'node:stream';
+import type { TradeHistoryExportQuery } from '@cryptosim/contracts';
 import type { Database } from '../../ports/db/db-port.js';
 import { listFillsAscending } from './order-repository.js';
 import { toTransactionView } from './order-view.js';
@@ -16,11 +17,11 @@ const field = (v: string | number | null) => {
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 };
 
-async function* lines(db: Database, userId: number): AsyncGenerator<string> {
+async function* lines(db: Database, userId: number, filter: TradeHistoryExportQuery): AsyncGenerator<string> {
   yield `${CSV_HEADER}\r\n`;
   let afterId = 0;
   for (;;) {
-    const rows = await listFillsAscending(db, userId, afterId, PAGE);
+    const rows = await listFillsAscending(db, { userId, symbol: filter.symbol, side: filter.side, limit: PAGE }, afterId);
     if (rows.length === 0) return;
     let chunk = '';
     for (const row of rows) {
@@ -32,6 +33,6 @@ async function* lines(db: Database, userId: number): AsyncGenerator<string> {
   }
 }
 
-export function exportHistoryCsv(db: Database, userId: number): Readable {
-  return Readable.from(lines(db, userId));
+export function exportHistoryCsv(db: Database, userId: number, filter: TradeHistoryExportQuery = {}): Readable {
+  return Readable.from(lines(db, userId, filter));
 }

@@ -4,6 +4,7 @@
  * wires them to the database, the cache and the bus.
  */
 import type { AppModule } from '../../app/module.js';
+import { feeRoutes } from './fee-routes.js';
 import { matcherEntryPoint } from './matcher/matcher-entry-point.js';
 import { tradingRoutes } from './routes.js';
 import { tradingDepsOf } from './trading-deps-of.js';
@@ -11,7 +12,10 @@ import { tradingDepsOf } from './trading-deps-of.js';
 export const tradingModule: AppModule = {
   name: 'trading',
   async routes(app, ctx) {
-    await tradingRoutes(app, ctx, tradingDepsOf(ctx));
+    const deps = tradingDepsOf(ctx);
+    // The fee rates are public: they sit outside the scope whose onRequest hook demands a token.
+    await feeRoutes(app, deps.config);
+    await app.register(async (scope) => tradingRoutes(scope, ctx, deps));
   },
   entryPoints: {
     projector: [matcherEntryPoint],

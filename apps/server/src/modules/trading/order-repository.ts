@@ -75,23 +75,31 @@ export async function listOrders(db: Database, f: OrderFilter): Promise<OrderRow
 export interface FillFilter {
   userId: number;
   symbol?: string;
+  side?: 'BUY' | 'SELL';
   beforeId?: number;
   limit: number;
 }
 
-export async function listFills(db: Database, f: FillFilter): Promise<TransactionRow[]> {
+function fillConditions(f: Pick<FillFilter, 'userId' | 'symbol' | 'side'>): SQL[] {
   const where: SQL[] = [eq(transactions.userId, f.userId)];
   if (f.symbol) where.push(eq(transactions.symbol, f.symbol));
+  if (f.side) where.push(eq(transactions.type, f.side));
+  return where;
+}
+
+/** A page of the matching fills, newest first. Filters go in the WHERE, so a page is always full when more rows match. */
+export async function listFills(db: Database, f: FillFilter): Promise<TransactionRow[]> {
+  const where = fillConditions(f);
   if (f.beforeId !== undefined) where.push(lt(transactions.id, f.beforeId));
   return db.select().from(transactions).where(and(...where)).orderBy(desc(transactions.id)).limit(f.limit);
 }
 
-/** A page of the user's fills after `afterId`, oldest first (the CSV export's order). */
-export async function listFillsAscending(db: Database, userId: number, afterId: number, limit: number): Promise<TransactionRow[]> {
+/** A page of the matching fills after `afterId`, oldest first (the CSV export's order). */
+export async function listFillsAscending(db: Database, f: Omit<FillFilter, 'beforeId'>, afterId: number): Promise<TransactionRow[]> {
   return db
     .select()
     .from(transactions)
-    .where(and(eq(transactions.userId, userId), gt(transactions.id, afterId)))
+    .where(and(...fillConditions(f), gt(transactions.id, afterId)))
     .orderBy(asc(transactions.id))
-    .limit(limit);
+    .limit(f.limit);
 }

@@ -24,7 +24,7 @@ export async function queryOrders(db: Database, userId: number, q: OrdersQuery):
 
 export async function queryHistory(db: Database, userId: number, q: TradeHistoryQuery): Promise<TradeHistoryResponse> {
   const limit = q.limit ?? DEFAULT_PAGE;
-  const rows = await listFills(db, { userId, symbol: q.symbol, beforeId: decodeCursor(q.cursor), limit: limit + 1 });
+  const rows = await listFills(db, { userId, symbol: q.symbol, side: q.side, beforeId: decodeCursor(q.cursor), limit: limit + 1 });
   const { items, nextCursor } = page(rows, limit);
   return { transactions: items.map(toTransactionView), nextCursor };
 }

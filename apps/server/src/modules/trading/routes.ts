@@ -7,6 +7,7 @@ import {
   OrdersResponse,
   PlaceOrderRequest,
   PlaceOrderResponse,
+  TradeHistoryExportQuery,
   TradeHistoryQuery,
   TradeHistoryResponse,
 } from '@cryptosim/contracts';
@@ -60,20 +61,21 @@ export async function tradingRoutes(app: FastifyInstance, ctx: ModuleContext, de
     { schema: { tags, security, querystring: TradeHistoryQuery, response: { 200: TradeHistoryResponse, ...errors } } },
     async (request) => queryHistory(deps.db, request.user.id, request.query),
   );
-  app.get(
+  app.get<{ Querystring: TradeHistoryExportQuery }>(
     '/api/trading/history.csv',
     {
       schema: {
         tags,
         security,
-        description: 'Every fill of the account, all runs, oldest first, as CSV (RFC 4180, CRLF line ends).',
-        response: { 200: { type: 'string', description: 'text/csv' }, 401: problem },
+        description: 'Every fill of the account (or of one symbol / side), all runs, oldest first, as CSV (RFC 4180, CRLF line ends).',
+        querystring: TradeHistoryExportQuery,
+        response: { 200: { type: 'string', description: 'text/csv' }, 400: problem, 401: problem },
       },
     },
     async (request, reply) =>
       reply
         .type('text/csv; charset=utf-8')
         .header('content-disposition', 'attachment; filename="cryptosim-history.csv"')
-        .send(exportHistoryCsv(deps.db, request.user.id)),
+        .send(exportHistoryCsv(deps.db, request.user.id, request.query)),
   );
 }

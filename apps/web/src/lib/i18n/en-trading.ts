@@ -64,6 +64,8 @@ export const enTrading = {
   'book.title': 'Order book',
   'book.simulated': 'Simulated',
   'book.caption': 'Simulated depth around the live price: this price source has no real order book.',
+  'book.binance': 'Binance',
+  'book.binanceCaption': 'Live order book from Binance, refreshed every 2 seconds.',
   'book.price': 'Price (USDT)',
   'book.quantity': 'Amount ({asset})',
   'book.cumulative': 'Total',

@@ -65,6 +65,8 @@ export const koTrading: Record<keyof typeof enTrading, string> = {
   'book.title': '호가창',
   'book.simulated': '시뮬레이션',
   'book.caption': '실시간 가격 주변의 시뮬레이션 호가입니다. 이 가격 출처에는 실제 호가창이 없습니다.',
+  'book.binance': '바이낸스',
+  'book.binanceCaption': '바이낸스의 실시간 호가창입니다. 2초마다 갱신됩니다.',
   'book.price': '가격 (USDT)',
   'book.quantity': '수량 ({asset})',
   'book.cumulative': '누적',

@@ -1,21 +1,30 @@
 import { useInfiniteQuery } from '@tanstack/react-query';
-import type { TradeHistoryResponse } from '@cryptosim/contracts';
+import type { OrderSide, TradeHistoryResponse } from '@cryptosim/contracts';
 import { useApiClient } from '../api';
 import { useIsSignedIn } from '../session';
 import { tradingKeys } from './query-keys';
 
 export const HISTORY_PAGE_SIZE = 50;
 
-/** GET /api/trading/history, newest first, one cursor page at a time ("load more"). */
-export function useTradeHistory(symbol?: string, pageSize = HISTORY_PAGE_SIZE) {
+export interface HistoryFilter {
+  symbol?: string;
+  side?: OrderSide;
+}
+
+/**
+ * GET /api/trading/history, newest first, one cursor page at a time ("load more"). Both
+ * filters go to the server, so every page holds only matching fills.
+ */
+export function useTradeHistory({ symbol, side }: HistoryFilter = {}, pageSize = HISTORY_PAGE_SIZE) {
   const api = useApiClient();
   const signedIn = useIsSignedIn();
   return useInfiniteQuery({
-    queryKey: tradingKeys.history(symbol),
+    queryKey: tradingKeys.history(symbol, side),
     initialPageParam: null as string | null,
     queryFn: ({ pageParam, signal }) => {
       const query = new URLSearchParams({ limit: String(pageSize) });
       if (symbol) query.set('symbol', symbol);
+      if (side) query.set('side', side);
       if (pageParam) query.set('cursor', pageParam);
       return api.request<TradeHistoryResponse>(`/api/trading/history?${query}`, { auth: true, signal });
     },

@@ -1,3 +1,3 @@
 export { tradingKeys } from './query-keys';
 export { useOpenOrders } from './get-open-orders';
-export { HISTORY_PAGE_SIZE, useTradeHistory } from './get-trade-history';
+export { HISTORY_PAGE_SIZE, useTradeHistory, type HistoryFilter } from './get-trade-history';

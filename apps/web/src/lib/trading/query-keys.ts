@@ -1,3 +1,4 @@
+import type { OrderSide } from '@cryptosim/contracts';
 import { USER_QUERY_ROOT } from '../api';
 
 /**
@@ -8,5 +9,5 @@ export const tradingKeys = {
   ordersAll: [USER_QUERY_ROOT, 'orders'] as const,
   openOrders: (symbol: string | undefined) => [USER_QUERY_ROOT, 'orders', 'open', symbol ?? '*'] as const,
   historyAll: [USER_QUERY_ROOT, 'trade-history'] as const,
-  history: (symbol: string | undefined) => [USER_QUERY_ROOT, 'trade-history', symbol ?? '*'] as const,
+  history: (symbol: string | undefined, side?: OrderSide) => [USER_QUERY_ROOT, 'trade-history', symbol ?? '*', side ?? '*'] as const,
 };

@@ -139,6 +139,21 @@ export class FakeBinanceServer {
     return JSON.stringify({ stream: `${symbol.toLowerCase()}@ticker`, data });
   }
 
+  /** The book Binance's /api/v3/depth answers: levels a cent apart around the current close, best first. */
+  depthBook(symbol: string, limit: number): { lastUpdateId: number; bids: [string, string][]; asks: [string, string][] } {
+    const mid = new Decimal(this.row(symbol).close);
+    const level = (i: number, sign: 1 | -1): [string, string] => [
+      b(mid.plus(new Decimal('0.01').mul(sign * (i + 1))).toFixed(8)),
+      b(new Decimal(i + 1).div(4).toFixed(8)),
+    ];
+    const n = Math.min(limit, 5000);
+    return {
+      lastUpdateId: this.cursor * 1000,
+      bids: Array.from({ length: n }, (_, i) => level(i, -1)),
+      asks: Array.from({ length: n }, (_, i) => level(i, 1)),
+    };
+  }
+
   #broadcast(text: string): void {
     for (const ws of this.#wss.clients) if (!this.#frozen.has(ws)) ws.send(text);
   }
@@ -162,6 +177,11 @@ export class FakeBinanceServer {
         .slice(0, limit)
         .map((c) => [c.openTime, b(c.open), b(c.high), b(c.low), b(c.close), b(c.volume), c.openTime + MINUTE - 1, '0', 100, '0', '0', '0']);
       return json(200, page);
+    }
+    if (url.pathname === '/api/v3/depth') {
+      const rows = this.candles[url.searchParams.get('symbol') ?? ''];
+      if (!rows) return json(400, { code: -1121, msg: 'Invalid symbol.' });
+      return json(200, this.depthBook(url.searchParams.get('symbol')!, Number(url.searchParams.get('limit') ?? 100)));
     }
     if (url.pathname === '/api/v3/exchangeInfo') {
       const wanted = JSON.parse(url.searchParams.get('symbols') ?? '[]') as string[];

@@ -17,9 +17,8 @@ import { useDownloadHistory } from '../api/download-history';
 const ALL = 'ALL';
 
 /**
- * Every fill of the account, newest first. The symbol filter is the API's; the side filter
- * applies to the pages loaded so far (the history API filters by symbol only), and "load
- * more" fetches the next cursor page.
+ * Every fill of the account, newest first. Both filters are the API's, so "load more" fetches
+ * the next cursor page of matching fills only; the CSV export takes the same filters.
  */
 export function HistoryPanel() {
   const t = useT();
@@ -28,12 +27,13 @@ export function HistoryPanel() {
   const [symbol, setSymbol] = useState<string>(ALL);
   const [side, setSide] = useState<OrderSide | typeof ALL>(ALL);
   const { data: symbols } = useSymbols();
-  const history = useTradeHistory(symbol === ALL ? undefined : symbol);
+  const filter = { symbol: symbol === ALL ? undefined : symbol, side: side === ALL ? undefined : side };
+  const history = useTradeHistory(filter);
   const download = useDownloadHistory();
-  const fills = (history.data?.pages.flatMap((page) => page.transactions) ?? []).filter((fill) => side === ALL || fill.type === side);
+  const fills = history.data?.pages.flatMap((page) => page.transactions) ?? [];
 
   const exportButton = (
-    <Button variant="outlined" size="small" onClick={() => download.mutate()} disabled={download.isPending}>
+    <Button variant="outlined" size="small" onClick={() => download.mutate(filter)} disabled={download.isPending}>
       {t('history.export')}
     </Button>
   );

@@ -8,7 +8,9 @@ import Typography from '@mui/material/Typography';
 import type { PriceRow, SymbolInfo } from '@cryptosim/contracts';
 import { Panel } from '../../../components/panel';
 import { useFormat, useT } from '../../../lib/i18n';
-import { simulatedBook, type BookLevel } from '../rules/simulated-book';
+import { useDepth, useMarketStatus } from '../../../lib/market';
+import { depthBook } from '../rules/depth-book';
+import { simulatedBook, type BookLevel, type SimulatedBook } from '../rules/simulated-book';
 
 const numeric = { fontVariantNumeric: 'tabular-nums', py: 0.25, px: 1 } as const;
 
@@ -26,13 +28,21 @@ function Level({ level, side, deepest }: { level: BookLevel; side: 'bid' | 'ask'
 }
 
 /**
- * Depth around the live price. The market source here has no real order book, so the levels
- * are simulated (simulatedBook) and the panel says so in its title and caption.
+ * Depth around the live price: Binance's real book (polled) when prices come from Binance,
+ * otherwise a simulated book (simulatedBook). The chip and caption always say which one it is;
+ * if the real book cannot be had, the panel falls back to the simulated one and says so.
  */
 export function OrderBook({ row, rules, depth = 8 }: { row: PriceRow | undefined; rules: SymbolInfo; depth?: number }) {
   const t = useT();
   const format = useFormat();
-  const badge = <Chip size="small" color="warning" variant="outlined" label={t('book.simulated')} />;
+  const { data: status } = useMarketStatus();
+  const { data: real } = useDepth(rules.symbol, depth, status?.source === 'binance');
+  const live = status?.source === 'binance' && real?.symbol === rules.symbol ? real : undefined;
+  const badge = live ? (
+    <Chip size="small" color="success" variant="outlined" label={t('book.binance')} />
+  ) : (
+    <Chip size="small" color="warning" variant="outlined" label={t('book.simulated')} />
+  );
   if (!row) {
     return (
       <Panel title={t('book.title')} actions={badge}>
@@ -40,13 +50,15 @@ export function OrderBook({ row, rules, depth = 8 }: { row: PriceRow | undefined
       </Panel>
     );
   }
-  const book = simulatedBook({ symbol: rules.symbol, price: row.price, tickSize: rules.tickSize, stepSize: rules.stepSize, volume24h: row.volume24h }, depth);
+  const book: SimulatedBook = live
+    ? depthBook(live, depth)
+    : simulatedBook({ symbol: rules.symbol, price: row.price, tickSize: rules.tickSize, stepSize: rules.stepSize, volume24h: row.volume24h }, depth);
   const deepest = Math.max(Number(book.bids.at(-1)?.cumulative ?? 1), Number(book.asks.at(-1)?.cumulative ?? 1));
   return (
     <Panel title={t('book.title')} actions={badge}>
       <Table size="small" aria-describedby="book-caption">
         <caption id="book-caption" style={{ captionSide: 'bottom', padding: '8px 0 0', textAlign: 'left' }}>
-          {t('book.caption')}
+          {live ? t('book.binanceCaption') : t('book.caption')}
         </caption>
         <TableHead>
           <TableRow>

@@ -1,7 +1,7 @@
 import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import { QueryClient } from '@tanstack/react-query';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { Order, PlaceOrderResponse, SymbolInfo } from '@cryptosim/contracts';
+import type { FeeRatesResponse, Order, PlaceOrderResponse, SymbolInfo } from '@cryptosim/contracts';
 import { AppProvider } from '../../../app/provider';
 import { createAppStore } from '../../../app/store';
 import type { Language } from '../../../lib/i18n';
@@ -15,7 +15,21 @@ const BTC: SymbolInfo = {
   tickSize: '0.01', stepSize: '0.00001', minQty: '0.00001', minNotional: '5',
 };
 
-function renderTicket({ language = 'en' as Language, cash = '1001', coin = '0.25' } = {}) {
+const DEFAULT_RATES: FeeRatesResponse = { makerFeeRate: '0.001', takerFeeRate: '0.001' };
+
+/** A fetch that answers GET /api/trading/fees with `rates` and every other path from `routes` (else 404). */
+function serve(rates: FeeRatesResponse = DEFAULT_RATES, routes: Record<string, () => Response> = {}) {
+  const fetchMock = vi.fn<typeof fetch>(async (input) => {
+    const path = String(input).split('?')[0]!;
+    if (path === '/api/trading/fees') return jsonResponse(rates);
+    return routes[path]?.() ?? jsonResponse(problem(404, 'NOT_FOUND'), 404);
+  });
+  vi.stubGlobal('fetch', fetchMock);
+  return fetchMock;
+}
+
+function renderTicket({ language = 'en' as Language, cash = '1001', coin = '0.25', rates = DEFAULT_RATES } = {}) {
+  if (!vi.isMockFunction(globalThis.fetch)) serve(rates);
   const store = createAppStore({ preferences: { language, theme: 'light' }, session: signedInSession() });
   const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false }, mutations: { retry: false } } });
   return render(
@@ -83,18 +97,37 @@ describe('order ticket', { timeout: 20_000 }, () => {
     expect(preview().getByText('Total to pay').nextElementSibling?.textContent).toBe('≈ 61.5615 USDT');
   });
 
+  it('when the server charges 0.075 % taker, then a market order previews that fee', async () => {
+    renderTicket({ rates: { makerFeeRate: '0.0002', takerFeeRate: '0.00075' } });
+    type(amountField(), '0.01');
+    const label = await preview().findByText('Fee (0.075%)');
+    expect(label.nextElementSibling?.textContent, '500 USDT × 0.00075').toBe('≈ 0.375 USDT');
+    expect(preview().getByText('Total to pay').nextElementSibling?.textContent).toBe('≈ 500.375 USDT');
+  });
+
+  it('when a limit buy below the market will rest, then its preview uses the 0.02 % maker rate', async () => {
+    renderTicket({ rates: { makerFeeRate: '0.0002', takerFeeRate: '0.00075' } });
+    fireEvent.mouseDown(screen.getByRole('combobox', { name: 'Order type' }));
+    fireEvent.click(screen.getByRole('option', { name: 'Limit' }));
+    type(screen.getByLabelText('Limit price (USDT)', { selector: 'input' }), '40000');
+    type(amountField(), '0.01');
+    const label = await preview().findByText('Fee (0.02%)');
+    expect(label.nextElementSibling?.textContent, '400 USDT × 0.0002').toBe('0.08 USDT');
+  });
+
   it('when the order is confirmed, then the POST carries the checked body and the toast reports the fill', async () => {
-    const fetchMock = vi.fn<typeof fetch>(async () => jsonResponse({ order: filledOrder(), fills: [] } satisfies PlaceOrderResponse, 201));
-    vi.stubGlobal('fetch', fetchMock);
+    const fetchMock = serve(DEFAULT_RATES, { '/api/trading/buy': () => jsonResponse({ order: filledOrder(), fills: [] } satisfies PlaceOrderResponse, 201) });
     renderTicket();
     type(amountField(), '0.01');
     fireEvent.click(screen.getByRole('button', { name: 'Buy BTC' }));
     const dialog = await screen.findByRole('dialog', { name: 'Confirm your order' });
-    expect(fetchMock, 'nothing is sent before the confirmation').not.toHaveBeenCalled();
+    const posts = () => fetchMock.mock.calls.filter(([, init]) => init?.method === 'POST');
+    expect(posts(), 'nothing is sent before the confirmation').toEqual([]);
     await act(async () => fireEvent.click(within(dialog).getByRole('button', { name: 'Confirm buy' })));
 
     expect(await screen.findByText('Bought 0.01 BTC at 50,010.00 (fee 0.5001 USDT).')).toBeTruthy();
-    const [path, init] = fetchMock.mock.calls[0]!;
+    expect(posts(), 'one order sent').toHaveLength(1);
+    const [path, init] = posts()[0]!;
     expect(path).toBe('/api/trading/buy');
     const body = JSON.parse(String(init?.body)) as Record<string, string>;
     expect(body).toMatchObject({ symbol: 'BTCUSDT', type: 'MARKET', quantity: '0.01' });
@@ -103,7 +136,7 @@ describe('order ticket', { timeout: 20_000 }, () => {
   });
 
   it('when the server refuses the order, then its problem code becomes a sentence in the toast', async () => {
-    vi.stubGlobal('fetch', vi.fn<typeof fetch>(async () => jsonResponse(problem(400, 'INSUFFICIENT_BALANCE'), 400)));
+    serve(DEFAULT_RATES, { '/api/trading/buy': () => jsonResponse(problem(400, 'INSUFFICIENT_BALANCE'), 400) });
     renderTicket();
     type(amountField(), '0.01');
     fireEvent.click(screen.getByRole('button', { name: 'Buy BTC' }));

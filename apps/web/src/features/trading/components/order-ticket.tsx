@@ -9,9 +9,11 @@ import Typography from '@mui/material/Typography';
 import type { PlaceOrderResponse, SymbolInfo } from '@cryptosim/contracts';
 import { ResultToast, type ToastMessage } from '../../../components/result-toast';
 import { useFormat, useT, type Formatter, type Translate } from '../../../lib/i18n';
+import { useFeeRates } from '../api/get-fee-rates';
 import { usePlaceOrder } from '../api/place-order';
 import { useOrderTicket } from '../hooks/use-order-ticket';
-import { DEFAULT_FEE_RATE, effectiveUnit, needsPrice, needsStopPrice, quoteAllowed, type AmountUnit } from '../rules/order-draft';
+import { DEFAULT_FEE_RATES } from '../rules/fee-rate';
+import { effectiveUnit, needsPrice, needsStopPrice, quoteAllowed, type AmountUnit } from '../rules/order-draft';
 import { PERCENTAGES } from '../rules/percent-of-available';
 import { ConfirmOrderDialog } from './confirm-order-dialog';
 import { issueText } from './issue-text';
@@ -25,7 +27,6 @@ export interface OrderTicketProps {
   /** Free USDT and free base asset; undefined while the portfolio loads. */
   cash: string | undefined;
   coin: string | undefined;
-  feeRate?: string;
 }
 
 function resultToast({ order, fills }: PlaceOrderResponse, asset: string, t: Translate, format: Formatter): Omit<ToastMessage, 'id'> {
@@ -38,12 +39,14 @@ function resultToast({ order, fills }: PlaceOrderResponse, asset: string, t: Tra
 }
 
 /** Buy or sell one symbol: the exchange's rules are checked as you type, then confirmed, then sent. */
-export function OrderTicket({ rules, marketPrice, cash, coin, feeRate = DEFAULT_FEE_RATE }: OrderTicketProps) {
+export function OrderTicket({ rules, marketPrice, cash, coin }: OrderTicketProps) {
   const t = useT();
   const format = useFormat();
   const asset = rules.baseAsset;
-  const ctx = cash !== undefined && coin !== undefined ? { rules, marketPrice, cash, coin, feeRate } : null;
-  const { draft, check, change, fillPercent, visibleIssue, setSubmitted } = useOrderTicket(rules.symbol, ctx);
+  // The server's configured rates; the default stands in while they load (or if they cannot be read).
+  const rates = useFeeRates().data ?? DEFAULT_FEE_RATES;
+  const ctx = cash !== undefined && coin !== undefined ? { rules, marketPrice, cash, coin } : null;
+  const { draft, check, feeRate, change, fillPercent, visibleIssue, setSubmitted } = useOrderTicket(rules.symbol, ctx, marketPrice, rates);
   const place = usePlaceOrder();
   const [confirming, setConfirming] = useState(false);
   const [toast, setToast] = useState<ToastMessage | null>(null);

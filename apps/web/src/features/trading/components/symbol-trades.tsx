@@ -9,7 +9,7 @@ import { problemText } from './problem-text';
 /** The user's own fills in this symbol, newest first, a page at a time. */
 export function SymbolTrades({ symbol }: { symbol: string }) {
   const t = useT();
-  const history = useTradeHistory(symbol, 20);
+  const history = useTradeHistory({ symbol }, 20);
   const fills = history.data?.pages.flatMap((page) => page.transactions) ?? [];
   let body;
   if (history.error) body = <Typography variant="body2" color="error">{problemText(history.error, t)}</Typography>;

@@ -1,6 +1,8 @@
 import { useState } from 'react';
 import { useDispatch, useSelector } from 'react-redux';
+import type { FeeRatesResponse } from '@cryptosim/contracts';
 import { checkOrder, type OrderContext } from '../rules/check-order';
+import { feeRateFor } from '../rules/fee-rate';
 import type { OrderDraft } from '../rules/order-draft';
 import type { IssueField, OrderIssue } from '../rules/order-issue';
 import { percentOfAvailable } from '../rules/percent-of-available';
@@ -11,12 +13,15 @@ const TEXT_OF: Record<Exclude<IssueField, 'balance'>, keyof OrderDraft> = { amou
 /**
  * The ticket's state: the draft (kept per symbol in the store), the rule check of it, and
  * when to show a broken rule. A rule shows as soon as its field holds text; "required"
- * waits for the first submit, so an untouched form is not a wall of red.
+ * waits for the first submit, so an untouched form is not a wall of red. The fee rate follows
+ * the draft: maker for a limit that rests, taker for everything that fills at once.
  */
-export function useOrderTicket(symbol: string, ctx: OrderContext | null) {
+export function useOrderTicket(symbol: string, base: Omit<OrderContext, 'feeRate'> | null, marketPrice: string | undefined, rates: FeeRatesResponse) {
   const dispatch = useDispatch();
   const draft = useSelector((state: { orderDrafts: OrderDraftsState }) => selectDraft(state, symbol));
   const [submitted, setSubmitted] = useState(false);
+  const feeRate = feeRateFor(draft, marketPrice, rates);
+  const ctx: OrderContext | null = base ? { ...base, feeRate } : null;
   const check = ctx ? checkOrder(draft, ctx) : null;
 
   const change = (patch: Partial<OrderDraft>) => dispatch(draftChanged({ symbol, patch }));
@@ -30,5 +35,5 @@ export function useOrderTicket(symbol: string, ctx: OrderContext | null) {
     if (field === 'balance' || submitted) return issue;
     return draft[TEXT_OF[field]].trim() !== '' && issue.key !== 'ticket.error.required' ? issue : undefined;
   };
-  return { draft, check, change, fillPercent, visibleIssue, submitted, setSubmitted };
+  return { draft, check, feeRate, change, fillPercent, visibleIssue, submitted, setSubmitted };
 }

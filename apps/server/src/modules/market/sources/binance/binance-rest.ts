@@ -1,5 +1,6 @@
 import type { SymbolInfo } from '@cryptosim/contracts';
 import type { SourceKline } from '../../../../ports/market/market-source.js';
+import { type BinanceDepth, parseDepth } from './parse-depth.js';
 import { parseExchangeInfo } from './parse-exchange-info.js';
 import { parseRestKline } from './parse-stream-message.js';
 
@@ -7,7 +8,7 @@ const MINUTE = 60_000;
 /** Binance's per-call maximum for /api/v3/klines. */
 export const KLINES_PAGE = 1000;
 
-/** Binance's public REST endpoints we use: exchange rules and candle history. */
+/** Binance's public REST endpoints we use: exchange rules, candle history and the order book. */
 export class BinanceRest {
   constructor(
     private readonly baseUrl: string,
@@ -25,6 +26,11 @@ export class BinanceRest {
   /** GET /api/v3/exchangeInfo?symbols=["BTCUSDT",…]: the filters of exactly these symbols. */
   async exchangeInfo(symbols: readonly string[], timeoutMs?: number): Promise<SymbolInfo[]> {
     return parseExchangeInfo(await this.#get('/api/v3/exchangeInfo', { symbols: JSON.stringify(symbols) }, timeoutMs));
+  }
+
+  /** GET /api/v3/depth: the top `limit` levels of each side, best price first. */
+  async depth(symbol: string, limit: number, timeoutMs?: number): Promise<BinanceDepth> {
+    return parseDepth(await this.#get('/api/v3/depth', { symbol, limit: String(limit) }, timeoutMs));
   }
 
   /**

@@ -1,0 +1,85 @@
+import { cleanup, render, screen, waitFor, within } from '@testing-library/react';
+import { QueryClient } from '@tanstack/react-query';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { DepthResponse, MarketStatus, PriceRow, SymbolInfo } from '@cryptosim/contracts';
+import { AppProvider } from '../../../app/provider';
+import { createAppStore } from '../../../app/store';
+import type { Language } from '../../../lib/i18n';
+import { FakeWebSocket } from '../../../testing/fake-web-socket';
+import { jsonResponse } from '../../../testing/render-app';
+import { OrderBook } from './order-book';
+
+const BTC: SymbolInfo = {
+  symbol: 'BTCUSDT', baseAsset: 'BTC', quoteAsset: 'USDT', status: 'TRADING',
+  tickSize: '0.01', stepSize: '0.00001', minQty: '0.00001', minNotional: '5',
+};
+const ROW: PriceRow = {
+  symbol: 'BTCUSDT', price: '64000.5', open24h: '63000', high24h: '65000', low24h: '62000', volume24h: '12000',
+  changePercent24h: '1.59', updatedAt: 0, stale: false,
+};
+const status = (source: MarketStatus['source']): MarketStatus => ({ source, connected: true, lastEventAt: 0, symbols: ['BTCUSDT'] });
+const BOOK: DepthResponse = {
+  symbol: 'BTCUSDT', source: 'binance', updatedAt: 0,
+  bids: [['64000.49', '0.25'], ['63990', '1.5']],
+  asks: [['64000.51', '0.125'], ['64010', '2']],
+};
+
+function renderBook(source: MarketStatus['source'], language: Language = 'en') {
+  const fetchMock = vi.fn<typeof fetch>(async (input) => {
+    const url = String(input);
+    if (url.startsWith('/api/market/status')) return jsonResponse(status(source));
+    if (url.startsWith('/api/market/depth')) return jsonResponse(BOOK);
+    return jsonResponse({}, 404);
+  });
+  vi.stubGlobal('fetch', fetchMock);
+  const store = createAppStore({ preferences: { language, theme: 'light' } });
+  const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
+  render(
+    <AppProvider store={store} queryClient={queryClient} webSocket={FakeWebSocket}>
+      <OrderBook row={ROW} rules={BTC} depth={2} />
+    </AppProvider>,
+  );
+  return fetchMock;
+}
+
+const calledPaths = (fetchMock: ReturnType<typeof renderBook>) => fetchMock.mock.calls.map(([input]) => String(input));
+const prices = () => screen.getAllByRole('row').slice(1).map((r) => within(r).getAllByRole('cell')[0]!.textContent);
+
+describe('order book', { timeout: 20_000 }, () => {
+  afterEach(() => {
+    cleanup();
+    vi.unstubAllGlobals();
+  });
+
+  it("when prices come from Binance, then Binance's levels are shown with running totals and labelled Binance", async () => {
+    const fetchMock = renderBook('binance');
+    await screen.findByText('Binance');
+    expect(calledPaths(fetchMock)).toContain('/api/market/depth?symbol=BTCUSDT&limit=2');
+    expect(screen.queryByText('Simulated'), 'the simulated label is gone once the real book is in').toBeNull();
+    expect(screen.getByText('Live order book from Binance, refreshed every 2 seconds.')).toBeTruthy();
+    // Asks furthest first, then the last price, then bids best first.
+    expect(prices()).toEqual(['64,010.00', '64,000.51', 'Last 64,000.50', '64,000.49', '63,990.00']);
+    const bestBid = screen.getAllByRole('row')[4]!;
+    expect(within(bestBid).getAllByRole('cell').map((c) => c.textContent)).toEqual(['64,000.49', '0.25', '0.25']);
+    const secondBid = screen.getAllByRole('row')[5]!;
+    expect(within(secondBid).getAllByRole('cell')[2]!.textContent, 'the total adds up from the touch').toBe('1.75');
+  });
+
+  it('when prices come from Binance and the reader uses Korean, then the label is in Korean', async () => {
+    renderBook('binance', 'ko');
+    expect(await screen.findByText('바이낸스')).toBeTruthy();
+    expect(screen.getByText('바이낸스의 실시간 호가창입니다. 2초마다 갱신됩니다.')).toBeTruthy();
+  });
+
+  it('when prices come from the simulator, then the book is simulated around the live price, labelled so, and depth is never asked', async () => {
+    const fetchMock = renderBook('simulator');
+    await waitFor(() => expect(calledPaths(fetchMock)).toContain('/api/market/status'));
+    expect(screen.getByText('Simulated')).toBeTruthy();
+    expect(screen.getByText('Simulated depth around the live price: this price source has no real order book.')).toBeTruthy();
+    expect(screen.queryByText('Binance')).toBeNull();
+    expect(calledPaths(fetchMock).filter((p) => p.startsWith('/api/market/depth'))).toEqual([]);
+    const shown = prices();
+    expect(shown).toHaveLength(5);
+    expect(shown[2]).toBe('Last 64,000.50');
+  });
+});
