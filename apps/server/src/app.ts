@@ -36,7 +36,6 @@ export async function buildApp(config: Config, ports: Ports, options: BuildOptio
     // A hop count becomes proxy-addr's own rule (trust the first n hops); Fastify's types
     // accept only the other forms.
     trustProxy: typeof config.trustProxy === 'number' ? trustHops(config.trustProxy) : config.trustProxy,
-    disableRequestLogging: false,
     ajv: { customOptions: { removeAdditional: false } },
     return503OnClosing: true,
     // Router-level refusals (bad URL encoding, a path parameter over 100 characters) go
