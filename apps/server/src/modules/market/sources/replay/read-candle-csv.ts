@@ -1,15 +1,9 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+import type { Candle } from '@cryptosim/contracts';
 
-/** One row of ../shared/data/market's kline CSVs, values exactly as written. */
-export interface CsvCandle {
-  openTime: number;
-  open: string;
-  high: string;
-  low: string;
-  close: string;
-  volume: string;
-}
+/** One row of ../shared/data/market's kline CSVs, values exactly as written: the contract's Candle. */
+export type CsvCandle = Candle;
 
 const REQUIRED = ['open_time_ms', 'open', 'high', 'low', 'close', 'volume'] as const;
 const DECIMAL = /^\d{1,20}(\.\d{1,20})?$/;
