@@ -28,7 +28,7 @@ async function run(label: string, env: Record<string, string | undefined>): Prom
   try {
     const ready = await server.next<{ url: string; symbols: string[]; ports: Record<string, string> }>('ready');
     await swarm.next('ready');
-    swarm.send({ type: 'connect', url: ready.url, count: CLIENTS, symbols: ready.symbols });
+    swarm.send({ type: 'connect', urls: [ready.url], count: CLIENTS, symbols: ready.symbols });
     const connected = await swarm.next<{ total: number; failed: number; lastError?: string }>('connected');
     if (connected.failed > 0) throw new Error(`${connected.failed} of ${CLIENTS} clients could not connect: ${connected.lastError}`);
 
@@ -42,7 +42,7 @@ async function run(label: string, env: Record<string, string | undefined>): Prom
     swarm.send({ type: 'measure-stop' });
     const m = await swarm.next<Measured>('measured');
     server.send({ type: 'feed-stop' });
-    const fed = await server.next<{ published: number; seconds: number; memoryMiB: number }>('fed');
+    const fed = await server.next<{ published: number; seconds: number; cpuMs: number; memoryMiB: number }>('fed');
 
     const h = new LatencyHistogram();
     h.merge(m.histogram);
@@ -58,6 +58,8 @@ async function run(label: string, env: Record<string, string | undefined>): Prom
       'max ms': h.max,
       lost: m.lost,
       reordered: m.reordered,
+      // Every tick goes to the clients following its symbol: published × clients ÷ symbols frames.
+      'server CPU µs/frame': Math.round(((fed.cpuMs * 1000) / ((fed.published * m.open) / ready.symbols.length)) * 100) / 100,
       'server RSS MiB': fed.memoryMiB,
       'clients RSS MiB': m.memoryMiB,
     };

@@ -23,7 +23,8 @@ import { priceRowOf } from '../../apps/server/src/modules/market/projector/proje
 import { startProjector } from '../../apps/server/src/modules/market/projector/start-projector.js';
 
 const mode = process.env.BENCH_MODE === 'fanout' ? 'fanout' : 'tick';
-const id = `${process.pid}${Date.now().toString(36)}`;
+// Replicas of one run share it, so they share the cache channels (and clean up once each, harmlessly).
+const id = process.env.BENCH_RUN_ID ?? `${process.pid}${Date.now().toString(36)}`;
 const dataDir = await mkdtemp(path.join(os.tmpdir(), 'cs-bench-'));
 const config = loadConfig({
   ...process.env,
@@ -48,6 +49,7 @@ const seq = new Map<string, number>();
 let timer: NodeJS.Timeout | undefined;
 let published = 0;
 let feedStartedAt = 0;
+let cpuAtFeedStart: NodeJS.CpuUsage | undefined;
 /** Ticks waiting for the publish in flight; one publish at a time keeps each symbol in order. */
 let pending: TickEventV1[] = [];
 let inFlight: Promise<void> | undefined;
@@ -101,12 +103,21 @@ process.on('message', async (m: { type: string; rate?: number }) => {
   if (m.type === 'feed-start') {
     published = 0;
     feedStartedAt = performance.now();
-    startFeed(m.rate!);
+    cpuAtFeedStart = process.cpuUsage();
+    // A replica that only serves sockets is started with rate 0: the others' frames reach it through Redis.
+    if (m.rate! > 0) startFeed(m.rate!);
     process.send!({ type: 'feeding' });
   } else if (m.type === 'feed-stop') {
     clearInterval(timer);
     await drained();
-    process.send!({ type: 'fed', published, seconds: (performance.now() - feedStartedAt) / 1000, memoryMiB: Math.round(process.memoryUsage().rss / 2 ** 20) });
+    const cpu = process.cpuUsage(cpuAtFeedStart);
+    process.send!({
+      type: 'fed',
+      published,
+      seconds: (performance.now() - feedStartedAt) / 1000,
+      cpuMs: (cpu.user + cpu.system) / 1000,
+      memoryMiB: Math.round(process.memoryUsage().rss / 2 ** 20),
+    });
   } else if (m.type === 'exit') {
     clearInterval(timer);
     await app.close();

@@ -88,7 +88,8 @@ function open(url: string, index: number, symbol: string): Promise<Client | unde
   });
 }
 
-async function connect(url: string, count: number, symbols: string[]): Promise<number> {
+/** Client i connects to urls[i % n]: an even spread over the api replicas, as a load balancer would. */
+async function connect(urls: string[], count: number, symbols: string[]): Promise<number> {
   let failed = 0;
   const target = clients.length + count;
   while (clients.length + failed < target) {
@@ -96,7 +97,7 @@ async function connect(url: string, count: number, symbols: string[]): Promise<n
     const opened = await Promise.all(
       Array.from({ length: batch }, (_, i) => {
         const index = clients.length + failed + i;
-        return open(url, index, symbols[index % symbols.length]!);
+        return open(urls[index % urls.length]!, index, symbols[index % symbols.length]!);
       }),
     );
     for (const c of opened) {
@@ -107,9 +108,9 @@ async function connect(url: string, count: number, symbols: string[]): Promise<n
   return failed;
 }
 
-process.on('message', async (m: { type: string; url?: string; count?: number; symbols?: string[] }) => {
+process.on('message', async (m: { type: string; urls?: string[]; count?: number; symbols?: string[] }) => {
   if (m.type === 'connect') {
-    const failed = await connect(m.url!, m.count!, m.symbols!);
+    const failed = await connect(m.urls!, m.count!, m.symbols!);
     process.send!({ type: 'connected', total: clients.length, failed, lastError });
   } else if (m.type === 'measure-start') {
     histogram = new LatencyHistogram();

@@ -23,7 +23,8 @@ const alive = new WeakSet<WebSocket>();
  */
 export async function registerWebSocket(app: FastifyInstance, options: WebSocketOptions = {}): Promise<void> {
   if (app.hasDecorator('websocketServer')) return;
-  await app.register(websocket, { options: { maxPayload: MAX_FRAME_BYTES } });
+  // No permessage-deflate (also ws's default): /ws/prices writes prebuilt frames under ws (text-frame.ts).
+  await app.register(websocket, { options: { maxPayload: MAX_FRAME_BYTES, perMessageDeflate: false } });
 
   const wss = app.websocketServer;
   wss.on('connection', (socket: WebSocket) => {

@@ -4,6 +4,7 @@
  * (symbol, channel) is kept and sent when it drains. So a slow or stalled client holds at
  * most one pending frame per key, never an unbounded queue, and everyone else is unaffected.
  */
+import type { Writable } from 'node:stream';
 import type { WebSocket } from 'ws';
 import type { PriceChannel } from '@cryptosim/contracts';
 
@@ -11,8 +12,6 @@ export const HIGH_WATER_BYTES = 64 * 1024;
 /** A socket this far behind on frames that cannot be coalesced (replies) is cut off. */
 export const MAX_BUFFERED_BYTES = 1024 * 1024;
 const FLUSH_EVERY_MS = 25;
-/** Updates arrive as UTF-8 bytes shared by all sockets; sent as text frames, uncompressed. */
-const TEXT: { binary: false; compress: false } = { binary: false, compress: false };
 
 export const keyOf = (symbol: string, channel: PriceChannel) => `${symbol}/${channel}`;
 
@@ -24,9 +23,15 @@ export class Outbox {
   /** Updates replaced by a newer one before they were sent (coalesced). */
   coalesced = 0;
 
-  /** `beforeWrite` runs before every frame goes to the socket (see TurnBatcher). */
+  /**
+   * Updates arrive as finished WebSocket frames shared by all sockets (text-frame.ts) and go
+   * straight to `stream`, the TCP socket under `socket`; replies go through ws. Both write
+   * synchronously to the same stream, so they leave in the order they were made.
+   * `beforeWrite` runs before every frame goes to the socket (see TurnBatcher).
+   */
   constructor(
     private readonly socket: WebSocket,
+    private readonly stream: Writable,
     private readonly beforeWrite: () => void = () => {},
   ) {}
 
@@ -94,6 +99,6 @@ export class Outbox {
 
   #write(frame: Buffer): void {
     this.beforeWrite();
-    this.socket.send(frame, TEXT);
+    this.stream.write(frame);
   }
 }

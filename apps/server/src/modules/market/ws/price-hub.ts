@@ -1,15 +1,16 @@
 /**
  * One cache subscription per symbol per process, shared by every socket that wants the
  * symbol: 10,000 sockets watching BTCUSDT cost one `prices.BTCUSDT` subscription, and each
- * frame is the projector's string, forwarded without parsing or re-serialising.
+ * frame is the projector's string, forwarded without parsing or re-serialising, framed once.
  */
 import type { Logger } from 'pino';
 import type { PriceChannel } from '@cryptosim/contracts';
 import type { CachePort, Unsubscribe } from '../../../ports/cache/cache-port.js';
 import { frameChannel, priceChannel } from '../projector/cache-layout.js';
+import { textFrame } from './text-frame.js';
 
 export interface PriceListener {
-  /** `frame` is the UTF-8 JSON text, encoded once for every socket that gets it. */
+  /** `frame` is a whole WebSocket text frame of the JSON (text-frame.ts), built once for every socket that gets it. */
   deliver(symbol: string, channel: PriceChannel, frame: Buffer): void;
 }
 
@@ -62,7 +63,7 @@ export class PriceHub {
       this.logger.warn({ symbol, frame: frame.slice(0, 80) }, 'unknown frame on price channel');
       return;
     }
-    const bytes = Buffer.from(frame);
-    for (const listener of listeners) listener.deliver(symbol, channel, bytes);
+    const wire = textFrame(Buffer.from(frame));
+    for (const listener of listeners) listener.deliver(symbol, channel, wire);
   }
 }

@@ -42,7 +42,7 @@ export class PriceSession implements PriceListener {
     /** The TCP socket under `socket`, corked and uncorked around a turn's writes. */
     stream: Duplex,
   ) {
-    this.#outbox = new Outbox(socket, () => deps.batcher.hold(stream));
+    this.#outbox = new Outbox(socket, stream, () => deps.batcher.hold(stream));
     socket.on('message', (data, isBinary) => {
       const text = isBinary ? undefined : data.toString();
       this.#queue = this.#queue.then(() => this.#handle(text)).catch((err: unknown) => {
