@@ -120,9 +120,15 @@ export type TradeHistoryResponse = Static<typeof TradeHistoryResponse>;
 export const TradeHistoryExportQuery = Type.Object({ symbol: Type.Optional(SymbolName), side: HistorySide }, { additionalProperties: false });
 export type TradeHistoryExportQuery = Static<typeof TradeHistoryExportQuery>;
 
-/** GET /api/trading/fees: the configured rates, as fractions of the notional (0.001 = 0.1 %). */
+/**
+ * GET /api/trading/fees: the configured rates, as fractions of the notional (0.001 = 0.1 %), and
+ * the slippage cap, so a ticket can compute what a resting buy reserves exactly as the server does.
+ */
 export const FeeRatesResponse = Type.Object({
   makerFeeRate: DecimalString('rate for resting orders the market fills later (limit orders that rest)'),
   takerFeeRate: DecimalString('rate for orders that take the market (market, triggered stops, marketable limits)'),
+  stopSlippageCap: DecimalString(
+    'largest fractional slippage of a fill (0.05 = 5 %); a resting STOP_LOSS / TAKE_PROFIT buy reserves stopPrice × (1 + cap), rounded up to the tick, × quantity plus the fee at the larger rate',
+  ),
 });
 export type FeeRatesResponse = Static<typeof FeeRatesResponse>;

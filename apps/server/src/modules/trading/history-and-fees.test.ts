@@ -1,13 +1,15 @@
 /**
  * The history's side filter (with paging and the CSV export) and GET /api/trading/fees, through
  * buildApp + inject on in-memory PGlite. The app runs with non-default fee rates so the fees
- * endpoint is shown to report the configured rates, the very ones fills are charged.
+ * endpoint is shown to report the configured rates, the very ones fills are charged, and the
+ * configured slippage cap, the very one a resting stop buy reserves for.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FeeRatesResponse, TradeHistoryResponse, Transaction } from '@cryptosim/contracts';
+import { dec } from '../../core/decimal.js';
 import { openPgliteDb } from '../../ports/db/pglite-db.js';
 import { expectProblem } from '../accounts/testing/clients.js';
-import { newTrader, order, placed, setPrice, silent, startTradingApp, type Trader, type TradingTestApp } from './testing/trading-test-app.js';
+import { newTrader, order, placed, portfolioOf, setPrice, silent, startTradingApp, type Trader, type TradingTestApp } from './testing/trading-test-app.js';
 
 let t: TradingTestApp;
 let me: Trader;
@@ -16,7 +18,7 @@ const sides: Record<number, Transaction['type']> = {};
 beforeAll(async () => {
   const db = await openPgliteDb({ dataDir: null, logger: silent });
   await db.migrate();
-  t = await startTradingApp(db, { TRADING_MAKER_FEE_RATE: '0.0002', TRADING_TAKER_FEE_RATE: '0.00075' });
+  t = await startTradingApp(db, { TRADING_MAKER_FEE_RATE: '0.0002', TRADING_TAKER_FEE_RATE: '0.00075', SLIPPAGE_CAP: '0.04' });
   await setPrice(t.ports.cache, 'BTCUSDT', '50000');
   await setPrice(t.ports.cache, 'ETHUSDT', '2000');
   me = await newTrader(t.app);
@@ -75,10 +77,18 @@ describe('GET /api/trading/history?side=', () => {
 });
 
 describe('GET /api/trading/fees', () => {
-  it('when anyone asks without a token, then the configured maker and taker rates are returned as decimal strings', async () => {
+  it('when anyone asks without a token, then the configured rates and slippage cap are returned as decimal strings', async () => {
     const res = await t.app.inject({ url: '/api/trading/fees' });
     expect(res.statusCode, res.body).toBe(200);
-    expect(res.json()).toEqual({ makerFeeRate: '0.0002', takerFeeRate: '0.00075' } satisfies FeeRatesResponse);
+    expect(res.json()).toEqual({ makerFeeRate: '0.0002', takerFeeRate: '0.00075', stopSlippageCap: '0.04' } satisfies FeeRatesResponse);
+  });
+
+  it('when a stop buy rests, then it holds stopPrice × (1 + the advertised cap) plus the fee at the larger advertised rate', async () => {
+    const trader = await newTrader(t.app);
+    const before = (await portfolioOf(t.app, trader)).cash;
+    await placed(await order(t.app, trader, 'buy', { symbol: 'BTCUSDT', type: 'STOP_LOSS', stopPrice: '60000', quantity: '0.1' }));
+    const held = dec(before).minus(dec((await portfolioOf(t.app, trader)).cash));
+    expect(held.toFixed(), '60000 × 1.04 = 62400 on the 0.01 tick; 6240 USDT + 6240 × max(0.0002, 0.00075)').toBe('6244.68');
   });
 
   it('when a market order fills, then its fee is the advertised taker rate', async () => {

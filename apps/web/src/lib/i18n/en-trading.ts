@@ -40,6 +40,8 @@ export const enTrading = {
   'ticket.error.quoteTooSmall': 'Too little to buy the minimum of {minQty} {asset}.',
   'ticket.error.minNotional': 'The order value must be at least {minNotional}.',
   'ticket.error.insufficientCash': 'Not enough USDT: the order needs {needed} including the fee, {available} is available.',
+  'ticket.error.insufficientCashHeld':
+    'Not enough USDT: while it waits, the order holds {needed} (the fee at the higher rate and, for a stop, the slippage allowance included), {available} is available.',
   'ticket.error.insufficientCoin': 'Not enough {asset}: {available} {asset} is available.',
   'ticket.confirm.title': 'Confirm your order',
   'ticket.confirm.body': '{side} · {type} · {symbol}',

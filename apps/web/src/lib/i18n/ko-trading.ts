@@ -41,6 +41,8 @@ export const koTrading: Record<keyof typeof enTrading, string> = {
   'ticket.error.quoteTooSmall': '최소 수량 {minQty} {asset}을(를) 사기에 금액이 부족합니다.',
   'ticket.error.minNotional': '주문 금액은 최소 {minNotional} 이상이어야 합니다.',
   'ticket.error.insufficientCash': 'USDT가 부족합니다: 수수료 포함 {needed}이(가) 필요하고 {available}을(를) 사용할 수 있습니다.',
+  'ticket.error.insufficientCashHeld':
+    'USDT가 부족합니다: 대기 중인 주문은 {needed}을(를) 묶어 둡니다 (더 높은 수수료율과 스탑 주문의 슬리피지 여유분 포함). {available}을(를) 사용할 수 있습니다.',
   'ticket.error.insufficientCoin': '{asset}이(가) 부족합니다: {available} {asset}을(를) 사용할 수 있습니다.',
   'ticket.confirm.title': '주문 확인',
   'ticket.confirm.body': '{side} · {type} · {symbol}',

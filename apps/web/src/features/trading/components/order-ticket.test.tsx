@@ -15,7 +15,7 @@ const BTC: SymbolInfo = {
   tickSize: '0.01', stepSize: '0.00001', minQty: '0.00001', minNotional: '5',
 };
 
-const DEFAULT_RATES: FeeRatesResponse = { makerFeeRate: '0.001', takerFeeRate: '0.001' };
+const DEFAULT_RATES: FeeRatesResponse = { makerFeeRate: '0.001', takerFeeRate: '0.001', stopSlippageCap: '0.05' };
 
 /** A fetch that answers GET /api/trading/fees with `rates` and every other path from `routes` (else 404). */
 function serve(rates: FeeRatesResponse = DEFAULT_RATES, routes: Record<string, () => Response> = {}) {
@@ -98,7 +98,7 @@ describe('order ticket', { timeout: 20_000 }, () => {
   });
 
   it('when the server charges 0.075 % taker, then a market order previews that fee', async () => {
-    renderTicket({ rates: { makerFeeRate: '0.0002', takerFeeRate: '0.00075' } });
+    renderTicket({ rates: { makerFeeRate: '0.0002', takerFeeRate: '0.00075', stopSlippageCap: '0.05' } });
     type(amountField(), '0.01');
     const label = await preview().findByText('Fee (0.075%)');
     expect(label.nextElementSibling?.textContent, '500 USDT × 0.00075').toBe('≈ 0.375 USDT');
@@ -106,13 +106,28 @@ describe('order ticket', { timeout: 20_000 }, () => {
   });
 
   it('when a limit buy below the market will rest, then its preview uses the 0.02 % maker rate', async () => {
-    renderTicket({ rates: { makerFeeRate: '0.0002', takerFeeRate: '0.00075' } });
+    renderTicket({ rates: { makerFeeRate: '0.0002', takerFeeRate: '0.00075', stopSlippageCap: '0.05' } });
     fireEvent.mouseDown(screen.getByRole('combobox', { name: 'Order type' }));
     fireEvent.click(screen.getByRole('option', { name: 'Limit' }));
     type(screen.getByLabelText('Limit price (USDT)', { selector: 'input' }), '40000');
     type(amountField(), '0.01');
     const label = await preview().findByText('Fee (0.02%)');
     expect(label.nextElementSibling?.textContent, '400 USDT × 0.0002').toBe('0.08 USDT');
+  });
+
+  it('when 100 % is pressed for a stop buy, then the amount leaves room for the slippage the server reserves for', async () => {
+    renderTicket({ cash: '1001', rates: { makerFeeRate: '0.0002', takerFeeRate: '0.00075', stopSlippageCap: '0.1' } });
+    fireEvent.mouseDown(screen.getByRole('combobox', { name: 'Order type' }));
+    fireEvent.click(screen.getByRole('option', { name: 'Stop-loss' }));
+    type(screen.getByLabelText('Trigger price (USDT)', { selector: 'input' }), '60000');
+    await preview().findByText('Fee (0.075%)'); // the served rates, not the defaults
+    fireEvent.click(screen.getByRole('button', { name: '100% of available' }));
+    expect((amountField() as HTMLInputElement).value, '1001 / (60000 × 1.1 × 1.00075)').toBe('0.01515');
+    expect(screen.queryByRole('alert'), 'no warning at 100 %').toBeNull();
+    type(amountField(), '0.01516');
+    expect(screen.getByRole('alert').textContent).toBe(
+      'Not enough USDT: while it waits, the order holds 1,001.31042 USDT (the fee at the higher rate and, for a stop, the slippage allowance included), 1,001.00 USDT is available.',
+    );
   });
 
   it('when the order is confirmed, then the POST carries the checked body and the toast reports the fill', async () => {

@@ -13,15 +13,16 @@ const TEXT_OF: Record<Exclude<IssueField, 'balance'>, keyof OrderDraft> = { amou
 /**
  * The ticket's state: the draft (kept per symbol in the store), the rule check of it, and
  * when to show a broken rule. A rule shows as soon as its field holds text; "required"
- * waits for the first submit, so an untouched form is not a wall of red. The fee rate follows
- * the draft: maker for a limit that rests, taker for everything that fills at once.
+ * waits for the first submit, so an untouched form is not a wall of red. The fee rate shown
+ * follows the draft: maker for a limit that rests, taker for everything that fills at once;
+ * the balance check and the percentage buttons use what the server reserves (buy-reservation.ts).
  */
-export function useOrderTicket(symbol: string, base: Omit<OrderContext, 'feeRate'> | null, marketPrice: string | undefined, rates: FeeRatesResponse) {
+export function useOrderTicket(symbol: string, base: Omit<OrderContext, 'rates'> | null, marketPrice: string | undefined, rates: FeeRatesResponse) {
   const dispatch = useDispatch();
   const draft = useSelector((state: { orderDrafts: OrderDraftsState }) => selectDraft(state, symbol));
   const [submitted, setSubmitted] = useState(false);
   const feeRate = feeRateFor(draft, marketPrice, rates);
-  const ctx: OrderContext | null = base ? { ...base, feeRate } : null;
+  const ctx: OrderContext | null = base ? { ...base, rates } : null;
   const check = ctx ? checkOrder(draft, ctx) : null;
 
   const change = (patch: Partial<OrderDraft>) => dispatch(draftChanged({ symbol, patch }));

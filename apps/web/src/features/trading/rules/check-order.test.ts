@@ -7,7 +7,7 @@ const BTC: SymbolInfo = {
   symbol: 'BTCUSDT', baseAsset: 'BTC', quoteAsset: 'USDT', status: 'TRADING',
   tickSize: '0.01', stepSize: '0.00001', minQty: '0.00001', minNotional: '5',
 };
-const ctx: OrderContext = { rules: BTC, marketPrice: '64123.45', cash: '1000', coin: '0.5', feeRate: '0.001' };
+const ctx: OrderContext = { rules: BTC, marketPrice: '64123.45', cash: '1000', coin: '0.5', rates: { makerFeeRate: '0.001', takerFeeRate: '0.001', stopSlippageCap: '0.05' } };
 const draft = (patch: Partial<OrderDraft>): OrderDraft => ({ ...EMPTY_DRAFT, ...patch });
 
 describe('order ticket rules', () => {
@@ -48,9 +48,49 @@ describe('order ticket rules', () => {
   });
 
   it('when the buy with its fee costs more than the free cash, then the needed and available amounts are given', () => {
-    const { issues, request } = checkOrder(draft({ type: 'LIMIT', price: '1000', amount: '1' }), ctx);
-    expect(issues.balance).toEqual({ key: 'ticket.error.insufficientCash', params: { needed: { money: '1001' }, available: { money: '1000' } } });
+    const { issues, request } = checkOrder(draft({ amount: '0.0156' }), ctx);
+    // 0.0156 × 64123.45 = 1000.32582; fee 1.00032582.
+    expect(issues.balance).toEqual({ key: 'ticket.error.insufficientCash', params: { needed: { money: '1001.32614582' }, available: { money: '1000' } } });
     expect(request).toBeNull();
+  });
+
+  it('when a resting buy needs more than the free cash, then the message says the order holds it while it waits', () => {
+    const { issues, request } = checkOrder(draft({ type: 'LIMIT', price: '1000', amount: '1' }), ctx);
+    expect(issues.balance).toEqual({ key: 'ticket.error.insufficientCashHeld', params: { needed: { money: '1001' }, available: { money: '1000' } } });
+    expect(request).toBeNull();
+  });
+
+  const unequal = { ...ctx, rates: { makerFeeRate: '0.0002', takerFeeRate: '0.001', stopSlippageCap: '0.05' } };
+
+  it('when a limit buy rests and maker < taker, then the fee shown is maker but the cash must cover the taker fee the server reserves', () => {
+    const limit = draft({ type: 'LIMIT', price: '50000', amount: '0.02' });
+    const { preview, issues } = checkOrder(limit, { ...unequal, cash: '1000.5' });
+    expect(preview).toMatchObject({ notional: '1000', fee: '0.2', total: '1000.2' });
+    expect(issues.balance, 'the server holds 1000 + 1000 × 0.001').toEqual({
+      key: 'ticket.error.insufficientCashHeld', params: { needed: { money: '1001' }, available: { money: '1000.5' } },
+    });
+    expect(checkOrder(limit, { ...unequal, cash: '1001' }).issues).toEqual({});
+  });
+
+  it('when a limit buy crosses the live price, then it fills as taker and needs exactly its total', () => {
+    const crossing = draft({ type: 'LIMIT', price: '70000', amount: '0.01' });
+    expect(checkOrder(crossing, { ...unequal, cash: '700.7' }).issues).toEqual({});
+    expect(checkOrder(crossing, { ...unequal, cash: '700.69999999' }).issues.balance?.params?.needed).toEqual({ money: '700.7' });
+  });
+
+  it('when a stop buy rests, then the cash must cover the trigger moved by the slippage cap, with the fee at the larger rate', () => {
+    // 70000 × 1.05 = 73500; 0.01 × 73500 = 735; fee 0.735 (the previewed total at the trigger is 700.7).
+    const stop = draft({ type: 'STOP_LOSS', stopPrice: '70000', amount: '0.01' });
+    expect(checkOrder(stop, { ...unequal, cash: '735.73499999' }).issues.balance).toEqual({
+      key: 'ticket.error.insufficientCashHeld', params: { needed: { money: '735.735' }, available: { money: '735.73499999' } },
+    });
+    expect(checkOrder(stop, { ...unequal, cash: '735.735' }).issues).toEqual({});
+  });
+
+  it('when a stop buy has already triggered at the live price, then it needs the live price plus the taker fee, as a market buy', () => {
+    // 0.01 × 64123.45 = 641.2345; fee 0.6412345.
+    const { issues } = checkOrder(draft({ type: 'STOP_LOSS', stopPrice: '60000', amount: '0.01' }), { ...unequal, cash: '641' });
+    expect(issues.balance).toEqual({ key: 'ticket.error.insufficientCash', params: { needed: { money: '641.8757345' }, available: { money: '641' } } });
   });
 
   it('when exactly the cash is needed including the fee, then the buy is allowed', () => {

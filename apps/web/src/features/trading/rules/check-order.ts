@@ -1,5 +1,7 @@
-import type { PlaceOrderRequest, SymbolInfo } from '@cryptosim/contracts';
+import type { FeeRatesResponse, PlaceOrderRequest, SymbolInfo } from '@cryptosim/contracts';
+import { buyCost, buyTerms } from './buy-reservation';
 import { Decimal, feeFor, floorToStep, isMultipleOf, parseAmount } from './decimal-math';
+import { feeRateFor } from './fee-rate';
 import { effectiveUnit, needsPrice, needsStopPrice, type OrderDraft } from './order-draft';
 import type { OrderIssue, OrderIssues } from './order-issue';
 
@@ -11,7 +13,8 @@ export interface OrderContext {
   cash: string;
   /** Free base asset (the position's `available`). */
   coin: string;
-  feeRate: string;
+  /** GET /api/trading/fees: the rates and the slippage cap a resting stop buy reserves for. */
+  rates: FeeRatesResponse;
 }
 
 export interface OrderPreview {
@@ -19,6 +22,7 @@ export interface OrderPreview {
   /** The price the notional is measured at: limit, trigger or live price. */
   price: string;
   notional: string;
+  /** At the rate the fill will be charged (feeRateFor). */
   fee: string;
   /** Buys: notional + fee to pay; sells: notional − fee to receive. */
   total: string;
@@ -85,12 +89,18 @@ export function checkOrder(draft: OrderDraft, ctx: OrderContext): OrderCheck {
   if (!issues.amount && notional.lt(rules.minNotional)) {
     issues.amount = { key: 'ticket.error.minNotional', params: { minNotional: { money: rules.minNotional } } };
   }
-  const fee = feeFor(notional, new Decimal(ctx.feeRate));
+  const fee = feeFor(notional, new Decimal(feeRateFor(draft, ctx.marketPrice, ctx.rates)));
   const total = draft.side === 'BUY' ? notional.plus(fee) : notional.minus(fee);
 
-  if (draft.side === 'BUY' && total.gt(ctx.cash)) {
-    issues.balance = { key: 'ticket.error.insufficientCash', params: { needed: { money: total.toFixed() }, available: { money: ctx.cash } } };
-  } else if (draft.side === 'SELL' && quantity.gt(ctx.coin)) {
+  if (draft.side === 'BUY') {
+    // A resting buy must fit what the server reserves for it, which can exceed the expected total.
+    const terms = buyTerms(draft.type, price, { marketPrice: ctx.marketPrice, tickSize: rules.tickSize, rates: ctx.rates });
+    const needed = buyCost(quantity, terms);
+    if (needed.gt(ctx.cash)) {
+      const key = terms.resting ? 'ticket.error.insufficientCashHeld' : 'ticket.error.insufficientCash';
+      issues.balance = { key, params: { needed: { money: needed.toFixed() }, available: { money: ctx.cash } } };
+    }
+  } else if (quantity.gt(ctx.coin)) {
     issues.balance = {
       key: 'ticket.error.insufficientCoin',
       params: { available: { quantity: ctx.coin }, asset: { text: rules.baseAsset } },

@@ -1,4 +1,12 @@
-import Decimal from 'decimal.js';
+import DecimalJs from 'decimal.js';
+
+/**
+ * The server's decimal settings (apps/server/src/core/decimal.ts): 80 significant digits keep
+ * every price × quantity exact, where decimal.js's default 20 could round a large order's
+ * notional and so disagree with the server's balance check by a unit.
+ */
+const Decimal = DecimalJs.clone({ precision: 80, rounding: DecimalJs.ROUND_HALF_UP, toExpNeg: -80, toExpPos: 80 });
+type Decimal = DecimalJs;
 
 /** Amounts as typed by a person: digits with an optional fraction, nothing else ("1e3" is refused). */
 const DECIMAL_INPUT = /^\d+(\.\d+)?$/;
@@ -16,6 +24,11 @@ export function isMultipleOf(value: Decimal, step: Decimal): boolean {
 export function floorToStep(value: Decimal, step: Decimal): Decimal {
   if (step.isZero()) return value;
   return value.div(step).floor().times(step);
+}
+
+/** Smallest multiple of `step` not below `value`, as the server's ceilToStep (step 0: the value itself). */
+export function ceilToStep(value: Decimal, step: Decimal): Decimal {
+  return step.isZero() ? value : value.toNearest(step, Decimal.ROUND_CEIL);
 }
 
 /** The fee scale the exchange charges at: USDT to 8 decimals, rounded up (never undercharged). */
