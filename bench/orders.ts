@@ -139,7 +139,7 @@ const benchmark: Benchmark = {
 
     const pgbench = await pgbenchTps(adminUrl, seconds);
     const notes = [
-      'Each order: one transaction in two round trips to PostgreSQL: BEGIN + lock the user row + read and lock the positions, then one statement with the order and fill inserts and the balance and position updates + COMMIT. The live order and portfolio events follow the response.',
+      'Orders are group-committed: the orders that arrive in one event-loop turn, or queue while both batch slots are busy, share one transaction of two round trips to PostgreSQL (BEGIN + lock the users in id order + read and lock their positions; then one statement with every order and fill insert and each changed balance and position + COMMIT), so one WAL flush and two round trips serve the whole batch (up to 128). Per order remain its HTTP request, its planning and its rows. The live order events follow the response; a portfolio is valued and published only for a user with a socket open.',
       'Server and load generator share the machine (and its cores) with PostgreSQL.',
     ];
     if ('tps' in pgbench) {

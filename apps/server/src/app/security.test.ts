@@ -4,7 +4,8 @@ import { loadConfig } from '../config.js';
 import { registerErrorHandling } from '../core/error-handler.js';
 import { MemoryCache } from '../ports/cache/memory-cache.js';
 import { registerOpenApi } from './openapi.js';
-import { registerSecurity } from './security.js';
+import { recordHelmet } from './security-headers.js';
+import { HELMET_OPTIONS, registerSecurity } from './security.js';
 
 const ORIGIN = 'https://app.example.org';
 
@@ -21,6 +22,22 @@ async function securedApp(): Promise<{ app: FastifyInstance; cache: MemoryCache 
   await app.ready();
   return { app, cache };
 }
+
+/** What helmet 8 sent for our options when it was still rebuilt per request (@fastify/helmet). */
+const HELMET_HEADERS = {
+  'content-security-policy': "default-src 'self';script-src 'self';script-src-attr 'none';style-src 'self' 'unsafe-inline';img-src 'self' data: blob:;font-src 'self' data:;connect-src 'self';worker-src 'self' blob:;object-src 'none';base-uri 'self';form-action 'self';frame-ancestors 'none'",
+  'cross-origin-opener-policy': 'same-origin',
+  'cross-origin-resource-policy': 'same-origin',
+  'origin-agent-cluster': '?1',
+  'referrer-policy': 'no-referrer',
+  'strict-transport-security': 'max-age=31536000; includeSubDomains',
+  'x-content-type-options': 'nosniff',
+  'x-dns-prefetch-control': 'off',
+  'x-download-options': 'noopen',
+  'x-frame-options': 'SAMEORIGIN',
+  'x-permitted-cross-domain-policies': 'none',
+  'x-xss-protection': '0',
+};
 
 const directives = (csp: string | undefined) => Object.fromEntries((csp ?? '').split(';').map((d) => d.trim().split(/\s+/)).map(([k, ...v]) => [k, v]));
 
@@ -45,6 +62,15 @@ describe('security layer', () => {
     expect(csp['connect-src']).toEqual(["'self'"]); // API and same-origin WebSockets
     expect(csp['frame-ancestors']).toEqual(["'none'"]);
     expect(csp).not.toHaveProperty('upgrade-insecure-requests'); // embedded mode is plain http
+  });
+
+  it('when a route, a 404 and the docs answer, then each carries exactly the helmet headers, worked out once', async () => {
+    for (const url of ['/api/thing', '/nope', '/docs/']) {
+      const res = await app.inject(url);
+      const sent = Object.fromEntries(Object.keys(HELMET_HEADERS).map((name) => [name, res.headers[name]]));
+      expect(sent, url).toEqual(HELMET_HEADERS);
+    }
+    expect(recordHelmet(HELMET_OPTIONS).set.map(([name]) => name.toLowerCase()).sort(), 'no header beyond those').toEqual(Object.keys(HELMET_HEADERS).sort());
   });
 
   it('when Swagger UI is served, then its page references only same-origin scripts and styles the CSP allows', async () => {

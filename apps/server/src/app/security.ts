@@ -3,12 +3,13 @@
  * 404s included) carries it: security headers and CSP, CORS, and the general rate limit.
  */
 import cors from '@fastify/cors';
-import helmet from '@fastify/helmet';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { HelmetOptions } from 'helmet';
 import type { Config } from '../config.js';
 import type { CachePort } from '../ports/cache/cache-port.js';
 import { PROBLEM_CONTENT_TYPE, problem } from '../core/problem.js';
 import { RateLimiter, type RateRule } from './rate-limit.js';
+import { registerSecurityHeaders } from './security-headers.js';
 
 /**
  * The web app is a Vite build of React + MUI: scripts only from our origin, but emotion
@@ -34,6 +35,12 @@ export const CSP_DIRECTIVES = {
   upgradeInsecureRequests: null,
 };
 
+export const HELMET_OPTIONS: Readonly<HelmetOptions> = {
+  contentSecurityPolicy: { useDefaults: false, directives: CSP_DIRECTIVES },
+  // Tokens travel in headers, never cookies, so no referrer ever needs our URLs.
+  referrerPolicy: { policy: 'no-referrer' },
+};
+
 /** Probes must never be throttled: an orchestrator polling /readyz is not an attacker. */
 const UNMETERED = new Set(['/healthz', '/readyz']);
 
@@ -47,11 +54,7 @@ export const GENERAL_RATE_RULE: RateRule = {
 };
 
 export async function registerSecurity(app: FastifyInstance, config: Config, cache: CachePort): Promise<void> {
-  await app.register(helmet, {
-    contentSecurityPolicy: { useDefaults: false, directives: CSP_DIRECTIVES },
-    // Tokens travel in headers, never cookies, so no referrer ever needs our URLs.
-    referrerPolicy: { policy: 'no-referrer' },
-  });
+  registerSecurityHeaders(app, HELMET_OPTIONS);
 
   // Only the listed origins may call the API from a browser; none by default (same-origin app).
   await app.register(cors, {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ceilToStep, dec, floorToStep, isMultipleOf, toDecimalString } from './decimal.js';
+import fc from 'fast-check';
+import { ceilToStep, dec, floorToStep, isMultipleOf, plainDecimalString, toDecimalString } from './decimal.js';
 import { bigIntProduct } from '../test-support/exact-product.js';
 
 describe('decimal helpers', () => {
@@ -18,6 +19,18 @@ describe('decimal helpers', () => {
     expect(toDecimalString(dec('123000000000000000000'))).toBe('123000000000000000000');
     expect(toDecimalString(dec('2.50'))).toBe('2.5');
     expect(toDecimalString(dec('-0.000000000000000000001'))).toBe('0');
+  });
+
+  it('when a decimal string is formatted without parsing it, then the result is what parsing and formatting give', () => {
+    const digits = (max: number) => fc.string({ unit: fc.constantFrom(...'0123456789'), maxLength: max });
+    const decimalString = fc
+      .tuple(fc.boolean(), fc.nat({ max: 10 ** 12 }), fc.option(digits(24), { nil: undefined }))
+      .map(([negative, whole, fraction]) => `${negative ? '-' : ''}${whole}${fraction === undefined ? '' : `.${fraction || '0'}`}`);
+    fc.assert(fc.property(decimalString, (value) => plainDecimalString(value) === toDecimalString(dec(value))), { numRuns: 2000 });
+    for (const value of ['0.500000000000000000', '-0.000', '100', '2.50', '1.0000000000000000005']) {
+      expect(plainDecimalString(value), value).toBe(toDecimalString(dec(value)));
+    }
+    expect(() => plainDecimalString('1e5')).toThrow(TypeError);
   });
 
   it('when rounding to a step, then floor and ceil land on the grid and 0 means no grid', () => {

@@ -30,6 +30,24 @@ export function toDecimalString(value: Dec, scale = STORED_SCALE): string {
   return rounded.isZero() ? '0' : rounded.toFixed();
 }
 
+/**
+ * toDecimalString(dec(value)) for a decimal string, without the two conversions when the
+ * string already has at most `scale` fractional digits (every NUMERIC(36,18) value read back,
+ * every amount an order writes): then only its trailing zeros go. Order and fill views format
+ * a dozen amounts per response, so this is on every order's path.
+ */
+export function plainDecimalString(value: string, scale = STORED_SCALE): string {
+  const point = value.indexOf('.');
+  if (!PLAIN_DECIMAL.test(value) || (point >= 0 && value.length - point - 1 > scale)) return toDecimalString(dec(value), scale);
+  let end = value.length;
+  if (point >= 0) {
+    while (value.charCodeAt(end - 1) === 48 /* 0 */) end -= 1;
+    if (end - 1 === point) end = point;
+  }
+  const trimmed = value.slice(0, end);
+  return trimmed === '-0' ? '0' : trimmed;
+}
+
 /** Largest multiple of `step` not above `value` (step 0 means "no grid": the value itself). */
 export function floorToStep(value: Dec, step: Dec): Dec {
   return step.isZero() ? value : value.toNearest(step, Dec.ROUND_FLOOR);

@@ -50,10 +50,13 @@ export function readLockedAccountStatement(userId: number): SQL {
     from u`;
 }
 
+/** A valid token whose user row is gone (deleted meanwhile). */
+export const accountGone = () => new AppError('UNAUTHORIZED', 401, 'The account of this token no longer exists.');
+
 /** The account from the rows of readLockedAccountStatement (json arrives parsed or as text, by driver). */
 export function lockedAccountFrom(userId: number, rows: unknown[]): LockedAccount {
   const user = rows[0] as LockedRow | undefined;
-  if (!user) throw new AppError('UNAUTHORIZED', 401, 'The account of this token no longer exists.');
+  if (!user) throw accountGone();
   const tuples = (typeof user.positions === 'string' ? JSON.parse(user.positions) : user.positions) as PositionTuple[];
   const positions = new Map<string, Position>();
   for (const [symbol, quantity, reservedQuantity, avgPrice, realizedPnl] of tuples) {

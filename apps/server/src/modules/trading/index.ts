@@ -6,6 +6,7 @@
 import type { AppModule } from '../../app/module.js';
 import { feeRoutes } from './fee-routes.js';
 import { matcherEntryPoint } from './matcher/matcher-entry-point.js';
+import { orderBatcherFor } from './order-batch/order-batcher-for.js';
 import { tradingRoutes } from './routes.js';
 import { tradingDepsOf } from './trading-deps-of.js';
 
@@ -15,7 +16,9 @@ export const tradingModule: AppModule = {
     const deps = tradingDepsOf(ctx);
     // The fee rates are public: they sit outside the scope whose onRequest hook demands a token.
     await feeRoutes(app, deps.config);
-    await app.register(async (scope) => tradingRoutes(scope, ctx, deps));
+    // One batcher per process: every placement of this API joins its group commits.
+    const batcher = orderBatcherFor(deps);
+    await app.register(async (scope) => tradingRoutes(scope, ctx, deps, batcher));
   },
   entryPoints: {
     projector: [matcherEntryPoint],

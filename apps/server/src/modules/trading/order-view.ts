@@ -3,14 +3,14 @@
  * ("0.500000000000000000"); the API shows the plain value ("0.5").
  */
 import type { Order, Transaction } from '@cryptosim/contracts';
-import { dec, toDecimalString } from '../../core/decimal.js';
+import { dec, plainDecimalString } from '../../core/decimal.js';
 import type { orders, transactions } from '../../db/schema.js';
 import type { RestingOrder } from './domain/order-model.js';
 
 export type OrderRow = typeof orders.$inferSelect;
 export type TransactionRow = typeof transactions.$inferSelect;
 
-const plain = (value: string) => toDecimalString(dec(value));
+const plain = (value: string) => plainDecimalString(value);
 const plainOrNull = (value: string | null) => (value === null ? null : plain(value));
 
 export function toOrderView(row: OrderRow): Order {

@@ -16,6 +16,7 @@ import { authenticate } from '../accounts/index.js';
 import { cancelOrder } from './cancel-order.js';
 import type { OrderSide } from './domain/order-model.js';
 import { exportHistoryCsv } from './export-history-csv.js';
+import type { OrderBatcher } from './order-batch/order-batcher.js';
 import { placeOrder } from './place-order.js';
 import { getOrder, queryHistory, queryOrders } from './query-orders.js';
 import type { TradingDeps } from './trading-deps.js';
@@ -23,7 +24,7 @@ import type { TradingDeps } from './trading-deps.js';
 const problem = { $ref: 'Problem#' };
 const errors = { 400: problem, 401: problem, 404: problem, 409: problem, 503: problem };
 
-export async function tradingRoutes(app: FastifyInstance, ctx: ModuleContext, deps: TradingDeps): Promise<void> {
+export async function tradingRoutes(app: FastifyInstance, ctx: ModuleContext, deps: TradingDeps, batcher: OrderBatcher): Promise<void> {
   const tags = ['trading'];
   const security = [{ bearerAuth: [] }];
   // onRequest: an unauthenticated call is 401 before its body or query is even looked at.
@@ -34,7 +35,7 @@ export async function tradingRoutes(app: FastifyInstance, ctx: ModuleContext, de
       `/api/trading/${side.toLowerCase()}`,
       { schema: { tags, security, body: PlaceOrderRequest, response: { 200: PlaceOrderResponse, 201: PlaceOrderResponse, ...errors } } },
       async (request, reply) => {
-        const placed = await placeOrder(deps, request.user.id, side, request.body);
+        const placed = await placeOrder(deps, batcher, request.user.id, side, request.body);
         // 201 for a new order; 200 when a repeated clientOrderId returns the first one.
         return reply.status(placed.created ? 201 : 200).send({ order: placed.order, fills: placed.fills });
       },

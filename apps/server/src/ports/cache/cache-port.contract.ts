@@ -114,6 +114,21 @@ export function describeCachePortContract(makeCache: MakeCache, basePrefix: stri
     expect(staying, 'the remaining handler still receives').toEqual(['after-unsubscribe']);
   });
 
+  it('when a channel gains and loses subscribers, then hasSubscribers follows, per channel and per prefix', async () => {
+    const cache = await fresh();
+    const other = await fresh(`${basePrefix}:subs-other`);
+    expect(await cache.hasSubscribers('user.1.portfolio')).toBe(false);
+    const first = await cache.subscribe('user.1.portfolio', () => undefined);
+    const second = await cache.subscribe('user.1.portfolio', () => undefined);
+    expect(await cache.hasSubscribers('user.1.portfolio')).toBe(true);
+    expect(await cache.hasSubscribers('user.2.portfolio'), 'another channel').toBe(false);
+    expect(await other.hasSubscribers('user.1.portfolio'), 'the same channel under another prefix').toBe(false);
+    await first();
+    expect(await cache.hasSubscribers('user.1.portfolio'), 'one subscriber is left').toBe(true);
+    await second();
+    expect(await cache.hasSubscribers('user.1.portfolio')).toBe(false);
+  });
+
   it('when two caches have different prefixes, they see neither each other’s keys nor channels', async () => {
     const a = await fresh(`${basePrefix}:iso-a`);
     const b = await fresh(`${basePrefix}:iso-b`);

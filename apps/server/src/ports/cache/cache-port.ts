@@ -24,6 +24,12 @@ export interface CachePort extends ManagedPort {
    */
   incrWindow(key: string, windowMs: number): Promise<{ count: number; resetMs: number }>;
   publish(channel: string, message: string): Promise<void>;
+  /**
+   * Whether any subscriber of `channel` exists now, on any replica: lets a publisher skip
+   * building a costly message nobody would receive. A subscriber that arrives just after
+   * misses that message, as it would had it arrived just after the publish.
+   */
+  hasSubscribers(channel: string): Promise<boolean>;
   /** Delivers each message published on `channel` after the returned promise resolves. */
   subscribe(channel: string, handler: MessageHandler): Promise<Unsubscribe>;
 }

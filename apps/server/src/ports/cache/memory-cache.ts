@@ -95,6 +95,11 @@ export class MemoryCache implements CachePort {
     }
   }
 
+  async hasSubscribers(channel: string): Promise<boolean> {
+    this.assertOpen();
+    return (this.channels.get(channel)?.size ?? 0) > 0;
+  }
+
   async subscribe(channel: string, handler: MessageHandler): Promise<Unsubscribe> {
     this.assertOpen();
     // Wrapped so the same function subscribed twice gets two independent subscriptions.

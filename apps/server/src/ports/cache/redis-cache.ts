@@ -81,6 +81,13 @@ export class RedisCache implements CachePort {
     await redis.publish(this.prefix + channel, message);
   }
 
+  /** PUBSUB NUMSUB counts the subscriptions of every connection, so every replica's sockets. */
+  async hasSubscribers(channel: string): Promise<boolean> {
+    const redis = await this.client();
+    const [, count] = (await redis.pubsub('NUMSUB', this.prefix + channel)) as [string, number | string];
+    return Number(count) > 0;
+  }
+
   async subscribe(channel: string, handler: MessageHandler): Promise<Unsubscribe> {
     const full = this.prefix + channel;
     const subLink = this.subscriberLink();

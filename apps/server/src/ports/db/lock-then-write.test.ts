@@ -1,4 +1,5 @@
 import { sql } from 'drizzle-orm';
+import pg from 'pg';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rowsOf } from '../../db/migrations.js';
@@ -36,6 +37,23 @@ describe.skipIf(!postgres.url)('lockThenWrite on PostgreSQL (BEGIN with the read
     }));
     expect(result).toBe('wrote 2');
     expect(await bodyOf(2), 'a string with quotes, backslashes and a semicolon is stored as sent').toBe(tricky);
+  });
+
+  it('when there are several reads, then the plan gets the rows of each, and a plan with nothing to write still ends the transaction', async () => {
+    const seen = await lockThenWrite<{ n: number }, never, unknown[][]>(
+      port.db,
+      [sql`select id from notes where id = 1 for update`, sql`select body from notes where id = 1`, sql`select n from notes where id = 1`],
+      (rows, everyRead) => ({ write: null, done: () => [rows, ...everyRead] }),
+    );
+    expect(seen).toEqual([[{ n: expect.any(Number) }], [{ id: 1 }], [{ body: 'first' }], [{ n: expect.any(Number) }]]);
+    // From another connection: NOWAIT fails at once if the row lock was still held (no COMMIT).
+    const other = new pg.Client({ connectionString: database.url });
+    await other.connect();
+    try {
+      await expect(other.query('select id from notes where id = 1 for update nowait')).resolves.toMatchObject({ rowCount: 1 });
+    } finally {
+      await other.end();
+    }
   });
 
   it('when planning throws, then nothing is written and the connection is clean for the next transaction', async () => {

@@ -1,8 +1,9 @@
 /**
  * A transaction of locking reads (run in order, each its own statement with its own READ
- * COMMITTED snapshot; the rows of the last are planned on), then one write planned in code
- * from them. On PostgreSQL it costs two round trips however many reads: BEGIN travels with the
- * reads and COMMIT with the write, as multi-statement simple queries. Each round trip is a
+ * COMMITTED snapshot; the plan gets the rows of every read, the last's first), then one write
+ * planned in code from them, or none when the plan found nothing to write. On PostgreSQL it
+ * costs two round trips however many reads: BEGIN travels with the reads and COMMIT with the
+ * write, as multi-statement simple queries. Each round trip is a
  * socket write and read on both sides, the largest cost of a market order on a small machine.
  *
  * The simple query protocol takes no parameters, so values are inlined by drizzle's own
@@ -18,7 +19,8 @@ import type { Database } from './db-port.js';
 import { poolOf } from './postgres-db.js';
 
 export interface PlannedWrite<W, T> {
-  write: SQL;
+  /** null: nothing to write, the transaction only commits (releasing its locks). */
+  write: SQL | null;
   /** Builds the caller's result from the write's returned rows, after the commit. */
   done(rows: W[]): T;
 }
@@ -36,12 +38,20 @@ function rowsAt<T>(result: pg.QueryResult | pg.QueryResult[], index: number): T[
   return (Array.isArray(result) ? result[index]! : result).rows as T[];
 }
 
-async function onPool<R, W, T>(pool: pg.Pool, reads: SQL[], plan: (rows: R[]) => PlannedWrite<W, T>): Promise<T> {
+/** Plans from the rows of the last read; `everyRead[i]` holds the rows of `reads[i]`. */
+export type PlanWrite<R, W, T> = (rows: R[], everyRead: unknown[][]) => PlannedWrite<W, T>;
+
+async function onPool<R, W, T>(pool: pg.Pool, reads: SQL[], plan: PlanWrite<R, W, T>): Promise<T> {
   const client = await pool.connect();
   let broken: Error | undefined;
   try {
-    const locked = await client.query(['begin', ...reads.map(inlined)].join('; '));
-    const planned = plan(rowsAt<R>(locked as unknown as pg.QueryResult[], reads.length));
+    const locked = (await client.query(['begin', ...reads.map(inlined)].join('; '))) as unknown as pg.QueryResult[];
+    const everyRead = reads.map((_, i) => rowsAt<unknown>(locked, i + 1));
+    const planned = plan(everyRead[reads.length - 1] as R[], everyRead);
+    if (planned.write === null) {
+      await client.query('commit');
+      return planned.done([]);
+    }
     const written = await client.query(`${inlined(planned.write)}; commit`);
     return planned.done(rowsAt<W>(written as unknown as pg.QueryResult[], 0));
   } catch (err) {
@@ -58,13 +68,14 @@ async function onPool<R, W, T>(pool: pg.Pool, reads: SQL[], plan: (rows: R[]) =>
   }
 }
 
-export async function lockThenWrite<R, W, T>(db: Database, reads: SQL[], plan: (rows: R[]) => PlannedWrite<W, T>): Promise<T> {
+export async function lockThenWrite<R, W, T>(db: Database, reads: SQL[], plan: PlanWrite<R, W, T>): Promise<T> {
+  if (reads.length === 0) throw new Error('lockThenWrite: at least one read (the lock) is needed');
   const pool = poolOf(db);
   if (pool) return onPool(pool, reads, plan);
   return db.transaction(async (tx) => {
-    let rows: R[] = [];
-    for (const read of reads) rows = rowsOf<R>(await tx.execute(read));
-    const planned = plan(rows);
-    return planned.done(rowsOf<W>(await tx.execute(planned.write)));
+    const everyRead: unknown[][] = [];
+    for (const read of reads) everyRead.push(rowsOf<unknown>(await tx.execute(read)));
+    const planned = plan(everyRead[reads.length - 1] as R[], everyRead);
+    return planned.done(planned.write === null ? [] : rowsOf<W>(await tx.execute(planned.write)));
   });
 }

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { dec } from '../../../core/decimal.js';
 import { checkSlippageModel, DEFAULT_SLIPPAGE, NO_SLIPPAGE, slippageFraction, takerFillPrice } from './slippage.js';
@@ -30,6 +31,20 @@ describe('slippageFraction', () => {
   it('when the defaults meet a large BTC order on a deep market, then the slip is tiny', () => {
     const slip = slippageFraction(dec('100000'), dec('20000000000'), DEFAULT_SLIPPAGE);
     expect(slip.times(100).toDecimalPlaces(6).toFixed()).toBe('0.006708');
+  });
+
+  it('when the ratio has no exact root, then the slip agrees with an 80-digit root to 30 significant digits', () => {
+    const model = { k: dec('1'), cap: dec('0.999') };
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 10 ** 9 }), fc.integer({ min: 1, max: 10 ** 6 }), fc.integer({ min: 10 ** 6, max: 10 ** 12 }), (whole, cents, volume) => {
+        const notional = dec(`${whole}.${String(cents).padStart(6, '0')}`);
+        const exact = notional.div(dec(String(volume))).sqrt();
+        const slip = slippageFraction(notional, dec(String(volume)), model);
+        if (exact.gte(model.cap)) return slip.eq(model.cap);
+        return slip.minus(exact).abs().div(exact).lt('1e-30');
+      }),
+      { numRuns: 500 },
+    );
   });
 
   it('when the model is negative or caps at 100 %, then it is refused', () => {

@@ -38,11 +38,27 @@ export function checkSlippageModel(model: SlippageModel): SlippageModel {
   return model;
 }
 
+/** The square root's working precision: more digits than a NUMERIC(36,18) price has. */
+const Root = Dec.clone({ precision: 40 });
+
+/**
+ * √ratio to about 32 significant digits: the float root (correctly rounded, so the same on
+ * every machine) refined by one Newton step in decimals, which doubles its ~16 correct digits.
+ * decimal.js's own root at Dec's 80 digits was the costliest step of a market order, and the
+ * moved price is rounded to the tick anyway. An exact root (0.0001 → 0.01) stays exact.
+ */
+function sqrtOf(ratio: Dec): Dec {
+  const guess = Math.sqrt(ratio.toNumber());
+  if (!Number.isFinite(guess) || guess === 0) return new Dec(new Root(ratio).sqrt());
+  const x = new Root(guess);
+  return new Dec(x.plus(new Root(ratio).div(x)).div(2));
+}
+
 /** The fractional price move an order of `notional` USDT causes. */
 export function slippageFraction(notional: Dec, recentQuoteVolume: Dec, model: SlippageModel): Dec {
   if (model.k.isZero() || model.cap.isZero() || notional.lte(0)) return new Dec(0);
   if (recentQuoteVolume.lte(0)) return model.cap;
-  const impact = model.k.times(notional.div(recentQuoteVolume).sqrt());
+  const impact = model.k.times(sqrtOf(new Root(notional).div(recentQuoteVolume)));
   return Dec.min(impact, model.cap);
 }
 
