@@ -8,6 +8,7 @@
 import { durationSeconds, type Benchmark, type Cell } from './support/benchmark.js';
 import { forkWorker } from './support/fork-worker.js';
 import { LatencyHistogram } from './support/latency-histogram.js';
+import { pinToCpu, placementNote } from './support/pin-to-cpu.js';
 
 const TICKS_PER_SECOND = Number(process.env.BENCH_TICK_RATE ?? 1_000);
 const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 1_000);
@@ -22,9 +23,12 @@ interface Measured {
   memoryMiB: number;
 }
 
+let placement = '';
+
 async function run(label: string, env: Record<string, string | undefined>): Promise<Record<string, Cell>> {
   const server = forkWorker('market-bench-server.ts', { ...env, BENCH_MODE: 'tick' });
   const swarm = forkWorker('ws-swarm.ts');
+  placement = placementNote(pinToCpu(server.pid, 0), pinToCpu(swarm.pid, 1));
   try {
     const ready = await server.next<{ url: string; symbols: string[]; ports: Record<string, string> }>('ready');
     await swarm.next('ready');
@@ -89,7 +93,8 @@ const benchmark: Benchmark = {
       figures,
       notes: [
         'Latency = client receive time − tick eventTime (set by the feed when it publishes), both Date.now() on one machine: 1 ms resolution.',
-        'Server process: api + projector + synthetic feed (the ingest role). Clients: one other process. Both share the same 2 cores.',
+        'Server process: api + projector + synthetic feed (the ingest role). Clients: one other process.',
+        placement,
         'Each client follows one symbol\'s ticker (100 clients per symbol), so the server sends ~100,000 frames/s.',
         'lost = gaps in a client\'s per-symbol sequence (coalesced for a slow client, or dropped); reordered = a sequence not above the last one.',
         services ? 'kafka+redis row: Kafka bus and Redis cache/pub-sub (PostgreSQL when DATABASE_URL is set, else PGlite).' : 'Set KAFKA_BROKERS and REDIS_URL to add the Kafka+Redis row.',

@@ -7,6 +7,7 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 
 export interface Worker {
   child: ChildProcess;
+  pid: number;
   send(message: object): void;
   /** The next message of `type` from the worker. */
   next<T = Record<string, unknown>>(type: string, timeoutMs?: number): Promise<T>;
@@ -28,6 +29,7 @@ export function forkWorker(script: string, env: Record<string, string | undefine
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   return {
     child,
+    pid: child.pid!,
     send: (message) => child.send(message),
     async next<T>(type: string, timeoutMs = 300_000): Promise<T> {
       const deadline = Date.now() + timeoutMs;

@@ -2,14 +2,18 @@
  * Bench worker process: many /ws/prices clients. Each subscribes to the ticker of one symbol
  * (client i → symbols[i % n]) and, while measuring, records the latency of every ticker frame
  * (receive time − the tick's updatedAt) and gaps or reversals in its price, which the bench
- * feeds carry as a per-symbol sequence number.
+ * feeds carry as a per-symbol sequence number. The clients are lean-ws-client.ts, not ws: the
+ * load generator shares the machine with the server, and ws cost it more CPU per frame than
+ * the server spends.
  */
-import { WebSocket } from 'ws';
 import { LatencyHistogram } from './latency-histogram.js';
+import { LeanWebSocket } from './lean-ws-client.js';
 
 interface Client {
-  ws: WebSocket;
+  ws: LeanWebSocket | undefined;
   last: number;
+  /** Until the subscription is confirmed, frames are replies, not updates. */
+  subscribed: boolean;
 }
 
 const clients: Client[] = [];
@@ -19,6 +23,7 @@ let lost = 0;
 let reordered = 0;
 let frames = 0;
 let lastError: string | undefined;
+let cpuAtStart: NodeJS.CpuUsage | undefined;
 
 const TICKER = Buffer.from('{"type":"ticker"');
 const PRICE = Buffer.from('"price":"');
@@ -60,32 +65,36 @@ function onFrame(client: Client, data: Buffer): void {
   if (seq > client.last) client.last = seq;
 }
 
-function open(url: string, index: number, symbol: string): Promise<Client | undefined> {
-  return new Promise((resolve) => {
-    // A distinct address per client, as behind the reverse proxy; the per-IP limit applies per client.
-    const ip = `10.${(index >> 16) & 255}.${(index >> 8) & 255}.${index & 255}`;
-    // The server is trusted here, so ws's UTF-8 check of every frame is skipped (client CPU).
-    const ws = new WebSocket(url, { headers: { 'x-forwarded-for': ip }, perMessageDeflate: false, skipUTF8Validation: true });
-    const client: Client = { ws, last: 0 };
-    const fail = (err: Error) => {
-      lastError = err.message;
-      resolve(undefined);
-    };
-    ws.once('error', fail);
-    ws.once('open', () => {
-      ws.send(JSON.stringify({ op: 'subscribe', symbols: [symbol], channels: ['ticker'] }));
+const SUBSCRIBED = Buffer.from('{"type":"subscribed"');
+
+async function open(url: string, index: number, symbol: string): Promise<Client | undefined> {
+  // A distinct address per client, as behind the reverse proxy; the per-IP limit applies per client.
+  const ip = `10.${(index >> 16) & 255}.${(index >> 8) & 255}.${index & 255}`;
+  const client: Client = { ws: undefined, last: 0, subscribed: false };
+  let settle: ((err?: Error) => void) | undefined;
+  const confirmed = new Promise<void>((resolve, reject) => (settle = (err) => (err ? reject(err) : resolve())));
+  try {
+    client.ws = await LeanWebSocket.connect(url, {
+      headers: { 'x-forwarded-for': ip },
+      onText: (data) => {
+        if (client.subscribed) return onFrame(client, data);
+        if (data.compare(SUBSCRIBED, 0, SUBSCRIBED.length, 0, SUBSCRIBED.length) === 0) {
+          client.subscribed = true;
+          settle!();
+        } else onFrame(client, data);
+      },
+      onClose: (err) => {
+        if (err) lastError = err.message;
+        settle!(err ?? new Error('closed before the subscription was confirmed'));
+      },
     });
-    const onReply = (data: Buffer) => {
-      if (!data.toString().startsWith('{"type":"subscribed"')) return onFrame(client, data);
-      ws.off('error', fail);
-      ws.on('error', () => undefined);
-      // From here on every frame is an update: no reply check (and string copy) per frame.
-      ws.off('message', onReply);
-      ws.on('message', (frame: Buffer) => onFrame(client, frame));
-      resolve(client);
-    };
-    ws.on('message', onReply);
-  });
+    client.ws.sendText(JSON.stringify({ op: 'subscribe', symbols: [symbol], channels: ['ticker'] }));
+    await confirmed;
+    return client;
+  } catch (err) {
+    lastError = (err as Error).message;
+    return undefined;
+  }
 }
 
 /** Client i connects to urls[i % n]: an even spread over the api replicas, as a load balancer would. */
@@ -115,14 +124,16 @@ process.on('message', async (m: { type: string; urls?: string[]; count?: number;
   } else if (m.type === 'measure-start') {
     histogram = new LatencyHistogram();
     lost = reordered = frames = 0;
+    cpuAtStart = process.cpuUsage();
     measuring = true;
     process.send!({ type: 'measuring' });
   } else if (m.type === 'measure-stop') {
     measuring = false;
-    const open = clients.filter((c) => c.ws.readyState === WebSocket.OPEN).length;
-    process.send!({ type: 'measured', histogram: histogram.toJSON(), lost, reordered, frames, open, memoryMiB: Math.round(process.memoryUsage().rss / 2 ** 20) });
+    const cpu = process.cpuUsage(cpuAtStart);
+    const open = clients.filter((c) => c.ws?.open).length;
+    process.send!({ type: 'measured', histogram: histogram.toJSON(), lost, reordered, frames, open, cpuMs: (cpu.user + cpu.system) / 1000, memoryMiB: Math.round(process.memoryUsage().rss / 2 ** 20) });
   } else if (m.type === 'exit') {
-    for (const c of clients) c.ws.terminate();
+    for (const c of clients) c.ws?.terminate();
     process.exit(0);
   }
 });

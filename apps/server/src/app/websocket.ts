@@ -8,6 +8,7 @@ import type { FastifyInstance } from 'fastify';
 import type { WebSocket } from 'ws';
 
 export const PING_INTERVAL_MS = 20_000;
+const HEARTBEAT_SLICES = 20;
 /** Frames are small JSON commands; anything bigger is abuse. */
 export const MAX_FRAME_BYTES = 64 * 1024;
 
@@ -27,12 +28,22 @@ export async function registerWebSocket(app: FastifyInstance, options: WebSocket
   await app.register(websocket, { options: { maxPayload: MAX_FRAME_BYTES, perMessageDeflate: false } });
 
   const wss = app.websocketServer;
+  const intervalMs = options.pingIntervalMs ?? PING_INTERVAL_MS;
+  // Each socket is pinged once per interval, but the sockets are spread over HEARTBEAT_SLICES
+  // turns of the interval: pinging 10,000 sockets at once (and reading their 10,000 pongs, at
+  // ~20 µs a socket) stalled every price update behind it for about 0.2 s, every 20 s.
+  const slices = Array.from({ length: HEARTBEAT_SLICES }, () => new Set<WebSocket>());
+  let nextSlice = 0;
   wss.on('connection', (socket: WebSocket) => {
+    const slice = slices[nextSlice++ % HEARTBEAT_SLICES]!;
+    slice.add(socket);
     alive.add(socket);
     socket.on('pong', () => alive.add(socket));
+    socket.on('close', () => slice.delete(socket));
   });
+  let turn = 0;
   const timer = setInterval(() => {
-    for (const socket of wss.clients) {
+    for (const socket of slices[turn++ % HEARTBEAT_SLICES]!) {
       // No pong since the last ping: the peer is gone or stuck; terminate (no close handshake).
       if (!alive.has(socket)) {
         socket.terminate();
@@ -41,7 +52,7 @@ export async function registerWebSocket(app: FastifyInstance, options: WebSocket
       alive.delete(socket);
       socket.ping();
     }
-  }, options.pingIntervalMs ?? PING_INTERVAL_MS);
+  }, intervalMs / HEARTBEAT_SLICES);
   timer.unref();
   app.addHook('onClose', async () => clearInterval(timer));
 }

@@ -19,7 +19,7 @@ import { parseClientFrame } from './client-frames.js';
 import { keyOf, Outbox } from './outbox.js';
 import type { PriceHub, PriceListener } from './price-hub.js';
 import { readSnapshot } from './read-snapshot.js';
-import type { TurnBatcher } from './turn-batcher.js';
+import { newTurnMark, type TurnBatcher } from './turn-batcher.js';
 
 export interface PriceSessionDeps {
   hub: PriceHub;
@@ -42,7 +42,8 @@ export class PriceSession implements PriceListener {
     /** The TCP socket under `socket`, corked and uncorked around a turn's writes. */
     stream: Duplex,
   ) {
-    this.#outbox = new Outbox(socket, stream, () => deps.batcher.hold(stream));
+    const mark = newTurnMark();
+    this.#outbox = new Outbox(socket, stream, () => deps.batcher.hold(stream, mark));
     socket.on('message', (data, isBinary) => {
       const text = isBinary ? undefined : data.toString();
       this.#queue = this.#queue.then(() => this.#handle(text)).catch((err: unknown) => {
