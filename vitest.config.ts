@@ -50,7 +50,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'scripts',
-          include: ['scripts/**/*.test.ts', 'bench/**/*.test.ts'],
+          include: ['scripts/**/*.test.ts', 'bench/**/*.test.ts', 'infra/**/*.test.ts'],
           environment: 'node',
           testTimeout: 120_000,
         },
