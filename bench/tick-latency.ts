@@ -9,19 +9,12 @@ import { durationSeconds, type Benchmark, type Cell } from './support/benchmark.
 import { forkWorker } from './support/fork-worker.js';
 import { LatencyHistogram } from './support/latency-histogram.js';
 import { pinToCpu, placementNote } from './support/pin-to-cpu.js';
+import type { SwarmMeasurement } from './support/swarm-measurement.js';
 
 const TICKS_PER_SECOND = Number(process.env.BENCH_TICK_RATE ?? 1_000);
 const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 1_000);
 const WARMUP_MS = 2_000;
 
-interface Measured {
-  histogram: { buckets: number[]; count: number; max: number };
-  lost: number;
-  reordered: number;
-  frames: number;
-  open: number;
-  memoryMiB: number;
-}
 
 let placement = '';
 
@@ -44,7 +37,7 @@ async function run(label: string, env: Record<string, string | undefined>): Prom
     await swarm.next('measuring');
     await new Promise((r) => setTimeout(r, seconds * 1_000));
     swarm.send({ type: 'measure-stop' });
-    const m = await swarm.next<Measured>('measured');
+    const m = await swarm.next<SwarmMeasurement>('measured');
     server.send({ type: 'feed-stop' });
     const fed = await server.next<{ published: number; seconds: number; cpuMs: number; memoryMiB: number }>('fed');
 

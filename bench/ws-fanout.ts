@@ -10,20 +10,12 @@ import { durationSeconds, type Benchmark, type Cell } from './support/benchmark.
 import { forkWorker } from './support/fork-worker.js';
 import { LatencyHistogram } from './support/latency-histogram.js';
 import { pinToCpu, placementNote } from './support/pin-to-cpu.js';
+import type { SwarmMeasurement } from './support/swarm-measurement.js';
 
 const PER_CLIENT_PER_SECOND = 10;
 const P99_LIMIT_MS = 100;
 const STEPS = (process.env.BENCH_FANOUT_STEPS ?? '1000,2500,5000,7500,10000,12500,15000,17500,19500').split(',').map(Number);
 
-interface Measured {
-  histogram: { buckets: number[]; count: number; max: number };
-  lost: number;
-  reordered: number;
-  frames: number;
-  open: number;
-  cpuMs: number;
-  memoryMiB: number;
-}
 
 /** µs of CPU per frame, to two decimals. */
 const perFrame = (cpuMs: number, frames: number) => Math.round(((cpuMs * 1000) / Math.max(1, frames)) * 100) / 100;
@@ -54,7 +46,7 @@ const benchmark: Benchmark = {
         await swarm.next('measuring');
         await new Promise((r) => setTimeout(r, seconds * 1_000));
         swarm.send({ type: 'measure-stop' });
-        const m = await swarm.next<Measured>('measured');
+        const m = await swarm.next<SwarmMeasurement>('measured');
         server.send({ type: 'feed-stop' });
         const fed = await server.next<{ published: number; cpuMs: number; memoryMiB: number }>('fed');
         const h = new LatencyHistogram();

@@ -8,6 +8,7 @@
  */
 import { LatencyHistogram } from './latency-histogram.js';
 import { LeanWebSocket } from './lean-ws-client.js';
+import type { SwarmMeasurement } from './swarm-measurement.js';
 
 interface Client {
   ws: LeanWebSocket | undefined;
@@ -131,7 +132,8 @@ process.on('message', async (m: { type: string; urls?: string[]; count?: number;
     measuring = false;
     const cpu = process.cpuUsage(cpuAtStart);
     const open = clients.filter((c) => c.ws?.open).length;
-    process.send!({ type: 'measured', histogram: histogram.toJSON(), lost, reordered, frames, open, cpuMs: (cpu.user + cpu.system) / 1000, memoryMiB: Math.round(process.memoryUsage().rss / 2 ** 20) });
+    const measurement: SwarmMeasurement = { histogram: histogram.toJSON(), lost, reordered, frames, open, cpuMs: (cpu.user + cpu.system) / 1000, memoryMiB: Math.round(process.memoryUsage().rss / 2 ** 20) };
+    process.send!({ type: 'measured', ...measurement });
   } else if (m.type === 'exit') {
     for (const c of clients) c.ws?.terminate();
     process.exit(0);

@@ -7,23 +7,18 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import type { Order, OrdersResponse, PerformanceResponse, Portfolio, TradeHistoryResponse } from '@cryptosim/contracts';
 import { equitySnapshots } from '../../db/schema.js';
-import { openPgliteDb } from '../../ports/db/pglite-db.js';
 import { openSocket } from '../accounts/testing/socket-client.js';
-import { newTrader, order, placed, portfolioOf, setPrice, silent, startTradingApp, type TradingTestApp } from '../trading/testing/trading-test-app.js';
+import { newTrader, order, placed, portfolioOf, setPrice, startPgliteTradingApp, type TradingTestApp } from '../trading/testing/trading-test-app.js';
 import { snapshotEquity } from './equity-snapshots.js';
 
 let t: TradingTestApp;
 
 beforeAll(async () => {
-  const db = await openPgliteDb({ dataDir: null, logger: silent });
-  await db.migrate();
-  t = await startTradingApp(db);
-  await setPrice(t.ports.cache, 'BTCUSDT', '50000');
+  t = await startPgliteTradingApp({ BTCUSDT: '50000' });
 }, 60_000);
 
 afterAll(async () => {
   await t.close();
-  await t.ports.db.close();
 });
 
 describe('portfolio', () => {

@@ -7,20 +7,18 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FeeRatesResponse, TradeHistoryResponse, Transaction } from '@cryptosim/contracts';
 import { dec } from '../../core/decimal.js';
-import { openPgliteDb } from '../../ports/db/pglite-db.js';
 import { expectProblem } from '../accounts/testing/clients.js';
-import { newTrader, order, placed, portfolioOf, setPrice, silent, startTradingApp, type Trader, type TradingTestApp } from './testing/trading-test-app.js';
+import { newTrader, order, placed, portfolioOf, startPgliteTradingApp, type Trader, type TradingTestApp } from './testing/trading-test-app.js';
 
 let t: TradingTestApp;
 let me: Trader;
 const sides: Record<number, Transaction['type']> = {};
 
 beforeAll(async () => {
-  const db = await openPgliteDb({ dataDir: null, logger: silent });
-  await db.migrate();
-  t = await startTradingApp(db, { TRADING_MAKER_FEE_RATE: '0.0002', TRADING_TAKER_FEE_RATE: '0.00075', SLIPPAGE_CAP: '0.04' });
-  await setPrice(t.ports.cache, 'BTCUSDT', '50000');
-  await setPrice(t.ports.cache, 'ETHUSDT', '2000');
+  t = await startPgliteTradingApp(
+    { BTCUSDT: '50000', ETHUSDT: '2000' },
+    { TRADING_MAKER_FEE_RATE: '0.0002', TRADING_TAKER_FEE_RATE: '0.00075', SLIPPAGE_CAP: '0.04' },
+  );
   me = await newTrader(t.app);
   // Interleaved sides and symbols, so a page of one side must skip rows of the other.
   for (const [side, symbol] of [['buy', 'BTCUSDT'], ['buy', 'ETHUSDT'], ['sell', 'BTCUSDT'], ['buy', 'BTCUSDT'], ['sell', 'ETHUSDT'], ['buy', 'ETHUSDT'], ['sell', 'BTCUSDT']] as const) {
@@ -31,7 +29,6 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await t?.close();
-  await t?.ports.db.close();
 });
 
 async function allPages(query: string, limit: number): Promise<Transaction[]> {

@@ -4,23 +4,17 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Order, OrdersResponse, TradeHistoryResponse } from '@cryptosim/contracts';
-import { openPgliteDb } from '../../ports/db/pglite-db.js';
 import { expectProblem } from '../accounts/testing/clients.js';
-import { newTrader, order, orderOf, placed, portfolioOf, setPrice, silent, startTradingApp, type Trader, type TradingTestApp } from './testing/trading-test-app.js';
+import { newTrader, order, orderOf, placed, portfolioOf, setPrice, startPgliteTradingApp, type Trader, type TradingTestApp } from './testing/trading-test-app.js';
 
 let t: TradingTestApp;
 
 beforeAll(async () => {
-  const db = await openPgliteDb({ dataDir: null, logger: silent });
-  await db.migrate();
-  t = await startTradingApp(db);
-  await setPrice(t.ports.cache, 'BTCUSDT', '50000');
-  await setPrice(t.ports.cache, 'ETHUSDT', '2000');
+  t = await startPgliteTradingApp({ BTCUSDT: '50000', ETHUSDT: '2000' });
 }, 60_000);
 
 afterAll(async () => {
   await t.close();
-  await t.ports.db.close();
 });
 
 describe('market orders', () => {

@@ -6,10 +6,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { MarketTopics } from '@cryptosim/contracts';
 import { transactions } from '../../../db/schema.js';
-import { openPgliteDb } from '../../../ports/db/pglite-db.js';
 import type { Running } from '../../../app/module.js';
 import { Readiness } from '../../../app/ports.js';
-import { eventually, newTrader, order, orderOf, placed, portfolioOf, setPrice, silent, startTradingApp, tickMessage, type Trader, type TradingTestApp } from '../testing/trading-test-app.js';
+import { eventually, newTrader, order, orderOf, placed, portfolioOf, setPrice, silent, startPgliteTradingApp, tickMessage, type Trader, type TradingTestApp } from '../testing/trading-test-app.js';
 import { tradingDepsOf } from '../trading-deps-of.js';
 import { createMatcher } from './match-ticks.js';
 import { matcherEntryPoint } from './matcher-entry-point.js';
@@ -25,18 +24,13 @@ const settled = (me: Trader, id: number) => eventually(`order ${id} to leave NEW
 });
 
 beforeAll(async () => {
-  const db = await openPgliteDb({ dataDir: null, logger: silent });
-  await db.migrate();
-  t = await startTradingApp(db);
-  await setPrice(t.ports.cache, 'BTCUSDT', '50000');
-  await setPrice(t.ports.cache, 'ETHUSDT', '2000');
+  t = await startPgliteTradingApp({ BTCUSDT: '50000', ETHUSDT: '2000' });
   matcher = await matcherEntryPoint.start(ctx());
 }, 60_000);
 
 afterAll(async () => {
   await matcher.stop();
   await t.close();
-  await t.ports.db.close();
 });
 
 describe('matcher', () => {

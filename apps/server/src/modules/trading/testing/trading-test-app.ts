@@ -14,6 +14,7 @@ import { MemoryBus } from '../../../ports/bus/memory-bus.js';
 import type { CachePort } from '../../../ports/cache/cache-port.js';
 import { MemoryCache } from '../../../ports/cache/memory-cache.js';
 import type { DbPort } from '../../../ports/db/db-port.js';
+import { openPgliteDb } from '../../../ports/db/pglite-db.js';
 import { MemoryJobs } from '../../../ports/jobs/memory-jobs.js';
 import { accountsModule } from '../../accounts/index.js';
 import { bearer, registerUser } from '../../accounts/testing/clients.js';
@@ -69,6 +70,24 @@ export async function setPrice(cache: CachePort, symbol: string, price: string, 
     source: 'simulator',
   };
   await cache.hset(tickerKey(symbol), hash);
+}
+
+/**
+ * The usual suite set-up: a fresh in-memory PGlite, migrated, the app over it, and these live
+ * prices. Its close() also closes the database.
+ */
+export async function startPgliteTradingApp(prices: Record<string, string>, env: Record<string, string> = {}): Promise<TradingTestApp> {
+  const db = await openPgliteDb({ dataDir: null, logger: silent });
+  await db.migrate();
+  const t = await startTradingApp(db, env);
+  for (const [symbol, price] of Object.entries(prices)) await setPrice(t.ports.cache, symbol, price);
+  return {
+    ...t,
+    async close() {
+      await t.close();
+      await db.close();
+    },
+  };
 }
 
 export interface Trader {
