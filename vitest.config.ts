@@ -1,4 +1,5 @@
 import { defineConfig } from 'vitest/config';
+import { e2eProject } from './apps/web/e2e/e2e-project.js';
 
 // One `npm test` runs every workspace's tests. The `source` condition makes workspace
 // packages resolve to their TypeScript sources, so tests never need a prior build.
@@ -35,16 +36,9 @@ export default defineConfig({
         },
       },
       {
-        // The browser suite (real server + Debian's Chromium); skips without Chromium, fails
-        // under CI. Same settings as apps/web/e2e/vitest.config.ts (npm run test:e2e -w apps/web).
+        // The browser suite (real server + Debian's Chromium); skips without Chromium, fails under CI.
         extends: true,
-        test: {
-          name: 'web-e2e',
-          include: ['apps/web/e2e/**/*.e2e.test.ts'],
-          environment: 'node',
-          testTimeout: 180_000,
-          hookTimeout: 300_000,
-        },
+        test: { ...e2eProject },
       },
       {
         extends: true,

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { expectOwnerOnly } from '../../test-support/owner-only.js';
-import { backends, startTestApp, type Storage, type TestApp } from './testing/test-app.js';
+import { backends, suiteOn } from './testing/test-app.js';
 import { bearer, expectProblem, fromIp, login, newIp, registerUser, uniqueName } from './testing/clients.js';
 
 const INJECTIONS = [
@@ -17,17 +17,10 @@ const INJECTIONS = [
 
 for (const backend of await backends()) {
   describe.skipIf(backend.skipReason !== undefined)(`abuse resistance on ${backend.name}`, () => {
-    let storage: Storage;
-    let test: TestApp;
+    const suite = suiteOn(backend);
     let app: FastifyInstance;
-    beforeAll(async () => {
-      storage = await backend.open();
-      test = await startTestApp(storage);
-      app = test.app;
-    });
-    afterAll(async () => {
-      await test?.close();
-      await storage?.close();
+    beforeAll(() => {
+      app = suite.app;
     });
 
     it('when one address guesses one password 6 times in a minute, then the 6th is 429 RATE_LIMITED with Retry-After', async () => {

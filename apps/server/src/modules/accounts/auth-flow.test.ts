@@ -1,21 +1,14 @@
 import type { FastifyInstance } from 'fastify';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { backends, startTestApp, type Storage, type TestApp } from './testing/test-app.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { backends, suiteOn } from './testing/test-app.js';
 import { bearer, expectProblem, fromIp, login, newIp, registerUser, uniqueName } from './testing/clients.js';
 
 for (const backend of await backends()) {
   describe.skipIf(backend.skipReason !== undefined)(`accounts on ${backend.name}`, () => {
-    let storage: Storage;
-    let test: TestApp;
+    const suite = suiteOn(backend);
     let app: FastifyInstance;
-    beforeAll(async () => {
-      storage = await backend.open();
-      test = await startTestApp(storage);
-      app = test.app;
-    });
-    afterAll(async () => {
-      await test?.close();
-      await storage?.close();
+    beforeAll(() => {
+      app = suite.app;
     });
 
     it('when a user registers, then 201 returns the user with 100000 USDT as a plain decimal string and a token pair', async () => {

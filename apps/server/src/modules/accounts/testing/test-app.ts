@@ -6,6 +6,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll } from 'vitest';
 import { pino } from 'pino';
 import { buildApp } from '../../../app.js';
 import type { AppModule } from '../../../app/module.js';
@@ -111,6 +112,31 @@ export async function startTestApp(storage: Storage, modules: AppModule[] = [acc
       await app.close();
       await Promise.all([ports.bus.close(), ports.jobs.close(), ports.market.close()]);
       await rm(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/**
+ * A suite's set-up on one backend: opens its storage and an API process over it before the
+ * suite's tests and closes both after them. Read `app` inside hooks and tests.
+ */
+export function suiteOn(backend: Backend): { readonly app: FastifyInstance; readonly storage: Storage } {
+  let storage: Storage | undefined;
+  let test: TestApp | undefined;
+  beforeAll(async () => {
+    storage = await backend.open();
+    test = await startTestApp(storage);
+  });
+  afterAll(async () => {
+    await test?.close();
+    await storage?.close();
+  });
+  return {
+    get app() {
+      return test!.app;
+    },
+    get storage() {
+      return storage!;
     },
   };
 }
