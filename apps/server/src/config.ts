@@ -5,7 +5,7 @@
  */
 import path from 'node:path';
 import { z } from 'zod';
-import { DEFAULT_SYMBOLS } from './modules/market/symbols/default-symbols.js';
+import { DEFAULT_SYMBOLS } from '@cryptosim/contracts';
 
 export const ROLES = ['api', 'ingest', 'projector', 'worker'] as const;
 export type Role = (typeof ROLES)[number];

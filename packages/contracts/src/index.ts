@@ -7,3 +7,4 @@ export * from './market-ws.js';
 export * from './trading.js';
 export * from './portfolio.js';
 export * from './auth.js';
+export * from './default-symbols.js';

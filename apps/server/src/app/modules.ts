@@ -1,4 +1,5 @@
-import type { AppModule } from './module.js';
+import type { AppModule } from '../kernel/module.js';
+import { healthModule } from '../modules/health/index.js';
 import { jobsModule } from '../modules/jobs/index.js';
 import { accountsModule } from '../modules/accounts/index.js';
 import { marketModule } from '../modules/market/index.js';
@@ -7,3 +8,6 @@ import { portfolioModule } from '../modules/portfolio/index.js';
 
 /** Every business module, in registration order. Add a module here and nowhere else. */
 export const MODULES: AppModule[] = [jobsModule, accountsModule, marketModule, tradingModule, portfolioModule];
+
+/** Registered in every app, whatever module list a test passes: the probes. */
+export const PLATFORM_MODULES: AppModule[] = [healthModule];

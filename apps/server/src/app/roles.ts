@@ -1,4 +1,4 @@
-import type { AppModule, RoleContext, Running } from './module.js';
+import type { AppModule, RoleContext, Running } from '../kernel/module.js';
 
 /** Starts, in module order, the entry points of every role this process has. */
 export async function startRoles(ctx: RoleContext, modules: AppModule[]): Promise<Running[]> {

@@ -1,7 +1,7 @@
 import Fastify, { type FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../config.js';
-import { registerErrorHandling } from '../core/error-handler.js';
+import { registerErrorHandling } from '../kernel/error-handler.js';
 import { MemoryCache } from '../ports/cache/memory-cache.js';
 import { registerOpenApi } from './openapi.js';
 import { recordHelmet } from './security-headers.js';

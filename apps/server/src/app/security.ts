@@ -7,8 +7,8 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
 import type { HelmetOptions } from 'helmet';
 import type { Config } from '../config.js';
 import type { CachePort } from '../ports/cache/cache-port.js';
-import { PROBLEM_CONTENT_TYPE, problem } from '../core/problem.js';
-import { RateLimiter, type RateRule } from './rate-limit.js';
+import { PROBLEM_CONTENT_TYPE, problem } from '../kernel/problem.js';
+import { RateLimiter, type RateRule } from '../kernel/rate-limit.js';
 import { registerSecurityHeaders } from './security-headers.js';
 
 /**

@@ -1,14 +1,14 @@
 import { mkdir } from 'node:fs/promises';
 import type { FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
-import { buildApp } from '../app.js';
+import { buildApp } from './build-app.js';
 import type { Config } from '../config.js';
-import { resolveJwtSecret } from '../core/jwt-secret.js';
-import { retryWithBackoff } from '../core/retry-with-backoff.js';
+import { resolveJwtSecret } from '../kernel/jwt-secret.js';
+import { retryWithBackoff } from '../kernel/retry-with-backoff.js';
 import { SchemaTooNewError } from '../db/migrations.js';
-import { createPorts } from './create-ports.js';
-import { closePorts, Readiness } from './ports.js';
-import type { Running } from './module.js';
+import { closePorts, createPorts } from './create-ports.js';
+import { Readiness } from '../kernel/ports.js';
+import type { Running } from '../kernel/module.js';
 import { MODULES } from './modules.js';
 import { startRoles } from './roles.js';
 

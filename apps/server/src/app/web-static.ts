@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance } from 'fastify';
-import { replyNotFound } from '../core/error-handler.js';
+import { replyNotFound } from '../kernel/error-handler.js';
 
 /** Paths the server owns; anything else that is a GET is a page of the single-page app. */
 const SERVER_PREFIXES = ['/api/', '/ws/', '/docs', '/openapi.json', '/healthz', '/readyz'];

@@ -4,7 +4,7 @@
  * keeps working when many addresses each stay under the per-IP rule.
  */
 import type { FastifyRequest } from 'fastify';
-import { digestKey, type RateRule } from '../../app/rate-limit.js';
+import { digestKey, type RateRule } from '../../kernel/rate-limit.js';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;

@@ -1,6 +1,6 @@
 import type { FastifyRequest } from 'fastify';
 import type { Config } from '../../config.js';
-import { AppError } from '../../core/app-error.js';
+import { AppError } from '../../kernel/app-error.js';
 import { verifyAccessToken } from './access-token.js';
 
 /** Who is calling, as `authenticate` puts it on the request. */

@@ -3,9 +3,9 @@
  * tokens, the audit trail, and the authenticated WebSocket channels. Other modules use
  * `authenticate` (HTTP), `authenticateSocket` (WS) and `publishUserEvent` from here.
  */
-import type { AppModule } from '../../app/module.js';
-import { RateLimiter } from '../../app/rate-limit.js';
-import { registerWebSocket } from '../../app/websocket.js';
+import type { AppModule } from '../../kernel/module.js';
+import { RateLimiter } from '../../kernel/rate-limit.js';
+import { registerWebSocket } from '../../kernel/websocket.js';
 import { authenticate, jwtSecretOf } from './authenticate.js';
 import { meRoutes } from './me-routes.js';
 import { authRoutes } from './routes.js';

@@ -1,5 +1,5 @@
 import type { AuthEventKind, AuthEventsResponse } from '@cryptosim/contracts';
-import { AppError } from '../../core/app-error.js';
+import { AppError } from '../../kernel/app-error.js';
 import type { Database } from '../../ports/db/db-port.js';
 import { listAuthEventsOf } from './auth-event-log.js';
 

@@ -1,5 +1,5 @@
 import type { SessionsResponse } from '@cryptosim/contracts';
-import { AppError } from '../../core/app-error.js';
+import { AppError } from '../../kernel/app-error.js';
 import type { AccountsDeps } from './accounts-deps.js';
 import type { AuthUser } from './authenticate.js';
 import { recordAuthEvent, type ClientInfo } from './auth-event-log.js';

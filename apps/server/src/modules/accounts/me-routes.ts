@@ -8,8 +8,8 @@ import {
   User,
 } from '@cryptosim/contracts';
 import type { FastifyInstance } from 'fastify';
-import type { RateLimiter } from '../../app/rate-limit.js';
-import { AppError } from '../../core/app-error.js';
+import type { RateLimiter } from '../../kernel/rate-limit.js';
+import { AppError } from '../../kernel/app-error.js';
 import type { AccountsDeps } from './accounts-deps.js';
 import { PASSWORD_CHANGE_RULES } from './auth-rate-limits.js';
 import type { authenticate } from './authenticate.js';

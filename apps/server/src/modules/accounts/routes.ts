@@ -1,6 +1,6 @@
 import { AuthResponse, LoginRequest, LogoutRequest, RefreshRequest, RegisterRequest } from '@cryptosim/contracts';
 import type { FastifyInstance } from 'fastify';
-import type { RateLimiter } from '../../app/rate-limit.js';
+import type { RateLimiter } from '../../kernel/rate-limit.js';
 import type { AccountsDeps } from './accounts-deps.js';
 import { LOGIN_RULES, REGISTER_RULES } from './auth-rate-limits.js';
 import { clientOf } from './client-info.js';

@@ -6,7 +6,7 @@ import { WS_CLOSE_UNAUTHORIZED, type SocketAuthedFrame, type WsErrorFrame } from
 import type { Logger } from 'pino';
 import type { WebSocket } from 'ws';
 import type { Config } from '../../config.js';
-import { AppError } from '../../core/app-error.js';
+import { AppError } from '../../kernel/app-error.js';
 import type { CachePort, Unsubscribe } from '../../ports/cache/cache-port.js';
 import { authenticateSocket, type SocketIdentity } from './authenticate.js';
 import { userChannel, type UserEventKind } from './user-events.js';

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { Liveness, Readiness as ReadinessBody } from '@cryptosim/contracts';
-import { checkPorts, type Ports, type Readiness } from '../../app/ports.js';
+import { checkPorts, type Ports, type Readiness } from '../../kernel/ports.js';
 
 export function healthRoutes(ports: Ports, readiness: Readiness) {
   return async function register(app: FastifyInstance): Promise<void> {

@@ -1,4 +1,4 @@
-import type { AppModule } from '../../app/module.js';
+import type { AppModule } from '../../kernel/module.js';
 
 /**
  * Runs the jobs this process's modules defined (the seed's Airflow DAGs become these).

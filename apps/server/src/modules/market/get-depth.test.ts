@@ -5,8 +5,8 @@
  */
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildApp } from '../../app.js';
-import type { Ports } from '../../app/ports.js';
+import { buildApp } from '../../app/build-app.js';
+import type { Ports } from '../../kernel/ports.js';
 import { loadConfig } from '../../config.js';
 import { MemoryBus } from '../../ports/bus/memory-bus.js';
 import { MemoryCache } from '../../ports/cache/memory-cache.js';

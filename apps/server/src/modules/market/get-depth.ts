@@ -4,7 +4,7 @@
  * and concurrent misses in one process share one REST call.
  */
 import type { DepthResponse } from '@cryptosim/contracts';
-import { AppError } from '../../core/app-error.js';
+import { AppError } from '../../kernel/app-error.js';
 import type { CachePort } from '../../ports/cache/cache-port.js';
 import type { BinanceDepth } from './sources/binance/parse-depth.js';
 

@@ -1,5 +1,5 @@
 import type { HistoryResponse, Interval } from '@cryptosim/contracts';
-import { AppError } from '../../core/app-error.js';
+import { AppError } from '../../kernel/app-error.js';
 import type { CachePort } from '../../ports/cache/cache-port.js';
 import type { Executor } from './repository.js';
 import { findCandles } from './repository.js';

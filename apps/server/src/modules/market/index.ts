@@ -1,11 +1,10 @@
-import type { AppModule } from '../../app/module.js';
+import type { AppModule } from '../../kernel/module.js';
 import { ingestEntryPoint } from './ingest/start-ingest.js';
 import { projectorEntryPoint } from './projector/projector-entry-point.js';
 import { marketRoutes } from './routes.js';
 import { pricesWebSocket } from './ws/prices-ws.js';
 
 export type { SymbolRegistry } from '../../ports/market/market-source.js';
-export { DEFAULT_SYMBOLS } from './symbols/default-symbols.js';
 
 /**
  * Market data: the ingest role runs the source (Binance, simulator, replay) into the bus;

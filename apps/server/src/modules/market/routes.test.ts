@@ -6,8 +6,8 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { KlineEventV1, TickEventV1 } from '@cryptosim/contracts';
-import { buildApp } from '../../app.js';
-import type { Ports } from '../../app/ports.js';
+import { buildApp } from '../../app/build-app.js';
+import type { Ports } from '../../kernel/ports.js';
 import { loadConfig } from '../../config.js';
 import type { BusMessage } from '../../ports/bus/bus-port.js';
 import { MemoryBus } from '../../ports/bus/memory-bus.js';

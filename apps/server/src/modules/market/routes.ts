@@ -2,8 +2,8 @@
 import Type from 'typebox';
 import type { FastifyInstance } from 'fastify';
 import { DepthQuery, DepthResponse, HistoryQuery, HistoryResponse, MarketStatus, PricesResponse, SymbolsResponse } from '@cryptosim/contracts';
-import { AppError } from '../../core/app-error.js';
-import type { ModuleContext } from '../../app/module.js';
+import { AppError } from '../../kernel/app-error.js';
+import type { ModuleContext } from '../../kernel/module.js';
 import type { SymbolRegistry } from '../../ports/market/market-source.js';
 import { getDepth } from './get-depth.js';
 import { getHistory } from './get-history.js';

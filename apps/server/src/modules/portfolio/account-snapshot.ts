@@ -8,7 +8,7 @@ import { dec, type Dec } from '../../core/decimal.js';
 import { portfolios, users } from '../../db/schema.js';
 import type { CachePort } from '../../ports/cache/cache-port.js';
 import type { Database } from '../../ports/db/db-port.js';
-import { AppError } from '../../core/app-error.js';
+import { AppError } from '../../kernel/app-error.js';
 import type { CashAccount, Position } from '../trading/domain/order-model.js';
 
 export interface AccountSnapshot {

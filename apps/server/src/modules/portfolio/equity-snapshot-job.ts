@@ -3,7 +3,7 @@
  * so several workers still write one snapshot per minute (and the unique key would drop a
  * second one anyway).
  */
-import type { EntryPoint } from '../../app/module.js';
+import type { EntryPoint } from '../../kernel/module.js';
 import { MINUTE_MS, snapshotEquity } from './equity-snapshots.js';
 
 export const EQUITY_SNAPSHOT_JOB = 'equity-snapshot';

@@ -3,7 +3,7 @@
  * (api role); the minute equity snapshots (worker role). Trading calls publishPortfolio
  * after every balance change it commits.
  */
-import type { AppModule } from '../../app/module.js';
+import type { AppModule } from '../../kernel/module.js';
 import { equitySnapshotEntryPoint } from './equity-snapshot-job.js';
 import { portfolioRoutes } from './routes.js';
 

@@ -7,7 +7,7 @@
  */
 import { and, eq, sql } from 'drizzle-orm';
 import { dec } from '../../core/decimal.js';
-import { AppError } from '../../core/app-error.js';
+import { AppError } from '../../kernel/app-error.js';
 import { equitySnapshots, OPEN_ORDER_STATUSES, orders, portfolios, users } from '../../db/schema.js';
 import { sqlList } from '../../db/schema/columns.js';
 import type { Database } from '../../ports/db/db-port.js';

@@ -1,7 +1,7 @@
 /** `/api/portfolio/*` (API.md): authenticated, thin handlers over the portfolio use cases. */
 import type { FastifyInstance } from 'fastify';
 import { PerformanceQuery, PerformanceResponse, Portfolio } from '@cryptosim/contracts';
-import type { ModuleContext } from '../../app/module.js';
+import type { ModuleContext } from '../../kernel/module.js';
 import { authenticate, publishUserEvent } from '../accounts/index.js';
 import { cachedAccountSnapshot } from './account-snapshot.js';
 import { getPerformance } from './get-performance.js';

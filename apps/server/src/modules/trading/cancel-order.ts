@@ -5,7 +5,7 @@
  * so one of them sees the other's result: the order ends filled or canceled, never both.
  */
 import type { Order } from '@cryptosim/contracts';
-import { AppError } from '../../core/app-error.js';
+import { AppError } from '../../kernel/app-error.js';
 import { OPEN_ORDER_STATUSES } from '../../db/schema.js';
 import { EMPTY_POSITION, lockAccount, saveCash, savePosition } from './account-repository.js';
 import { releaseOrder } from './domain/reservations.js';

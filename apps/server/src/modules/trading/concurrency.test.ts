@@ -9,7 +9,7 @@ import { MarketTopics } from '@cryptosim/contracts';
 import { transactions, users } from '../../db/schema.js';
 import type { Database, DbPort } from '../../ports/db/db-port.js';
 import { createPostgresDb } from '../../ports/db/postgres-db.js';
-import { Readiness } from '../../app/ports.js';
+import { Readiness } from '../../kernel/ports.js';
 import { service } from '../../test-support/services.js';
 import { createTestDatabase, type TestDatabase } from '../../test-support/test-database.js';
 import { snapshotOf } from './live-market.js';

@@ -2,7 +2,7 @@
  * Opaque list cursors (API.md): the id of the last row of a page. Ids grow with insertion,
  * so "newest first" is "id descending" and the next page is "id below the cursor".
  */
-import { AppError } from '../../core/app-error.js';
+import { AppError } from '../../kernel/app-error.js';
 
 const PREFIX = 'v1:';
 

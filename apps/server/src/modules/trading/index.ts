@@ -3,7 +3,7 @@
  * resting orders as prices move (projector role). The rules are in domain/; this module
  * wires them to the database, the cache and the bus.
  */
-import type { AppModule } from '../../app/module.js';
+import type { AppModule } from '../../kernel/module.js';
 import { feeRoutes } from './fee-routes.js';
 import { matcherEntryPoint } from './matcher/matcher-entry-point.js';
 import { orderBatcherFor } from './order-batch/order-batcher-for.js';

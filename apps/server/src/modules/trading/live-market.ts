@@ -4,7 +4,7 @@
  * trade at, so the order is refused with NO_PRICE instead of being filled at a guess.
  */
 import type { SymbolInfo } from '@cryptosim/contracts';
-import { AppError } from '../../core/app-error.js';
+import { AppError } from '../../kernel/app-error.js';
 import { dec } from '../../core/decimal.js';
 import type { CachePort } from '../../ports/cache/cache-port.js';
 import type { SymbolRegistry } from '../../ports/market/market-source.js';

@@ -1,6 +1,6 @@
 /** GET /api/trading/orders, /orders/:id and /history: the caller's rows only, newest first. */
 import type { Order, OrdersQuery, OrdersResponse, TradeHistoryQuery, TradeHistoryResponse } from '@cryptosim/contracts';
-import { AppError } from '../../core/app-error.js';
+import { AppError } from '../../kernel/app-error.js';
 import type { Database } from '../../ports/db/db-port.js';
 import { decodeCursor, page } from './cursor.js';
 import { findOrder, listFills, listOrders } from './order-repository.js';

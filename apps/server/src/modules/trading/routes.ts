@@ -11,7 +11,7 @@ import {
   TradeHistoryQuery,
   TradeHistoryResponse,
 } from '@cryptosim/contracts';
-import type { ModuleContext } from '../../app/module.js';
+import type { ModuleContext } from '../../kernel/module.js';
 import { authenticate } from '../accounts/index.js';
 import { cancelOrder } from './cancel-order.js';
 import type { OrderSide } from './domain/order-model.js';

@@ -1,4 +1,4 @@
-import type { ModuleContext } from '../../app/module.js';
+import type { ModuleContext } from '../../kernel/module.js';
 import { tradingConfig } from './domain/trading-config.js';
 import type { TradingDeps } from './trading-deps.js';
 

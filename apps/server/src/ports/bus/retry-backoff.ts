@@ -1,4 +1,4 @@
-import { backoffDelay } from '../../core/retry-with-backoff.js';
+import { backoffDelay } from '../../kernel/retry-with-backoff.js';
 
 /** Exponential backoff with jitter for redelivery and reconnects. */
 export interface BackoffOptions {

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DbPort } from '../../../ports/db/db-port.js';
 import { openPgliteDb } from '../../../ports/db/pglite-db.js';
 import type { SourceKline } from '../../../ports/market/market-source.js';
-import { DEFAULT_SYMBOLS } from '../symbols/default-symbols.js';
+import { DEFAULT_SYMBOLS } from '@cryptosim/contracts';
 import { MarketSymbols } from '../symbols/symbol-registry.js';
 import { SimulatorSource } from '../sources/simulator/simulator-source.js';
 import { marketDataFile } from '../sources/market-data-dir.js';

@@ -4,8 +4,8 @@
  * backoff, and stopping the process abandons it cleanly.
  */
 import type { Logger } from 'pino';
-import type { Running } from '../../../app/module.js';
-import { retryWithBackoff } from '../../../core/retry-with-backoff.js';
+import type { Running } from '../../../kernel/module.js';
+import { retryWithBackoff } from '../../../kernel/retry-with-backoff.js';
 import type { DbPort } from '../../../ports/db/db-port.js';
 import { backfillHistory, type HistorySource } from './backfill-history.js';
 

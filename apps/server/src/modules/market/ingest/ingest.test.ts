@@ -2,7 +2,7 @@ import { KlineEventV1, MarketTopics, TickEventV1 } from '@cryptosim/contracts';
 import { pino } from 'pino';
 import { Compile } from 'typebox/compile';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Ports } from '../../../app/ports.js';
+import type { Ports } from '../../../kernel/ports.js';
 import type { BusMessage, BusPort, OutgoingMessage } from '../../../ports/bus/bus-port.js';
 import { MemoryBus } from '../../../ports/bus/memory-bus.js';
 import type { SourceKline } from '../../../ports/market/market-source.js';

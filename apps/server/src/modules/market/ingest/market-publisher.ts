@@ -1,6 +1,6 @@
 import { MarketTopics, type KlineEventV1, type TickEventV1 } from '@cryptosim/contracts';
 import type { Logger } from 'pino';
-import { backoffDelay } from '../../../core/retry-with-backoff.js';
+import { backoffDelay } from '../../../kernel/retry-with-backoff.js';
 import type { BusPort } from '../../../ports/bus/bus-port.js';
 import type { MarketListener, MarketSourceImpl, SourceKline, SourceTick } from '../../../ports/market/market-source.js';
 import { MarketOutbox, type OutboxEntry } from './market-outbox.js';

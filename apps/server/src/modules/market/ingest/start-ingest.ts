@@ -1,6 +1,6 @@
 import { MarketTopics } from '@cryptosim/contracts';
-import type { EntryPoint } from '../../../app/module.js';
-import { retryWithBackoff } from '../../../core/retry-with-backoff.js';
+import type { EntryPoint } from '../../../kernel/module.js';
+import { retryWithBackoff } from '../../../kernel/retry-with-backoff.js';
 import { MarketPublisher } from './market-publisher.js';
 
 /** Kafka parallelism for the market topics: the projector group can spread over 3 members. */

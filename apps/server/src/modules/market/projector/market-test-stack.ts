@@ -6,7 +6,7 @@
 import { pino } from 'pino';
 import { Admin } from '@platformatic/kafka';
 import type { KlineEventV1 } from '@cryptosim/contracts';
-import type { Ports } from '../../../app/ports.js';
+import type { Ports } from '../../../kernel/ports.js';
 import { MemoryBus } from '../../../ports/bus/memory-bus.js';
 import { KafkaBus } from '../../../ports/bus/kafka-bus.js';
 import { MemoryCache } from '../../../ports/cache/memory-cache.js';

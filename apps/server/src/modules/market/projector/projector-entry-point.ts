@@ -1,4 +1,4 @@
-import type { EntryPoint } from '../../../app/module.js';
+import type { EntryPoint } from '../../../kernel/module.js';
 import { startHistoryBackfill } from '../history/start-history-backfill.js';
 import { startProjector } from './start-projector.js';
 

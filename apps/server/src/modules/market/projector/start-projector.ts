@@ -3,8 +3,8 @@
  * topic, so a batch of candle writes never holds up the ticker stream behind it.
  */
 import { MarketTopics } from '@cryptosim/contracts';
-import type { Running } from '../../../app/module.js';
-import type { Ports } from '../../../app/ports.js';
+import type { Running } from '../../../kernel/module.js';
+import type { Ports } from '../../../kernel/ports.js';
 import type { Logger } from 'pino';
 import { MARKET_TOPIC_PARTITIONS } from '../ingest/start-ingest.js';
 import { createKlineProjector } from './project-klines.js';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseExchangeInfo } from '../sources/binance/parse-exchange-info.js';
-import { DEFAULT_SYMBOLS } from './default-symbols.js';
+import { DEFAULT_SYMBOLS } from '@cryptosim/contracts';
 import { MarketSymbols } from './symbol-registry.js';
 
 describe('symbol registry', () => {

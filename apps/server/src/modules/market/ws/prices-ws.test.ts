@@ -6,8 +6,8 @@
 import Fastify, { type FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SymbolInfo, TickEventV1 } from '@cryptosim/contracts';
-import type { ModuleContext } from '../../../app/module.js';
-import { registerWebSocket } from '../../../app/websocket.js';
+import type { ModuleContext } from '../../../kernel/module.js';
+import { registerWebSocket } from '../../../kernel/websocket.js';
 import type { BusMessage } from '../../../ports/bus/bus-port.js';
 import type { CachePort } from '../../../ports/cache/cache-port.js';
 import { MemoryCache } from '../../../ports/cache/memory-cache.js';

@@ -1,7 +1,7 @@
 /** `/ws/prices` (API.md): public price stream over the shared @fastify/websocket server. */
 import type { FastifyInstance } from 'fastify';
-import type { ModuleContext } from '../../../app/module.js';
-import { registerWebSocket } from '../../../app/websocket.js';
+import type { ModuleContext } from '../../../kernel/module.js';
+import { registerWebSocket } from '../../../kernel/websocket.js';
 import type { SymbolRegistry } from '../../../ports/market/market-source.js';
 import { PriceHub } from './price-hub.js';
 import { PriceSession } from './price-session.js';

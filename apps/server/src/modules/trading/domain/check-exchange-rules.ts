@@ -8,7 +8,7 @@
  * floor(quoteAmount / price) to the step, and that derived quantity must pass LOT_SIZE too.
  */
 import type { SymbolInfo } from '@cryptosim/contracts';
-import { AppError } from '../../../core/app-error.js';
+import { AppError } from '../../../kernel/app-error.js';
 import { Dec, dec, floorToStep, isMultipleOf } from '../../../core/decimal.js';
 import type { OrderIntent } from './order-model.js';
 

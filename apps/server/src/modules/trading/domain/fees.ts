@@ -6,7 +6,7 @@
  * means the simulated exchange never undercharges by a fraction of a unit, and a reservation
  * computed with the same function always covers the fee the fill will charge.
  */
-import { AppError } from '../../../core/app-error.js';
+import { AppError } from '../../../kernel/app-error.js';
 import { Dec } from '../../../core/decimal.js';
 import type { Liquidity } from './order-model.js';
 

@@ -4,7 +4,7 @@
  * here, answering VALIDATION_FAILED with one issue per offending field.
  */
 import type { PlaceOrderRequest, ValidationIssue } from '@cryptosim/contracts';
-import { AppError } from '../../../core/app-error.js';
+import { AppError } from '../../../kernel/app-error.js';
 import { dec, type Dec } from '../../../core/decimal.js';
 import type { OrderIntent, OrderSide } from './order-model.js';
 

@@ -14,7 +14,7 @@
  * Stored amounts have 18 decimals: a notional past that is rounded against the trader, the
  * average price and realized P&L half-up.
  */
-import { AppError } from '../../../core/app-error.js';
+import { AppError } from '../../../kernel/app-error.js';
 import { Dec, STORED_SCALE } from '../../../core/decimal.js';
 import { feeFor, feeRate } from './fees.js';
 import { quantityForQuote, type SymbolRules } from './check-exchange-rules.js';

@@ -14,7 +14,7 @@
  * Free amounts are total − reserved and never negative: reserving more than is free is
  * refused with INSUFFICIENT_BALANCE / INSUFFICIENT_POSITION.
  */
-import { AppError } from '../../../core/app-error.js';
+import { AppError } from '../../../kernel/app-error.js';
 import { ceilToStep, Dec } from '../../../core/decimal.js';
 import { feeFor, maxFeeRate } from './fees.js';
 import type { SymbolRules } from './check-exchange-rules.js';

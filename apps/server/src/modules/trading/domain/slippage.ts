@@ -16,7 +16,7 @@
  * The moved price is rounded to the tick against the taker (up for buys, down for sells) so
  * the rounding never favours the simulated trader, and a sell never fills below one tick.
  */
-import { AppError } from '../../../core/app-error.js';
+import { AppError } from '../../../kernel/app-error.js';
 import { ceilToStep, Dec, floorToStep } from '../../../core/decimal.js';
 import type { OrderSide } from './order-model.js';
 

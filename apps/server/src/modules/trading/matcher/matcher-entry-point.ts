@@ -5,7 +5,7 @@
  * fill makes that redelivery fill nothing twice.
  */
 import { MarketTopics } from '@cryptosim/contracts';
-import type { EntryPoint } from '../../../app/module.js';
+import type { EntryPoint } from '../../../kernel/module.js';
 import { MARKET_TOPIC_PARTITIONS } from '../../market/projector/start-projector.js';
 import { tradingDepsOf } from '../trading-deps-of.js';
 import { createMatcher } from './match-ticks.js';

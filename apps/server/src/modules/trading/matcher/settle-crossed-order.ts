@@ -7,7 +7,7 @@
  * A fill the account cannot pay (a buy stop that gapped past its reservation and the free
  * cash) is REJECTED with the rule's code, and what the order held is released.
  */
-import { AppError } from '../../../core/app-error.js';
+import { AppError } from '../../../kernel/app-error.js';
 import { EMPTY_POSITION, lockAccount, saveCash, savePosition, type LockedAccount } from '../account-repository.js';
 import { isOpen } from '../cancel-order.js';
 import { symbolRules } from '../domain/check-exchange-rules.js';

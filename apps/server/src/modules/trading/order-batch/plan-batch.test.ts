@@ -4,7 +4,7 @@
  */
 import type { PlaceOrderRequest } from '@cryptosim/contracts';
 import { describe, expect, it } from 'vitest';
-import { AppError } from '../../../core/app-error.js';
+import { AppError } from '../../../kernel/app-error.js';
 import { dec } from '../../../core/decimal.js';
 import type { LockedAccount } from '../account-repository.js';
 import type { MarketSnapshot, OrderSide } from '../domain/order-model.js';

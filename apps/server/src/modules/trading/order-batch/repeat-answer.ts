@@ -2,7 +2,7 @@
  * The answer to a repeated clientOrderId: the first order, if the repeat asks for the same
  * order (same-request.ts), else DUPLICATE_CLIENT_ORDER_ID.
  */
-import { AppError } from '../../../core/app-error.js';
+import { AppError } from '../../../kernel/app-error.js';
 import { fillsOfOrder, findOrderByClientId } from '../order-repository.js';
 import { toOrderView, toTransactionView, type OrderRow, type TransactionRow } from '../order-view.js';
 import { sameRequest } from '../same-request.js';

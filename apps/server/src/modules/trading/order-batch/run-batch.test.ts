@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PlaceOrderRequest } from '@cryptosim/contracts';
 import { pgErrorOf } from '../../../db/pg-error.js';
 import { orders, portfolios, transactions, users } from '../../../db/schema.js';
-import { Readiness } from '../../../app/ports.js';
+import { Readiness } from '../../../kernel/ports.js';
 import type { Database } from '../../../ports/db/db-port.js';
 import { backends, type Storage } from '../../accounts/testing/test-app.js';
 import type { OrderSide } from '../domain/order-model.js';

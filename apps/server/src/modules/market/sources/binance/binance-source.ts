@@ -1,7 +1,7 @@
 import type { Logger } from 'pino';
 import type { PortHealth } from '../../../../ports/port-health.js';
 import type { MarketListener, MarketSource, MarketSourceStatus, SourceKline } from '../../../../ports/market/market-source.js';
-import { backoffDelay, retryWithBackoff } from '../../../../core/retry-with-backoff.js';
+import { backoffDelay, retryWithBackoff } from '../../../../kernel/retry-with-backoff.js';
 import type { MarketSymbols } from '../../symbols/symbol-registry.js';
 import { BinanceConnection } from './binance-connection.js';
 import { BinanceRest } from './binance-rest.js';

@@ -1,7 +1,7 @@
 import { Decimal } from 'decimal.js';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { SourceKline, SourceTick } from '../../../../ports/market/market-source.js';
-import { DEFAULT_SYMBOLS } from '../../symbols/default-symbols.js';
+import { DEFAULT_SYMBOLS } from '@cryptosim/contracts';
 import { MarketSymbols } from '../../symbols/symbol-registry.js';
 import { SimulatedMarket } from './simulated-market.js';
 import { SimulatorSource } from './simulator-source.js';

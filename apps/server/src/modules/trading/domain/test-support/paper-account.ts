@@ -3,7 +3,7 @@
  * tests can drive random sequences of orders, cancels and price moves and check what must
  * always hold. Test code: the real use cases do the same steps inside a DB transaction.
  */
-import { AppError } from '../../../../core/app-error.js';
+import { AppError } from '../../../../kernel/app-error.js';
 import type { SymbolRules } from '../check-exchange-rules.js';
 import { Dec } from '../../../../core/decimal.js';
 import { matchExecution, selectCrossedOrders } from '../match-orders.js';

@@ -1,7 +1,7 @@
 import Fastify, { type FastifyInstance } from 'fastify';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { registerErrorHandling } from '../core/error-handler.js';
+import { registerErrorHandling } from './error-handler.js';
 import { MemoryCache } from '../ports/cache/memory-cache.js';
 import { RateLimiter, type RateRule } from './rate-limit.js';
 

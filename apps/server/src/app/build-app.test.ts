@@ -6,12 +6,12 @@ import { sql } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pino } from 'pino';
-import { buildApp } from './app.js';
-import { createPorts } from './app/create-ports.js';
-import { closePorts, Readiness, type Ports } from './app/ports.js';
-import { loadConfig } from './config.js';
-import { AppError } from './core/app-error.js';
-import { freePort } from './test-support/server-process.js';
+import { buildApp } from './build-app.js';
+import { closePorts, createPorts } from './create-ports.js';
+import { Readiness, type Ports } from '../kernel/ports.js';
+import { loadConfig } from '../config.js';
+import { AppError } from '../kernel/app-error.js';
+import { freePort } from '../test-support/server-process.js';
 
 const silent = pino({ level: 'silent' });
 

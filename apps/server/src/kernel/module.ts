@@ -25,12 +25,14 @@ export interface EntryPoint {
 }
 
 /**
- * A business area (accounts, market, trading, portfolio, ai). It contributes HTTP/WS routes
+ * A business area (accounts, market, trading, portfolio, ai) or a platform one (health, jobs). It contributes HTTP/WS routes
  * to processes with the api role and entry points to the other roles; main wires them.
  */
 export interface AppModule {
   name: string;
-  /** Registered under the api role, after the cross-cutting plugins. */
+  /** Registered under the api role (every role with `everyRole`), after the cross-cutting plugins. */
   routes?(app: FastifyInstance, ctx: ModuleContext): Promise<void>;
+  /** Serve `routes` in every process whatever its roles (the health probes). */
+  everyRole?: boolean;
   entryPoints?: Partial<Record<Role, EntryPoint[]>>;
 }

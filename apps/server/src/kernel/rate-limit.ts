@@ -5,7 +5,7 @@
 import { createHash } from 'node:crypto';
 import type { FastifyRequest } from 'fastify';
 import type { Logger } from 'pino';
-import { AppError } from '../core/app-error.js';
+import { AppError } from './app-error.js';
 import type { CachePort } from '../ports/cache/cache-port.js';
 
 export interface RateRule {

@@ -62,11 +62,3 @@ export async function checkPorts(ports: Record<string, ManagedPort>, readiness?:
   );
   return Object.fromEntries(entries);
 }
-
-export async function closePorts(ports: Ports): Promise<void> {
-  // Jobs first (they use the others), the database last (everything may write to it).
-  await ports.jobs.close().catch(() => undefined);
-  await ports.market.close().catch(() => undefined);
-  await Promise.allSettled([ports.bus.close(), ports.cache.close()]);
-  await ports.db.close().catch(() => undefined);
-}

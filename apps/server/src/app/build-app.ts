@@ -1,29 +1,28 @@
 import { fileURLToPath } from 'node:url';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
-import type { Config } from './config.js';
-import { registerErrorHandling, replyNotFound } from './core/error-handler.js';
-import { registerOpenApi } from './app/openapi.js';
-import { registerSecurity, replyFrameworkError } from './app/security.js';
-import { registerWebSocket } from './app/websocket.js';
-import { Readiness, type Ports } from './app/ports.js';
-import { registerValidation } from './app/validation.js';
-import { registerWebStatic } from './app/web-static.js';
-import type { AppModule } from './app/module.js';
-import { MODULES } from './app/modules.js';
-import { healthRoutes } from './modules/health/routes.js';
+import type { Config } from '../config.js';
+import { registerErrorHandling, replyNotFound } from '../kernel/error-handler.js';
+import { registerOpenApi } from './openapi.js';
+import { registerSecurity, replyFrameworkError } from './security.js';
+import { registerWebSocket } from '../kernel/websocket.js';
+import { Readiness, type Ports } from '../kernel/ports.js';
+import { registerValidation } from './validation.js';
+import { registerWebStatic } from './web-static.js';
+import type { AppModule } from '../kernel/module.js';
+import { MODULES, PLATFORM_MODULES } from './modules.js';
 
 export interface BuildOptions {
   logger?: Logger;
   /** Start-up work still pending per port; /readyz reports 503 until it is done. */
   readiness?: Readiness;
-  /** Business modules whose routes to register (default: all of them). */
+  /** Business modules whose routes to register (default: all of them; health always). */
   modules?: AppModule[];
 }
 
 const trustHops = (n: number) => (_address: string, hop: number) => hop < n;
 
-const DEFAULT_WEB_DIST = fileURLToPath(new URL('../../web/dist', import.meta.url));
+const DEFAULT_WEB_DIST = fileURLToPath(new URL('../../../web/dist', import.meta.url));
 
 /**
  * Builds the HTTP app without listening, so tests drive it with `inject()`.
@@ -50,13 +49,10 @@ export async function buildApp(config: Config, ports: Ports, options: BuildOptio
   await registerWebSocket(app);
   await registerOpenApi(app);
 
-  await app.register(healthRoutes(ports, readiness));
-
-  if (config.roles.has('api')) {
-    const ctx = { config, ports, logger: options.logger ?? app.log as unknown as Logger, readiness };
-    for (const module of options.modules ?? MODULES) {
-      if (module.routes) await app.register(async (scope) => module.routes!(scope, ctx));
-    }
+  const ctx = { config, ports, logger: options.logger ?? app.log as unknown as Logger, readiness };
+  for (const module of [...PLATFORM_MODULES, ...(options.modules ?? MODULES)]) {
+    const serves = module.everyRole || config.roles.has('api');
+    if (module.routes && serves) await app.register(async (scope) => module.routes!(scope, ctx));
   }
 
   const servesWeb = config.roles.has('api') && (await registerWebStatic(app, config.webDistDir ?? DEFAULT_WEB_DIST));
