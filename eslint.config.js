@@ -5,6 +5,7 @@ import { defineConfig, globalIgnores } from 'eslint/config';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
+import cryptosim from './scripts/lint/module-boundaries.js';
 
 export default defineConfig(
   globalIgnores([
@@ -42,6 +43,14 @@ export default defineConfig(
       eqeqeq: ['error', 'always', { null: 'ignore' }],
       'no-console': 'off',
     },
+  },
+  {
+    // Server modules are reached only through their index.ts, the kernel and modules never
+    // import the composition root, web features never import each other.
+    name: 'cryptosim/boundaries',
+    files: ['apps/server/src/**/*.ts', 'apps/web/src/**/*.{ts,tsx}'],
+    plugins: { cryptosim },
+    rules: { 'cryptosim/boundaries': 'error' },
   },
   {
     name: 'cryptosim/web',

@@ -10,6 +10,7 @@ import { Readiness, type Ports } from '../kernel/ports.js';
 import { registerValidation } from './validation.js';
 import { registerWebStatic } from './web-static.js';
 import type { AppModule } from '../kernel/module.js';
+import { moduleContext } from './module-context.js';
 import { MODULES, PLATFORM_MODULES } from './modules.js';
 
 export interface BuildOptions {
@@ -49,8 +50,9 @@ export async function buildApp(config: Config, ports: Ports, options: BuildOptio
   await registerWebSocket(app);
   await registerOpenApi(app);
 
-  const ctx = { config, ports, logger: options.logger ?? app.log as unknown as Logger, readiness };
-  for (const module of [...PLATFORM_MODULES, ...(options.modules ?? MODULES)]) {
+  const modules = [...PLATFORM_MODULES, ...(options.modules ?? MODULES)];
+  const ctx = moduleContext({ config, ports, logger: options.logger ?? app.log as unknown as Logger, readiness }, modules);
+  for (const module of modules) {
     const serves = module.everyRole || config.roles.has('api');
     if (module.routes && serves) await app.register(async (scope) => module.routes!(scope, ctx));
   }

@@ -4,7 +4,7 @@ import { createBus } from '../ports/bus/create-bus.js';
 import { createCache } from '../ports/cache/create-cache.js';
 import { createDb } from '../ports/db/create-db.js';
 import { createJobs } from '../ports/jobs/create-jobs.js';
-import { createMarketSource } from '../modules/market/sources/create-market-source.js';
+import { createMarketSource } from '../modules/market/index.js';
 import type { Ports } from '../kernel/ports.js';
 
 /** Picks each port's implementation from config (DESIGN.md's table); nothing else knows which. */

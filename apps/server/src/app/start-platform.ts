@@ -9,6 +9,7 @@ import { SchemaTooNewError } from '../db/migrations.js';
 import { closePorts, createPorts } from './create-ports.js';
 import { Readiness } from '../kernel/ports.js';
 import type { Running } from '../kernel/module.js';
+import { moduleContext } from './module-context.js';
 import { MODULES } from './modules.js';
 import { startRoles } from './roles.js';
 
@@ -49,7 +50,7 @@ export async function startPlatform(config: Config, logger: Logger, onFatal?: (e
     });
     readiness.done('db');
     logger.info({ impl: ports.db.impl }, 'database migrated');
-    running = await startRoles({ config: { ...config, jwtSecret }, ports, logger, readiness, signal: shutdown.signal }, MODULES);
+    running = await startRoles({ ...moduleContext({ config: { ...config, jwtSecret }, ports, logger, readiness }, MODULES), signal: shutdown.signal }, MODULES);
     logger.info({ roles: [...config.roles], url }, 'cryptosim is ready');
   })().catch((e: unknown) => {
     if (shutdown.signal.aborted) return;

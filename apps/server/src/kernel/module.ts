@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
 import type { Config, Role } from '../config.js';
+import type { Announcements } from './announcements.js';
 import type { Ports, Readiness } from './ports.js';
 
 export interface ModuleContext {
@@ -8,6 +9,8 @@ export interface ModuleContext {
   ports: Ports;
   logger: Logger;
   readiness: Readiness;
+  /** How modules hear each other without importing each other (see `AppModule.listen`). */
+  announcements: Announcements;
 }
 
 export interface RoleContext extends ModuleContext {
@@ -35,4 +38,6 @@ export interface AppModule {
   /** Serve `routes` in every process whatever its roles (the health probes). */
   everyRole?: boolean;
   entryPoints?: Partial<Record<Role, EntryPoint[]>>;
+  /** Adds this module's listeners to other modules' announcements, in every role. */
+  listen?(ctx: ModuleContext): void;
 }

@@ -5,6 +5,12 @@ import { marketRoutes } from './routes.js';
 import { pricesWebSocket } from './ws/prices-ws.js';
 
 export type { SymbolRegistry } from '../../ports/market/market-source.js';
+// What other modules and the composition root may use: price reads, the tick stream's parser
+// and partitions, and the market source factory (a port implementation picked by config).
+export { readTicker, tickerKey, type TickerHash } from './projector/cache-layout.js';
+export { parseTick } from './projector/parse-event.js';
+export { MARKET_TOPIC_PARTITIONS } from './ingest/start-ingest.js';
+export { createMarketSource } from './sources/create-market-source.js';
 
 /**
  * Market data: the ingest role runs the source (Binance, simulator, replay) into the bus;

@@ -4,19 +4,14 @@
  * short-lived cache entry `portfolio:<userId>` that every fill, cancel and reset deletes.
  */
 import { eq } from 'drizzle-orm';
-import { dec, type Dec } from '../../core/decimal.js';
+import { dec } from '../../core/decimal.js';
 import { portfolios, users } from '../../db/schema.js';
 import type { CachePort } from '../../ports/cache/cache-port.js';
 import type { Database } from '../../ports/db/db-port.js';
 import { AppError } from '../../kernel/app-error.js';
-import type { CashAccount, Position } from '../trading/domain/order-model.js';
+import type { AccountSnapshot, Position } from '../trading/index.js';
 
-export interface AccountSnapshot {
-  cash: CashAccount;
-  initialBalance: Dec;
-  run: number;
-  positions: ReadonlyMap<string, Position>;
-}
+export type { AccountSnapshot };
 
 /** Short: a reader that raced a writer's invalidation can cache a stale state for this long at most. */
 export const PORTFOLIO_TTL_MS = 5_000;

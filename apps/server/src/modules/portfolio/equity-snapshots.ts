@@ -8,12 +8,12 @@ import { sql } from 'drizzle-orm';
 import type { CachePort } from '../../ports/cache/cache-port.js';
 import type { Database } from '../../ports/db/db-port.js';
 import type { SymbolRegistry } from '../../ports/market/market-source.js';
-import { tickerFromHash, tickerKey } from '../market/projector/cache-layout.js';
+import { readTicker } from '../market/index.js';
 
 export const MINUTE_MS = 60_000;
 
 export async function livePrices(cache: CachePort, symbols: string[], now = Date.now()): Promise<Map<string, string>> {
-  const rows = await Promise.all(symbols.map(async (s) => [s, tickerFromHash(await cache.hgetall(tickerKey(s)), now)] as const));
+  const rows = await Promise.all(symbols.map(async (s) => [s, await readTicker(cache, s, now)] as const));
   return new Map(rows.filter(([, row]) => row !== null).map(([s, row]) => [s, row!.price]));
 }
 

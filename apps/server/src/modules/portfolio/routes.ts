@@ -8,7 +8,7 @@ import { getPerformance } from './get-performance.js';
 import { publishPortfolio } from './publish-portfolio.js';
 import { resetAccount } from './reset-portfolio.js';
 import { valuePortfolio } from './value-portfolio.js';
-import { toOrderView } from '../trading/order-view.js';
+import { toOrderView } from '../trading/index.js';
 
 const problem = { $ref: 'Problem#' };
 

@@ -5,7 +5,7 @@
 import type { Portfolio } from '@cryptosim/contracts';
 import { dec } from '../../core/decimal.js';
 import type { CachePort } from '../../ports/cache/cache-port.js';
-import { tickerFromHash, tickerKey } from '../market/projector/cache-layout.js';
+import { readTicker } from '../market/index.js';
 import type { AccountSnapshot } from './account-snapshot.js';
 import { summarizePortfolio, toPortfolioResponse, type HeldPosition } from './domain/summarize-portfolio.js';
 
@@ -13,7 +13,7 @@ export async function valuePortfolio(cache: CachePort, account: AccountSnapshot,
   const held = [...account.positions].filter(([, p]) => p.quantity.gt(0));
   const priced: HeldPosition[] = await Promise.all(
     held.map(async ([symbol, position]) => {
-      const row = tickerFromHash(await cache.hgetall(tickerKey(symbol)), now);
+      const row = await readTicker(cache, symbol, now);
       return { symbol, position, marketPrice: row ? dec(row.price) : position.avgPrice };
     }),
   );

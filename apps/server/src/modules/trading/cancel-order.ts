@@ -32,6 +32,6 @@ export async function cancelOrder(deps: TradingDeps, userId: number, id: number)
     const canceled = await updateOrder(tx, id, { status: 'CANCELED', reservedAmount: '0' });
     return { canceled, account };
   });
-  await publishOrderChanges(deps.cache, deps.logger, userId, [result.canceled], result.account);
+  await publishOrderChanges(deps, userId, [result.canceled], result.account);
   return toOrderView(result.canceled);
 }

@@ -9,7 +9,7 @@ import { MarketTopics } from '@cryptosim/contracts';
 import { transactions, users } from '../../db/schema.js';
 import type { Database, DbPort } from '../../ports/db/db-port.js';
 import { createPostgresDb } from '../../ports/db/postgres-db.js';
-import { Readiness } from '../../kernel/ports.js';
+import { moduleContext } from '../../app/module-context.js';
 import { service } from '../../test-support/services.js';
 import { createTestDatabase, type TestDatabase } from '../../test-support/test-database.js';
 import { snapshotOf } from './live-market.js';
@@ -36,7 +36,7 @@ describe.skipIf(!pg.url)('trading on PostgreSQL under concurrency', () => {
   let database: TestDatabase;
   let db: DbPort;
   let t: TradingTestApp;
-  const deps = () => tradingDepsOf({ config: t.config, ports: t.ports, logger: silent, readiness: new Readiness() });
+  const deps = () => tradingDepsOf(moduleContext({ config: t.config, ports: t.ports, logger: silent }));
   const cashOf = async (id: number) => (await db.db.select().from(users).where(eq(users.id, id)))[0]!;
 
   beforeAll(async () => {

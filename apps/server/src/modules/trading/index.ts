@@ -10,6 +10,13 @@ import { orderBatcherFor } from './order-batch/order-batcher-for.js';
 import { tradingRoutes } from './routes.js';
 import { tradingDepsOf } from './trading-deps-of.js';
 
+// What other modules may use: the account-change announcement, the order view, and the
+// account rules a portfolio is valued by.
+export { ACCOUNT_CHANGED, type AccountChanged, type AccountSnapshot } from './account-changed.js';
+export { toOrderView } from './order-view.js';
+export type { CashAccount, Position } from './domain/order-model.js';
+export { availableCash, availableQuantity } from './domain/reservations.js';
+
 export const tradingModule: AppModule = {
   name: 'trading',
   async routes(app, ctx) {

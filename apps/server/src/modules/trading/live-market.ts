@@ -8,7 +8,7 @@ import { AppError } from '../../kernel/app-error.js';
 import { dec } from '../../core/decimal.js';
 import type { CachePort } from '../../ports/cache/cache-port.js';
 import type { SymbolRegistry } from '../../ports/market/market-source.js';
-import { tickerFromHash, tickerKey } from '../market/projector/cache-layout.js';
+import { readTicker } from '../market/index.js';
 import type { MarketSnapshot } from './domain/order-model.js';
 
 export function knownSymbolInfo(symbols: SymbolRegistry, symbol: string): SymbolInfo {
@@ -24,7 +24,7 @@ export function snapshotOf(price: string, volume24h: string): MarketSnapshot {
 }
 
 export async function liveMarket(cache: CachePort, symbol: string): Promise<MarketSnapshot> {
-  const row = tickerFromHash(await cache.hgetall(tickerKey(symbol)), Date.now());
+  const row = await readTicker(cache, symbol);
   if (!row) throw new AppError('NO_PRICE', 503, `There is no live price for ${symbol} yet; try again when the market feed has delivered one.`, undefined, { 'retry-after': '5' });
   return snapshotOf(row.price, row.volume24h);
 }

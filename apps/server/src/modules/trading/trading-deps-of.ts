@@ -9,5 +9,6 @@ export function tradingDepsOf(ctx: ModuleContext): TradingDeps {
     symbols: () => ctx.ports.market.symbols,
     config: tradingConfig(ctx.config.trading),
     logger: ctx.logger.child({ module: 'trading' }),
+    announcements: ctx.announcements,
   };
 }

@@ -1,4 +1,5 @@
 import type { Logger } from 'pino';
+import type { Announcements } from '../../kernel/announcements.js';
 import type { CachePort } from '../../ports/cache/cache-port.js';
 import type { Database } from '../../ports/db/db-port.js';
 import type { SymbolRegistry } from '../../ports/market/market-source.js';
@@ -12,4 +13,6 @@ export interface TradingDeps {
   symbols(): SymbolRegistry;
   config: TradingConfig;
   logger: Logger;
+  /** Where committed account changes are announced (ACCOUNT_CHANGED). */
+  announcements: Announcements;
 }

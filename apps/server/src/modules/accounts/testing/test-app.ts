@@ -20,7 +20,7 @@ import type { DbPort } from '../../../ports/db/db-port.js';
 import { openPgliteDb } from '../../../ports/db/pglite-db.js';
 import { createPostgresDb } from '../../../ports/db/postgres-db.js';
 import { createJobs } from '../../../ports/jobs/create-jobs.js';
-import { createMarketSource } from '../../market/sources/create-market-source.js';
+import { createMarketSource } from '../../market/index.js';
 import { RUN_ID, service } from '../../../test-support/services.js';
 import { createTestDatabase } from '../../../test-support/test-database.js';
 import { accountsModule } from '../index.js';

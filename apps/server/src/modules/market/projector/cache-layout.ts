@@ -25,6 +25,11 @@ export async function readFeedStatus(cache: CachePort): Promise<{ source: Market
 
 export type TickerHash = Omit<PriceRow, 'stale' | 'updatedAt'> & { updatedAt: string; source: MarketSource };
 
+/** The latest ticker of a symbol as the projector cached it, or null before its first tick. */
+export async function readTicker(cache: CachePort, symbol: string, now = Date.now()): Promise<PriceRow | null> {
+  return tickerFromHash(await cache.hgetall(tickerKey(symbol)), now);
+}
+
 export function tickerFromHash(hash: Record<string, string>, now: number): PriceRow | null {
   if (!hash.price || !hash.updatedAt) return null;
   const updatedAt = Number(hash.updatedAt);

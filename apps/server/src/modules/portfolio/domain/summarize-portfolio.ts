@@ -7,8 +7,7 @@
  */
 import type { Portfolio } from '@cryptosim/contracts';
 import { Dec, sum, toDecimalString } from '../../../core/decimal.js';
-import type { CashAccount, Position } from '../../trading/domain/order-model.js';
-import { availableCash } from '../../trading/domain/reservations.js';
+import { availableCash, type CashAccount, type Position } from '../../trading/index.js';
 import { percentOf, toPortfolioPosition, valuePosition, type PositionValuation } from './value-position.js';
 
 export interface HeldPosition {

@@ -4,8 +4,7 @@
  */
 import type { PortfolioPosition } from '@cryptosim/contracts';
 import { Dec, toDecimalString } from '../../../core/decimal.js';
-import type { Position } from '../../trading/domain/order-model.js';
-import { availableQuantity } from '../../trading/domain/reservations.js';
+import { availableQuantity, type Position } from '../../trading/index.js';
 
 export const PERCENT_SCALE = 4;
 

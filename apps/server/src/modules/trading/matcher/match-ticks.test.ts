@@ -7,7 +7,7 @@ import { eq } from 'drizzle-orm';
 import { MarketTopics } from '@cryptosim/contracts';
 import { transactions } from '../../../db/schema.js';
 import type { Running } from '../../../kernel/module.js';
-import { Readiness } from '../../../kernel/ports.js';
+import { moduleContext } from '../../../app/module-context.js';
 import { eventually, newTrader, order, orderOf, placed, portfolioOf, setPrice, silent, startPgliteTradingApp, tickMessage, type Trader, type TradingTestApp } from '../testing/trading-test-app.js';
 import { tradingDepsOf } from '../trading-deps-of.js';
 import { createMatcher } from './match-ticks.js';
@@ -16,7 +16,7 @@ import { matcherEntryPoint } from './matcher-entry-point.js';
 let t: TradingTestApp;
 let matcher: Running;
 
-const ctx = () => ({ config: t.config, ports: t.ports, logger: silent, readiness: new Readiness(), signal: new AbortController().signal });
+const ctx = () => ({ ...moduleContext({ config: t.config, ports: t.ports, logger: silent }), signal: new AbortController().signal });
 const publish = (symbol: string, ...prices: string[]) => t.ports.bus.publish(MarketTopics.ticks, prices.map((p) => tickMessage(symbol, p)));
 const settled = (me: Trader, id: number) => eventually(`order ${id} to leave NEW`, async () => {
   const o = await orderOf(t.app, me, id);

@@ -13,7 +13,7 @@ import type { Logger } from 'pino';
 import type { TickEventV1 } from '@cryptosim/contracts';
 import { dec, Dec } from '../../../core/decimal.js';
 import type { BusMessage } from '../../../ports/bus/bus-port.js';
-import { parseTick } from '../../market/projector/parse-event.js';
+import { parseTick } from '../../market/index.js';
 import { selectCrossedOrders } from '../domain/match-orders.js';
 import { snapshotOf } from '../live-market.js';
 import { toRestingOrder } from '../order-view.js';
@@ -60,7 +60,7 @@ export function createMatcher(deps: TradingDeps, stats: MatcherStats = { filled:
         const outcome = await settleCrossedOrder(deps, Number(order.id), order.userId, snapshotOf(tick.price, tick.volume24h));
         stats[outcome.kind] += 1;
         if (outcome.kind !== 'skipped') {
-          await publishOrderChanges(deps.cache, deps.logger, order.userId, [outcome.order], outcome.account);
+          await publishOrderChanges(deps, order.userId, [outcome.order], outcome.account);
         }
       }
       const done = new Set(crossed.map((c) => c.order.id));

@@ -6,7 +6,7 @@
  */
 import { MarketTopics } from '@cryptosim/contracts';
 import type { EntryPoint } from '../../../kernel/module.js';
-import { MARKET_TOPIC_PARTITIONS } from '../../market/projector/start-projector.js';
+import { MARKET_TOPIC_PARTITIONS } from '../../market/index.js';
 import { tradingDepsOf } from '../trading-deps-of.js';
 import { createMatcher } from './match-ticks.js';
 

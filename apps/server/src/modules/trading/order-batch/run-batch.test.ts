@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PlaceOrderRequest } from '@cryptosim/contracts';
 import { pgErrorOf } from '../../../db/pg-error.js';
 import { orders, portfolios, transactions, users } from '../../../db/schema.js';
-import { Readiness } from '../../../kernel/ports.js';
+import { moduleContext } from '../../../app/module-context.js';
 import type { Database } from '../../../ports/db/db-port.js';
 import { backends, type Storage } from '../../accounts/testing/test-app.js';
 import type { OrderSide } from '../domain/order-model.js';
@@ -45,7 +45,7 @@ for (const backend of await backends()) {
       t = await startTradingApp(storage.db, {}, storage.cache());
       await setPrice(t.ports.cache, 'BTCUSDT', '50000');
       await setPrice(t.ports.cache, 'ETHUSDT', '2000');
-      deps = tradingDepsOf({ config: t.config, ports: t.ports, logger, readiness: new Readiness() });
+      deps = tradingDepsOf(moduleContext({ config: t.config, ports: t.ports, logger }));
     }, 60_000);
 
     afterAll(async () => {

@@ -73,7 +73,7 @@ async function answer(deps: TradingDeps, batch: readonly QueuedPlacement[], plan
   await Promise.all(
     [...byUser].map(async ([userId, indexes]) => {
       const orders: OrderRow[] = indexes.flatMap((i) => written.get(i)?.order ?? []);
-      if (orders.length > 0) await publishOrderChanges(deps.cache, deps.logger, userId, orders, plan.accounts.get(userId)!);
+      if (orders.length > 0) await publishOrderChanges(deps, userId, orders, plan.accounts.get(userId)!);
       await Promise.all(indexes.map((i) => settle(deps, batch[i]!, plan, written, i)));
     }),
   );

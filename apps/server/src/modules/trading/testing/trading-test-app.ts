@@ -18,8 +18,7 @@ import { openPgliteDb } from '../../../ports/db/pglite-db.js';
 import { MemoryJobs } from '../../../ports/jobs/memory-jobs.js';
 import { accountsModule } from '../../accounts/index.js';
 import { bearer, registerUser } from '../../accounts/testing/clients.js';
-import { tickerKey, type TickerHash } from '../../market/projector/cache-layout.js';
-import { createMarketSource } from '../../market/sources/create-market-source.js';
+import { createMarketSource, tickerKey, type TickerHash } from '../../market/index.js';
 import { portfolioModule } from '../../portfolio/index.js';
 import { tradingModule } from '../index.js';
 
