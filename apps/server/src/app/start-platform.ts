@@ -5,7 +5,7 @@ import { buildApp } from './build-app.js';
 import type { Config } from '../config.js';
 import { resolveJwtSecret } from '../kernel/jwt-secret.js';
 import { retryWithBackoff } from '../kernel/retry-with-backoff.js';
-import { SchemaTooNewError } from '../db/migrations.js';
+import { SchemaTooNewError } from '../ports/db/migrations.js';
 import { closePorts, createPorts } from './create-ports.js';
 import { Readiness } from '../kernel/ports.js';
 import type { Running } from '../kernel/module.js';

@@ -1,6 +1,6 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ErrorCode, ValidationIssue } from '@cryptosim/contracts';
-import { pgErrorOf } from '../db/pg-error.js';
+import { pgErrorOf } from '../ports/db/pg-error.js';
 import { AppError } from './app-error.js';
 import { PROBLEM_CONTENT_TYPE, problem } from './problem.js';
 

@@ -1,6 +1,6 @@
 import type { AuthResponse, RegisterRequest } from '@cryptosim/contracts';
 import { AppError } from '../../kernel/app-error.js';
-import { isUniqueViolation } from '../../db/pg-error.js';
+import { isUniqueViolation } from '../../ports/db/pg-error.js';
 import type { AccountsDeps } from './accounts-deps.js';
 import { recordAuthEvent, type ClientInfo } from './auth-event-log.js';
 import { issueSession } from './issue-session.js';

@@ -1,6 +1,6 @@
 import type { User } from '@cryptosim/contracts';
 import { AppError } from '../../kernel/app-error.js';
-import { isUniqueViolation } from '../../db/pg-error.js';
+import { isUniqueViolation } from '../../ports/db/pg-error.js';
 import type { AccountsDeps } from './accounts-deps.js';
 import { recordAuthEvent, type ClientInfo } from './auth-event-log.js';
 import { updateUserEmail } from './user-repository.js';

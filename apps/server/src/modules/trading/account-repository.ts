@@ -7,7 +7,7 @@ import { and, eq, sql, type SQL } from 'drizzle-orm';
 import { portfolios, users } from '../../db/schema.js';
 import { dec, type Dec } from '../../core/decimal.js';
 import { AppError } from '../../kernel/app-error.js';
-import { rowsOf } from '../../db/migrations.js';
+import { rowsOf } from '../../ports/db/rows-of.js';
 import type { Database } from '../../ports/db/db-port.js';
 import type { CashAccount, Position } from './domain/order-model.js';
 

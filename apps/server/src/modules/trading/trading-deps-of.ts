@@ -5,6 +5,7 @@ import type { TradingDeps } from './trading-deps.js';
 export function tradingDepsOf(ctx: ModuleContext): TradingDeps {
   return {
     db: ctx.ports.db.db,
+    dbPort: ctx.ports.db,
     cache: ctx.ports.cache,
     symbols: () => ctx.ports.market.symbols,
     config: tradingConfig(ctx.config.trading),

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { pino } from 'pino';
 import { afterAll, describe, expect, it } from 'vitest';
-import { DATA_DIR_MARKER } from '../../db/data-dir.js';
+import { DATA_DIR_MARKER } from './data-dir.js';
 import { createDb } from './create-db.js';
 
 const logger = pino({ level: 'silent' });

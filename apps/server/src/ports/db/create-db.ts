@@ -2,7 +2,7 @@
  * Picks the database: PostgreSQL when DATABASE_URL is set, else PGlite in DATA_DIR.
  * Neither opens a network connection here; call `migrate()` (with retries) before use.
  */
-import { claimDataDir } from '../../db/data-dir.js';
+import { claimDataDir } from './data-dir.js';
 import type { DbLogger } from './db-logger.js';
 import type { DbPort } from './db-port.js';
 import { openPgliteDb } from './pglite-db.js';

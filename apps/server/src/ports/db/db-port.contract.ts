@@ -6,8 +6,9 @@
 import { eq, getTableName, is, sql } from 'drizzle-orm';
 import { PgTable } from 'drizzle-orm/pg-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { latestKnownMigration, rowsOf } from '../../db/migrations.js';
-import { PG_CHECK_VIOLATION, isUniqueViolation, pgErrorOf } from '../../db/pg-error.js';
+import { latestKnownMigration } from './migrations.js';
+import { rowsOf } from './rows-of.js';
+import { PG_CHECK_VIOLATION, isUniqueViolation, pgErrorOf } from './pg-error.js';
 import * as schema from '../../db/schema.js';
 import { orders, users } from '../../db/schema.js';
 import type { Database, DbPort } from './db-port.js';
@@ -152,6 +153,71 @@ export function describeDbPortContract(openDb: OpenDb): void {
     } finally {
       await db.execute(sql`delete from drizzle.__drizzle_migrations where hash = 'from-the-future'`);
     }
+  });
+
+  it('when lockThenWrite plans a write from its reads, then it commits, the plan saw every read and done() gets the returned rows', async () => {
+    const user = await insertUser(db, { balance: '1000' });
+    const reads = [sql`select id from ${users} where id = ${user.id} for update`, sql`select balance::text as balance from ${users} where id = ${user.id}`];
+    const result = await port.lockThenWrite<{ balance: string }, { balance: string }, { seen: unknown[][]; after: string }>(reads, (rows, everyRead) => ({
+      write: sql`update ${users} set balance = ${rows[0]!.balance}::numeric - 10 where id = ${user.id} returning balance::text as balance`,
+      done: (written) => ({ seen: everyRead, after: written[0]!.balance }),
+    }));
+    expect(result.seen, 'the rows of each read, in order').toEqual([[{ id: user.id }], [{ balance: '1000.000000000000000000' }]]);
+    expect(result.after, "done() gets the write's returned rows").toBe('990.000000000000000000');
+    const [row] = await db.select({ balance: users.balance }).from(users).where(eq(users.id, user.id));
+    expect(row?.balance, 'committed').toBe('990.000000000000000000');
+  });
+
+  it('when a lockThenWrite plan throws or its write fails, then nothing of it stays and the next one runs', async () => {
+    const user = await insertUser(db, { balance: '1000' });
+    const lock = [sql`select balance::text as balance from ${users} where id = ${user.id} for update`];
+    await expect(port.lockThenWrite(lock, () => { throw new Error('refused by the plan'); }), 'a planning error is rethrown').rejects.toThrow('refused by the plan');
+    const negative = port.lockThenWrite(lock, () => ({ write: sql`update ${users} set balance = -1 where id = ${user.id}`, done: () => 'unreachable' }));
+    expect(pgErrorOf(await negative.catch((e: unknown) => e))?.code, 'a failed write keeps its SQLSTATE').toBe(PG_CHECK_VIOLATION);
+    const nothing = await port.lockThenWrite(lock, () => ({ write: null, done: (rows) => rows.length }));
+    expect(nothing, 'a plan with nothing to write gets no rows').toBe(0);
+    const [row] = await db.select({ balance: users.balance }).from(users).where(eq(users.id, user.id));
+    expect(row?.balance, 'untouched').toBe('1000.000000000000000000');
+  });
+
+  it('when concurrent lockThenWrites read-modify-write one row, then no update is lost', async () => {
+    const user = await insertUser(db, { balance: '1000' });
+    const lock = [sql`select balance::text as balance from ${users} where id = ${user.id} for update`];
+    const debit = () =>
+      port.lockThenWrite<{ balance: string }, never, void>(lock, ([row]) => ({
+        write: sql`update ${users} set balance = ${row!.balance}::numeric - 10 where id = ${user.id}`,
+        done: () => undefined,
+      }));
+    await Promise.all(Array.from({ length: 8 }, debit));
+    const [row] = await db.select({ balance: users.balance }).from(users).where(eq(users.id, user.id));
+    expect(row?.balance, '8 debits of 10 from 1000').toBe('920.000000000000000000');
+  });
+
+  it('when maxConnections transactions start together, then all are open at once', async () => {
+    const max = port.maxConnections;
+    expect(Number.isInteger(max) && max >= 1, `maxConnections ${max}`).toBe(true);
+    let open = 0;
+    let allOpen!: () => void;
+    const together = new Promise<void>((resolve) => (allOpen = resolve));
+    const transactions = Array.from({ length: max }, () =>
+      db.transaction(async (tx) => {
+        await tx.execute(sql`select 1`);
+        if (++open === max) allOpen();
+        await together;
+      }),
+    );
+    let timer: NodeJS.Timeout | undefined;
+    const deadline = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`only ${open} of ${max} transactions opened at once`)), 20_000);
+    });
+    try {
+      await Promise.race([together, deadline]);
+    } finally {
+      clearTimeout(timer);
+      allOpen();
+    }
+    await Promise.all(transactions);
+    expect(open).toBe(max);
   });
 
   it('when open, health is ok; after close, health says closed and queries reject', async () => {

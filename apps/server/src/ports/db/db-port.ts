@@ -1,4 +1,6 @@
+import type { SQL } from 'drizzle-orm';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import type { PlanWrite } from './lock-then-write.js';
 import type { ManagedPort } from '../port-health.js';
 import type * as schema from '../../db/schema.js';
 
@@ -12,4 +14,11 @@ export interface DbPort extends ManagedPort {
   readonly db: Database;
   /** Applies the committed drizzle-kit migrations (idempotent). */
   migrate(): Promise<void>;
+  /** How many transactions can be open at once (the pool size; 1 on PGlite). */
+  readonly maxConnections: number;
+  /**
+   * One transaction: the locking `reads` in order, then the write `plan` builds from their
+   * rows (or none), committed; see lock-then-write.ts for what it costs on each database.
+   */
+  lockThenWrite<R, W, T>(reads: SQL[], plan: PlanWrite<R, W, T>): Promise<T>;
 }

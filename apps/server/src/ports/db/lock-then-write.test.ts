@@ -2,16 +2,15 @@ import { sql } from 'drizzle-orm';
 import pg from 'pg';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { rowsOf } from '../../db/migrations.js';
+import { rowsOf } from './rows-of.js';
 import { service } from '../../test-support/services.js';
 import { createTestDatabase, type TestDatabase } from '../../test-support/test-database.js';
 import type { DbPort } from './db-port.js';
-import { lockThenWrite } from './lock-then-write.js';
 import { createPostgresDb } from './postgres-db.js';
 
 const postgres = await service('postgres');
 
-describe.skipIf(!postgres.url)('lockThenWrite on PostgreSQL (BEGIN with the reads, COMMIT with the write)', () => {
+describe.skipIf(!postgres.url)('DbPort.lockThenWrite on PostgreSQL (BEGIN with the reads, COMMIT with the write)', () => {
   let database: TestDatabase;
   let port: DbPort;
   // One connection: a transaction left open or aborted would break the next test's.
@@ -31,7 +30,7 @@ describe.skipIf(!postgres.url)('lockThenWrite on PostgreSQL (BEGIN with the read
 
   it('when the write is planned from the last read, then it commits and done() sees its returned rows', async () => {
     const tricky = `it's a \\'quoted\\' body; drop table notes; --`;
-    const result = await lockThenWrite<{ n: number }, { id: number }, string>(port.db, readNote, ([row]) => ({
+    const result = await port.lockThenWrite<{ n: number }, { id: number }, string>(readNote, ([row]) => ({
       write: sql`insert into notes values (${row!.n + 2}, ${tricky}, 0) returning id`,
       done: (rows) => `wrote ${rows[0]!.id}`,
     }));
@@ -40,8 +39,7 @@ describe.skipIf(!postgres.url)('lockThenWrite on PostgreSQL (BEGIN with the read
   });
 
   it('when there are several reads, then the plan gets the rows of each, and a plan with nothing to write still ends the transaction', async () => {
-    const seen = await lockThenWrite<{ n: number }, never, unknown[][]>(
-      port.db,
+    const seen = await port.lockThenWrite<{ n: number }, never, unknown[][]>(
       [sql`select id from notes where id = 1 for update`, sql`select body from notes where id = 1`, sql`select n from notes where id = 1`],
       (rows, everyRead) => ({ write: null, done: () => [rows, ...everyRead] }),
     );
@@ -57,11 +55,11 @@ describe.skipIf(!postgres.url)('lockThenWrite on PostgreSQL (BEGIN with the read
   });
 
   it('when planning throws, then nothing is written and the connection is clean for the next transaction', async () => {
-    const planned = lockThenWrite(port.db, readNote, () => {
+    const planned = port.lockThenWrite(readNote, () => {
       throw new Error('refused by the plan');
     });
     await expect(planned).rejects.toThrow('refused by the plan');
-    const after = await lockThenWrite<{ n: number }, { n: number }, number>(port.db, readNote, ([row]) => ({
+    const after = await port.lockThenWrite<{ n: number }, { n: number }, number>(readNote, ([row]) => ({
       write: sql`update notes set n = ${row!.n + 1} where id = 1 returning n`,
       done: (rows) => rows[0]!.n,
     }));
@@ -69,7 +67,7 @@ describe.skipIf(!postgres.url)('lockThenWrite on PostgreSQL (BEGIN with the read
   });
 
   it('when the write violates a constraint, then the error keeps its SQLSTATE and nothing of the transaction stays', async () => {
-    const failing = lockThenWrite(port.db, readNote, () => ({
+    const failing = port.lockThenWrite(readNote, () => ({
       write: sql`with u as (update notes set n = 100 where id = 1) insert into notes values (3, '', 0)`,
       done: () => 'unreachable',
     }));

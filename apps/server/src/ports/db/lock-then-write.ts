@@ -10,13 +10,13 @@
  * literal escaping (strings quoted with '' doubled; PostgreSQL runs with
  * standard_conforming_strings, so backslashes are plain characters). On PGlite, one
  * in-process connection with no round trips to save, it is an ordinary drizzle transaction.
+ * Callers reach it as `DbPort.lockThenWrite`; each implementation picks its half here.
  */
 import type { SQL } from 'drizzle-orm';
 import { PgDialect } from 'drizzle-orm/pg-core';
 import type pg from 'pg';
-import { rowsOf } from '../../db/migrations.js';
 import type { Database } from './db-port.js';
-import { poolOf } from './postgres-db.js';
+import { rowsOf } from './rows-of.js';
 
 export interface PlannedWrite<W, T> {
   /** null: nothing to write, the transaction only commits (releasing its locks). */
@@ -41,7 +41,13 @@ function rowsAt<T>(result: pg.QueryResult | pg.QueryResult[], index: number): T[
 /** Plans from the rows of the last read; `everyRead[i]` holds the rows of `reads[i]`. */
 export type PlanWrite<R, W, T> = (rows: R[], everyRead: unknown[][]) => PlannedWrite<W, T>;
 
-async function onPool<R, W, T>(pool: pg.Pool, reads: SQL[], plan: PlanWrite<R, W, T>): Promise<T> {
+function needsARead(reads: SQL[]): void {
+  if (reads.length === 0) throw new Error('lockThenWrite: at least one read (the lock) is needed');
+}
+
+/** PostgreSQL: BEGIN with the reads, COMMIT with the write, on one pooled connection. */
+export async function lockThenWriteOnPool<R, W, T>(pool: pg.Pool, reads: SQL[], plan: PlanWrite<R, W, T>): Promise<T> {
+  needsARead(reads);
   const client = await pool.connect();
   let broken: Error | undefined;
   try {
@@ -68,10 +74,9 @@ async function onPool<R, W, T>(pool: pg.Pool, reads: SQL[], plan: PlanWrite<R, W
   }
 }
 
-export async function lockThenWrite<R, W, T>(db: Database, reads: SQL[], plan: PlanWrite<R, W, T>): Promise<T> {
-  if (reads.length === 0) throw new Error('lockThenWrite: at least one read (the lock) is needed');
-  const pool = poolOf(db);
-  if (pool) return onPool(pool, reads, plan);
+/** PGlite: an ordinary transaction, one statement per read. */
+export async function lockThenWriteInTransaction<R, W, T>(db: Database, reads: SQL[], plan: PlanWrite<R, W, T>): Promise<T> {
+  needsARead(reads);
   return db.transaction(async (tx) => {
     const everyRead: unknown[][] = [];
     for (const read of reads) everyRead.push(rowsOf<unknown>(await tx.execute(read)));

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { eq } from 'drizzle-orm';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DataDirError } from '../../db/data-dir-error.js';
+import { DataDirError } from './data-dir-error.js';
 import { users } from '../../db/schema.js';
 import { insertUser } from './db-port.contract.js';
 import { openPgliteDb } from './pglite-db.js';

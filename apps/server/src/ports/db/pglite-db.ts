@@ -8,14 +8,15 @@ import { PGlite } from '@electric-sql/pglite';
 import { sql } from 'drizzle-orm';
 import { drizzle } from 'drizzle-orm/pglite';
 import { migrate } from 'drizzle-orm/pglite/migrator';
-import { DataDirError } from '../../db/data-dir-error.js';
-import { claimDataDir } from '../../db/data-dir.js';
-import { lockDataDir, type DataDirLock } from '../../db/data-dir-lock.js';
-import { MIGRATIONS_FOLDER, assertSchemaNotNewer } from '../../db/migrations.js';
+import { DataDirError } from './data-dir-error.js';
+import { claimDataDir } from './data-dir.js';
+import { lockDataDir, type DataDirLock } from './data-dir-lock.js';
+import { MIGRATIONS_FOLDER, assertSchemaNotNewer } from './migrations.js';
 import * as schema from '../../db/schema.js';
 import type { PortHealth } from '../port-health.js';
 import type { DbLogger } from './db-logger.js';
 import type { Database, DbPort } from './db-port.js';
+import { lockThenWriteInTransaction } from './lock-then-write.js';
 
 export interface PgliteDbOptions {
   /** The app's DATA_DIR; `null` keeps the database in memory (tests). */
@@ -45,6 +46,9 @@ export async function openPgliteDb({ dataDir, logger }: PgliteDbOptions): Promis
   return {
     impl: 'pglite',
     db,
+    // One in-process connection: PGlite runs one transaction at a time.
+    maxConnections: 1,
+    lockThenWrite: (reads, plan) => lockThenWriteInTransaction(db, reads, plan),
     async migrate() {
       try {
         await assertSchemaNotNewer(db, where);

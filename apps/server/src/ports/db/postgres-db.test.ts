@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import pg from 'pg';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { rowsOf } from '../../db/migrations.js';
+import { rowsOf } from './rows-of.js';
 import { service } from '../../test-support/services.js';
 import { createTestDatabase, type TestDatabase } from '../../test-support/test-database.js';
 import { describeDbPortContract } from './db-port.contract.js';

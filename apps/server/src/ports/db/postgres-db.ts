@@ -7,11 +7,12 @@ import pg from 'pg';
 import { sql } from 'drizzle-orm';
 import { drizzle } from 'drizzle-orm/node-postgres';
 import { migrate } from 'drizzle-orm/node-postgres/migrator';
-import { MIGRATIONS_FOLDER, assertSchemaNotNewer } from '../../db/migrations.js';
+import { MIGRATIONS_FOLDER, assertSchemaNotNewer } from './migrations.js';
 import * as schema from '../../db/schema.js';
 import type { PortHealth } from '../port-health.js';
 import type { DbLogger } from './db-logger.js';
 import type { Database, DbPort } from './db-port.js';
+import { lockThenWriteOnPool } from './lock-then-write.js';
 
 export interface PostgresDbOptions {
   url: string;
@@ -23,13 +24,6 @@ export interface PostgresDbOptions {
   poolSize?: number;
   connectTimeoutMs?: number;
   healthTimeoutMs?: number;
-}
-
-/** The pool behind each drizzle handle, for paths that batch statements per round trip (lock-then-write.ts). */
-const pools = new WeakMap<Database, pg.Pool>();
-
-export function poolOf(db: Database): pg.Pool | undefined {
-  return pools.get(db);
 }
 
 /** pg_advisory_lock key ("cs-migr"), so replicas starting together migrate one at a time. */
@@ -46,12 +40,13 @@ export function createPostgresDb(options: PostgresDbOptions): DbPort {
   pool.on('error', onLost);
   pool.on('connect', (client) => client.on('error', onLost));
   const db: Database = drizzle({ client: pool, schema });
-  pools.set(db, pool);
   let closed = false;
 
   return {
     impl: 'postgres',
     db,
+    maxConnections: poolSize,
+    lockThenWrite: (reads, plan) => lockThenWriteOnPool(pool, reads, plan),
     async migrate() {
       let lockClient: pg.PoolClient | undefined;
       try {

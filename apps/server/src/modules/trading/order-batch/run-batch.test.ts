@@ -7,10 +7,9 @@ import { and, eq, sql } from 'drizzle-orm';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PlaceOrderRequest } from '@cryptosim/contracts';
-import { pgErrorOf } from '../../../db/pg-error.js';
+import { pgErrorOf } from '../../../ports/db/pg-error.js';
 import { orders, portfolios, transactions, users } from '../../../db/schema.js';
 import { moduleContext } from '../../../app/module-context.js';
-import type { Database } from '../../../ports/db/db-port.js';
 import { backends, type Storage } from '../../accounts/testing/test-app.js';
 import type { OrderSide } from '../domain/order-model.js';
 import { placeOrder } from '../place-order.js';
@@ -173,20 +172,17 @@ for (const backend of await backends()) {
 
     it('when the database cannot be reached, then every placement gets the connection error, as a lone order would', async () => {
       const me = await newTrader(t.app);
-      const real = deps.db;
-      const unreachable = new Proxy(real, {
-        get(target, prop) {
-          if (prop === 'transaction') return () => Promise.reject(new Error('connect ECONNREFUSED 127.0.0.1:5432'));
-          const value = Reflect.get(target, prop) as unknown;
-          return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
-        },
-      }) as Database;
+      // The batch's one transaction fails to connect, as it would with the database down.
+      const unreachable: TradingDeps['dbPort'] = {
+        maxConnections: deps.dbPort.maxConnections,
+        lockThenWrite: () => Promise.reject(new Error('connect ECONNREFUSED 127.0.0.1:5432')),
+      };
       const { answers, sizes } = await placeTogether(
         [
           [me, 'BUY', { symbol: 'BTCUSDT', quantity: '0.01' }],
           [me, 'BUY', { symbol: 'ETHUSDT', quantity: '0.1' }],
         ],
-        { ...deps, db: unreachable },
+        { ...deps, dbPort: unreachable },
       );
       expect(sizes).toEqual([2]);
       expect(answers).toEqual([{ error: 'connect ECONNREFUSED 127.0.0.1:5432' }, { error: 'connect ECONNREFUSED 127.0.0.1:5432' }]);

@@ -9,8 +9,7 @@
  * the same error it would have had alone. A user's placements stay in arrival order; users
  * run side by side.
  */
-import { isUniqueViolation } from '../../../db/pg-error.js';
-import { lockThenWrite } from '../../../ports/db/lock-then-write.js';
+import { isUniqueViolation } from '../../../ports/db/pg-error.js';
 import type { MarketSnapshot } from '../domain/order-model.js';
 import { liveMarket } from '../live-market.js';
 import { toOrderView, toTransactionView, type OrderRow } from '../order-view.js';
@@ -48,7 +47,7 @@ async function commitBatch(deps: TradingDeps, batch: readonly QueuedPlacement[])
   const keys = batch.filter((p) => p.clientSent).map((p) => ({ userId: p.userId, clientOrderId: p.clientOrderId }));
   const reads = [lockUsersStatement(userIds), readAccountsStatement(userIds)];
   if (keys.length > 0) reads.push(existingClientOrderIdsStatement(keys));
-  return lockThenWrite(deps.db, reads, (_, everyRead) => {
+  return deps.dbPort.lockThenWrite(reads, (_, everyRead) => {
     const plan = planBatch({
       placements: batch,
       accounts: accountsFrom(everyRead[1]!),

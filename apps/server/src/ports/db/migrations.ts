@@ -5,17 +5,15 @@
 import { fileURLToPath } from 'node:url';
 import { sql } from 'drizzle-orm';
 import { readMigrationFiles } from 'drizzle-orm/migrator';
-import type { Database } from '../ports/db/db-port.js';
+import type { Database } from './db-port.js';
+import { rowsOf } from './rows-of.js';
 
 /**
- * apps/server/drizzle: this module sits one folder below apps/server/src or apps/server/dist,
+ * apps/server/drizzle: this module sits two folders below apps/server/src or apps/server/dist,
  * so the same relative path works under vitest and in the compiled build. The build and the
  * image must ship the folder next to dist/.
  */
-export const MIGRATIONS_FOLDER = fileURLToPath(new URL('../../drizzle', import.meta.url));
-
-/** drizzle's own bookkeeping table (its default name and schema). */
-export const MIGRATIONS_TABLE = { schema: 'drizzle', table: '__drizzle_migrations' } as const;
+export const MIGRATIONS_FOLDER = fileURLToPath(new URL('../../../drizzle', import.meta.url));
 
 export function latestKnownMigration(): number {
   const migrations = readMigrationFiles({ migrationsFolder: MIGRATIONS_FOLDER });
@@ -43,9 +41,4 @@ export async function assertSchemaNotNewer(db: Database, where: string): Promise
         'Run the newer version; downgrading would use a schema this build does not understand.',
     );
   }
-}
-
-/** `execute()` results differ per driver in type only: both carry `rows`. */
-export function rowsOf<T>(result: unknown): T[] {
-  return (result as { rows: T[] }).rows;
 }
