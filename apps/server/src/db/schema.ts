@@ -5,7 +5,7 @@
  * Conventions every use case relies on:
  * - Decimals are NUMERIC(36,18) and arrive as strings; compute with decimal.js and round
  *   deliberately to 18 places (or an exchange step) before writing.
- * - `users.balance` and `portfolios.quantity` are totals; what is free is total - reserved.
+ * - `users.balance` and `positions.quantity` are totals; what is free is total - reserved.
  *   CHECK constraints keep reserved within total and neither negative, so a guarded update
  *   that would overspend fails (SQLSTATE 23514) instead of committing.
  * - `run` is the account run a row belongs to; a reset increments `users.run`, and history

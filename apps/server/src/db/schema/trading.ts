@@ -62,7 +62,12 @@ export const orders = pgTable(
   ],
 );
 
-export const portfolios = pgTable(
+/**
+ * Names: the seed's tables keep their SQL names (the seed is the contract), but the
+ * TypeScript side names what they hold: `positions` is the `portfolios` table (one row per
+ * user and symbol held) and `fills` is the `transactions` table (one row per fill).
+ */
+export const positions = pgTable(
   'portfolios',
   {
     id: serial('id').primaryKey(),
@@ -85,8 +90,8 @@ export const portfolios = pgTable(
   ],
 );
 
-/** One fill of an order (the seed's table and name). */
-export const transactions = pgTable(
+/** One fill of an order (SQL table `transactions`, the seed's name). */
+export const fills = pgTable(
   'transactions',
   {
     id: bigserial('id', { mode: 'number' }).primaryKey(),

@@ -5,7 +5,7 @@
  */
 import { eq } from 'drizzle-orm';
 import { dec } from '../../core/decimal.js';
-import { portfolios, users } from '../../db/schema.js';
+import { positions, users } from '../../db/schema.js';
 import type { CachePort } from '../../ports/cache/cache-port.js';
 import type { Database } from '../../ports/db/db-port.js';
 import { AppError } from '../../kernel/app-error.js';
@@ -54,7 +54,7 @@ export async function loadAccountSnapshot(db: Database, userId: number): Promise
     .from(users)
     .where(eq(users.id, userId));
   if (!user) throw new AppError('UNAUTHORIZED', 401, 'The account of this token no longer exists.');
-  const rows = await db.select().from(portfolios).where(eq(portfolios.userId, userId));
+  const rows = await db.select().from(positions).where(eq(positions.userId, userId));
   return {
     cash: { balance: dec(user.balance), reserved: dec(user.reserved) },
     initialBalance: dec(user.initialBalance),

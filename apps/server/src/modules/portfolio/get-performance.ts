@@ -6,7 +6,7 @@
 import { and, asc, eq, gte, type SQL } from 'drizzle-orm';
 import type { PerformanceRange, PerformanceResponse } from '@cryptosim/contracts';
 import { dec } from '../../core/decimal.js';
-import { equitySnapshots, transactions, users } from '../../db/schema.js';
+import { equitySnapshots, fills, users } from '../../db/schema.js';
 import type { CachePort } from '../../ports/cache/cache-port.js';
 import type { Database } from '../../ports/db/db-port.js';
 import { cachedAccountSnapshot } from './account-snapshot.js';
@@ -22,19 +22,19 @@ export async function getPerformance(db: Database, cache: CachePort, userId: num
   const account = await cachedAccountSnapshot(db, cache, userId);
   const current = await valuePortfolio(cache, account, now);
   const start = rangeStart(range, now);
-  const since = (column: typeof equitySnapshots.time | typeof transactions.createdAt): SQL[] => (start === null ? [] : [gte(column, new Date(start))]);
+  const since = (column: typeof equitySnapshots.time | typeof fills.createdAt): SQL[] => (start === null ? [] : [gte(column, new Date(start))]);
 
-  const [snapshots, fills, [user]] = await Promise.all([
+  const [snapshots, fillRows, [user]] = await Promise.all([
     db
       .select({ time: equitySnapshots.time, value: equitySnapshots.value })
       .from(equitySnapshots)
       .where(and(eq(equitySnapshots.userId, userId), eq(equitySnapshots.run, account.run), ...since(equitySnapshots.time)))
       .orderBy(asc(equitySnapshots.time)),
     db
-      .select({ time: transactions.createdAt, side: transactions.type, realizedPnl: transactions.realizedPnl })
-      .from(transactions)
-      .where(and(eq(transactions.userId, userId), eq(transactions.run, account.run), ...since(transactions.createdAt)))
-      .orderBy(asc(transactions.id)),
+      .select({ time: fills.createdAt, side: fills.type, realizedPnl: fills.realizedPnl })
+      .from(fills)
+      .where(and(eq(fills.userId, userId), eq(fills.run, account.run), ...since(fills.createdAt)))
+      .orderBy(asc(fills.id)),
     db.select({ createdAt: users.createdAt }).from(users).where(eq(users.id, userId)),
   ]);
 
@@ -47,6 +47,6 @@ export async function getPerformance(db: Database, cache: CachePort, userId: num
     if ((curve[0]?.time ?? Infinity) > signUpMinute) curve.unshift({ time: signUpMinute, value: account.initialBalance });
   }
   if ((curve.at(-1)?.time ?? -Infinity) < now) curve.push({ time: now, value: dec(current.totalValue) });
-  const trades: TradeSample[] = fills.map((f) => ({ time: f.time.getTime(), side: f.side, realizedPnl: f.realizedPnl === null ? null : dec(f.realizedPnl) }));
+  const trades: TradeSample[] = fillRows.map((f) => ({ time: f.time.getTime(), side: f.side, realizedPnl: f.realizedPnl === null ? null : dec(f.realizedPnl) }));
   return toPerformanceResponse(downsample(curve, MAX_CHART_POINTS), computePerformance(curve, trades));
 }

@@ -8,7 +8,7 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { dec } from '../../core/decimal.js';
 import { AppError } from '../../kernel/app-error.js';
-import { equitySnapshots, OPEN_ORDER_STATUSES, orders, portfolios, users } from '../../db/schema.js';
+import { equitySnapshots, OPEN_ORDER_STATUSES, orders, positions, users } from '../../db/schema.js';
 import { sqlList } from '../../db/schema/columns.js';
 import type { Database } from '../../ports/db/db-port.js';
 import type { AccountSnapshot } from './account-snapshot.js';
@@ -28,7 +28,7 @@ export async function resetAccount(db: Database, userId: number, now = new Date(
       .set({ status: 'CANCELED', reservedAmount: '0', updatedAt: sql`now()` })
       .where(and(eq(orders.userId, userId), sql`${orders.status} in (${sql.raw(sqlList(OPEN_ORDER_STATUSES))})`))
       .returning();
-    await tx.delete(portfolios).where(eq(portfolios.userId, userId));
+    await tx.delete(positions).where(eq(positions.userId, userId));
     const run = user.run + 1;
     await tx.update(users).set({ balance: user.initialBalance, reservedBalance: '0', run }).where(eq(users.id, userId));
     await tx

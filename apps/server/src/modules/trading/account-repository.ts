@@ -4,7 +4,7 @@
  * the user row instead of deadlocking, and a fill, a cancel and a reset never interleave.
  */
 import { and, eq, sql, type SQL } from 'drizzle-orm';
-import { portfolios, users } from '../../db/schema.js';
+import { positions, users } from '../../db/schema.js';
 import { dec, type Dec } from '../../core/decimal.js';
 import { AppError } from '../../kernel/app-error.js';
 import { rowsOf } from '../../ports/db/rows-of.js';
@@ -93,11 +93,11 @@ export async function savePosition(tx: Database, account: LockedAccount, symbol:
   };
   if (account.positions.has(symbol)) {
     await tx
-      .update(portfolios)
+      .update(positions)
       .set({ ...values, updatedAt: sql`now()` })
-      .where(and(eq(portfolios.userId, account.userId), eq(portfolios.symbol, symbol)));
+      .where(and(eq(positions.userId, account.userId), eq(positions.symbol, symbol)));
   } else {
-    await tx.insert(portfolios).values({ userId: account.userId, symbol, run: account.run, ...values });
+    await tx.insert(positions).values({ userId: account.userId, symbol, run: account.run, ...values });
   }
   account.positions.set(symbol, position);
 }

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq, sql } from 'drizzle-orm';
 import type { LightMyRequestResponse } from 'fastify';
 import { MarketTopics } from '@cryptosim/contracts';
-import { transactions, users } from '../../db/schema.js';
+import { fills, users } from '../../db/schema.js';
 import type { Database, DbPort } from '../../ports/db/db-port.js';
 import { createPostgresDb } from '../../ports/db/postgres-db.js';
 import { moduleContext } from '../../app/module-context.js';
@@ -93,13 +93,13 @@ describe.skipIf(!pg.url)('trading on PostgreSQL under concurrency', () => {
         later(cancelDelay, () => t.app.inject({ method: 'DELETE', url: `/api/trading/orders/${o.id}`, headers: me.headers })),
         later(fillDelay, () => settleCrossedOrder(deps(), o.id, me.id, snapshotOf('48000', '1000000'))),
       ]);
-      const fills = await db.db.select().from(transactions).where(eq(transactions.orderId, o.id));
+      const fillRows = await db.db.select().from(fills).where(eq(fills.orderId, o.id));
       const final = await orderOf(t.app, me, o.id);
       if (cancel.statusCode === 200) {
-        expect([fill.kind, final.status, fills.length], `iteration ${i}`).toEqual(['skipped', 'CANCELED', 0]);
+        expect([fill.kind, final.status, fillRows.length], `iteration ${i}`).toEqual(['skipped', 'CANCELED', 0]);
         outcomes.canceled += 1;
       } else {
-        expect([cancel.statusCode, (cancel.json() as { code: string }).code, fill.kind, final.status, fills.length], `iteration ${i}`).toEqual([409, 'ORDER_NOT_CANCELABLE', 'filled', 'FILLED', 1]);
+        expect([cancel.statusCode, (cancel.json() as { code: string }).code, fill.kind, final.status, fillRows.length], `iteration ${i}`).toEqual([409, 'ORDER_NOT_CANCELABLE', 'filled', 'FILLED', 1]);
         outcomes.filled += 1;
       }
       expect(Number((await cashOf(me.id)).reservedBalance), `iteration ${i}: nothing stays reserved`).toBe(0);
@@ -152,13 +152,13 @@ describe.skipIf(!pg.url)('trading on PostgreSQL under concurrency', () => {
     await t.ports.bus.publish(MarketTopics.ticks, [tickMessage('BTCUSDT', '48000')]);
     await eventually('the first matcher to die', async () => (failures > 0 ? true : undefined));
     await dead.close();
-    const filledBefore = await db.db.select({ n: sql<number>`count(*)::int` }).from(transactions).where(sql`${transactions.orderId} in ${ids}`);
+    const filledBefore = await db.db.select({ n: sql<number>`count(*)::int` }).from(fills).where(sql`${fills.orderId} in ${ids}`);
     expect(filledBefore[0]?.n, 'the first process filled two orders before it died').toBe(2);
 
     const restarted = await t.ports.bus.consume({ topics: [MarketTopics.ticks], groupId: group, fromBeginning: false, handler: createMatcher(deps()) });
     try {
       await eventually('every crossed order to fill', async () => {
-        const statuses = await Promise.all(ids.map(async (id) => (await db.db.select({ n: sql<number>`count(*)::int` }).from(transactions).where(and(eq(transactions.orderId, id))))[0]!.n));
+        const statuses = await Promise.all(ids.map(async (id) => (await db.db.select({ n: sql<number>`count(*)::int` }).from(fills).where(and(eq(fills.orderId, id))))[0]!.n));
         return statuses.every((n) => n >= 1) ? statuses : undefined;
       }).then((counts) => expect(counts, 'one fill per order').toEqual(ids.map(() => 1)));
       for (const trader of traders) expect(Number((await cashOf(trader.id)).reservedBalance)).toBe(0);

@@ -1,15 +1,15 @@
 /** Data access for orders and fills. Use cases pass `tx` inside their transaction. */
 import { and, asc, desc, eq, gt, inArray, lt, notInArray, sql, type SQL } from 'drizzle-orm';
-import { OPEN_ORDER_STATUSES, orders, transactions } from '../../db/schema.js';
+import { OPEN_ORDER_STATUSES, orders, fills } from '../../db/schema.js';
 import type { Database } from '../../ports/db/db-port.js';
 import type { Fill } from './domain/plan-fill.js';
-import type { OrderRow, TransactionRow } from './order-view.js';
+import type { OrderRow, FillRow } from './order-view.js';
 
 export type NewOrder = typeof orders.$inferInsert;
 
-export async function insertFill(tx: Database, order: OrderRow, fill: Fill): Promise<TransactionRow> {
+export async function insertFill(tx: Database, order: OrderRow, fill: Fill): Promise<FillRow> {
   const [row] = await tx
-    .insert(transactions)
+    .insert(fills)
     .values({
       userId: order.userId,
       orderId: order.id,
@@ -51,8 +51,8 @@ export async function updateOrder(tx: Database, id: number, values: Partial<NewO
   return row!;
 }
 
-export async function fillsOfOrder(db: Database, orderId: number): Promise<TransactionRow[]> {
-  return db.select().from(transactions).where(eq(transactions.orderId, orderId)).orderBy(asc(transactions.id));
+export async function fillsOfOrder(db: Database, orderId: number): Promise<FillRow[]> {
+  return db.select().from(fills).where(eq(fills.orderId, orderId)).orderBy(asc(fills.id));
 }
 
 export interface OrderFilter {
@@ -81,25 +81,25 @@ export interface FillFilter {
 }
 
 function fillConditions(f: Pick<FillFilter, 'userId' | 'symbol' | 'side'>): SQL[] {
-  const where: SQL[] = [eq(transactions.userId, f.userId)];
-  if (f.symbol) where.push(eq(transactions.symbol, f.symbol));
-  if (f.side) where.push(eq(transactions.type, f.side));
+  const where: SQL[] = [eq(fills.userId, f.userId)];
+  if (f.symbol) where.push(eq(fills.symbol, f.symbol));
+  if (f.side) where.push(eq(fills.type, f.side));
   return where;
 }
 
 /** A page of the matching fills, newest first. Filters go in the WHERE, so a page is always full when more rows match. */
-export async function listFills(db: Database, f: FillFilter): Promise<TransactionRow[]> {
+export async function listFills(db: Database, f: FillFilter): Promise<FillRow[]> {
   const where = fillConditions(f);
-  if (f.beforeId !== undefined) where.push(lt(transactions.id, f.beforeId));
-  return db.select().from(transactions).where(and(...where)).orderBy(desc(transactions.id)).limit(f.limit);
+  if (f.beforeId !== undefined) where.push(lt(fills.id, f.beforeId));
+  return db.select().from(fills).where(and(...where)).orderBy(desc(fills.id)).limit(f.limit);
 }
 
 /** A page of the matching fills after `afterId`, oldest first (the CSV export's order). */
-export async function listFillsAscending(db: Database, f: Omit<FillFilter, 'beforeId'>, afterId: number): Promise<TransactionRow[]> {
+export async function listFillsAscending(db: Database, f: Omit<FillFilter, 'beforeId'>, afterId: number): Promise<FillRow[]> {
   return db
     .select()
-    .from(transactions)
-    .where(and(...fillConditions(f), gt(transactions.id, afterId)))
-    .orderBy(asc(transactions.id))
+    .from(fills)
+    .where(and(...fillConditions(f), gt(fills.id, afterId)))
+    .orderBy(asc(fills.id))
     .limit(f.limit);
 }

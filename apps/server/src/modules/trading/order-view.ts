@@ -4,11 +4,11 @@
  */
 import type { Order, Transaction } from '@cryptosim/contracts';
 import { dec, plainDecimalString } from '../../core/decimal.js';
-import type { orders, transactions } from '../../db/schema.js';
+import type { orders, fills } from '../../db/schema.js';
 import type { RestingOrder } from './domain/order-model.js';
 
 export type OrderRow = typeof orders.$inferSelect;
-export type TransactionRow = typeof transactions.$inferSelect;
+export type FillRow = typeof fills.$inferSelect;
 
 const plain = (value: string) => plainDecimalString(value);
 const plainOrNull = (value: string | null) => (value === null ? null : plain(value));
@@ -35,7 +35,7 @@ export function toOrderView(row: OrderRow): Order {
   };
 }
 
-export function toTransactionView(row: TransactionRow): Transaction {
+export function toTransactionView(row: FillRow): Transaction {
   return {
     id: row.id,
     orderId: row.orderId,

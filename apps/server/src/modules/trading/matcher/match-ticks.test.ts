@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { MarketTopics } from '@cryptosim/contracts';
-import { transactions } from '../../../db/schema.js';
+import { fills } from '../../../db/schema.js';
 import type { Running } from '../../../kernel/module.js';
 import { moduleContext } from '../../../app/module-context.js';
 import { eventually, newTrader, order, orderOf, placed, portfolioOf, setPrice, silent, startPgliteTradingApp, tickMessage, type Trader, type TradingTestApp } from '../testing/trading-test-app.js';
@@ -45,8 +45,8 @@ describe('matcher', () => {
     expect(p).toMatchObject({ reserved: '0', cash: '95095.1' });
     expect(p.positions[0]).toMatchObject({ symbol: 'BTCUSDT', quantity: '0.1', avgPrice: '49000' });
     await publish('BTCUSDT', '48000');
-    const fills = await t.ports.db.db.select().from(transactions).where(eq(transactions.orderId, o.id));
-    expect(fills, 'one fill, however many ticks cross it').toHaveLength(1);
+    const fillRows = await t.ports.db.db.select().from(fills).where(eq(fills.orderId, o.id));
+    expect(fillRows, 'one fill, however many ticks cross it').toHaveLength(1);
   });
 
   it('when the price falls to a stop-loss, then it sells at market as taker and books the loss', async () => {
@@ -93,8 +93,8 @@ describe('matcher', () => {
       await publish('ETHUSDT', '1400');
       await eventually('the batch to be delivered again', async () => (deliveries >= 2 ? true : undefined));
       expect((await orderOf(t.app, me, o.id)).status).toBe('FILLED');
-      const fills = await t.ports.db.db.select().from(transactions).where(eq(transactions.orderId, o.id));
-      expect(fills, 'the redelivered tick found the order already filled').toHaveLength(1);
+      const fillRows = await t.ports.db.db.select().from(fills).where(eq(fills.orderId, o.id));
+      expect(fillRows, 'the redelivered tick found the order already filled').toHaveLength(1);
     } finally {
       await sub.close();
     }

@@ -13,7 +13,7 @@
  */
 import { sql, type SQL } from 'drizzle-orm';
 import { sqlRow } from '../../../ports/db/sql-literal.js';
-import type { OrderRow, TransactionRow } from '../order-view.js';
+import type { OrderRow, FillRow } from '../order-view.js';
 import { keyOf } from './batch-reads.js';
 import type { BatchPlan, OrderWrite } from './plan-batch.js';
 
@@ -93,7 +93,7 @@ interface Returned {
 
 export interface WrittenOrder {
   order: OrderRow;
-  fill: TransactionRow | null;
+  fill: FillRow | null;
 }
 
 /** The written rows of one planned order, from what the batch's statement returned. */
@@ -104,7 +104,7 @@ export function writtenOrderFrom(w: OrderWrite, returned: ReadonlyMap<string, un
   const order: OrderRow = { ...o, id: Number(r.id), rejectReason: null, createdAt: new Date(r.created_at), updatedAt: new Date(r.updated_at) };
   if (!w.fill) return { order, fill: null };
   if (r.fill_id === null || r.fill_created_at === null) throw new Error(`the batch's statement returned no fill for order ${order.id}`);
-  const fill: TransactionRow = {
+  const fill: FillRow = {
     id: Number(r.fill_id),
     userId: o.userId,
     orderId: order.id,

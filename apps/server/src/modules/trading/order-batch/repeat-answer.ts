@@ -4,12 +4,12 @@
  */
 import { AppError } from '../../../kernel/app-error.js';
 import { fillsOfOrder, findOrderByClientId } from '../order-repository.js';
-import { toOrderView, toTransactionView, type OrderRow, type TransactionRow } from '../order-view.js';
+import { toOrderView, toTransactionView, type OrderRow, type FillRow } from '../order-view.js';
 import { sameRequest } from '../same-request.js';
 import type { TradingDeps } from '../trading-deps.js';
 import type { PlacedOrder, Placement } from './placement.js';
 
-export function repeatOf(p: Placement, first: OrderRow, fills: readonly TransactionRow[]): PlacedOrder {
+export function repeatOf(p: Placement, first: OrderRow, fills: readonly FillRow[]): PlacedOrder {
   if (!sameRequest(first, p.side, p.body)) {
     throw new AppError('DUPLICATE_CLIENT_ORDER_ID', 409, `clientOrderId ${p.clientOrderId} was already used for a different order (id ${first.id}).`);
   }

@@ -8,7 +8,7 @@ import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PlaceOrderRequest } from '@cryptosim/contracts';
 import { pgErrorOf } from '../../../ports/db/pg-error.js';
-import { orders, portfolios, transactions, users } from '../../../db/schema.js';
+import { orders, positions, fills, users } from '../../../db/schema.js';
 import { moduleContext } from '../../../app/module-context.js';
 import { backends, type Storage } from '../../accounts/testing/test-app.js';
 import type { OrderSide } from '../domain/order-model.js';
@@ -70,8 +70,8 @@ for (const backend of await backends()) {
 
     const cashOf = async (trader: Trader) => (await db().select().from(users).where(eq(users.id, trader.id)))[0]!;
     const positionOf = async (trader: Trader, symbol: string) =>
-      (await db().select().from(portfolios).where(and(eq(portfolios.userId, trader.id), eq(portfolios.symbol, symbol))))[0];
-    const fillsOf = async (trader: Trader) => db().select().from(transactions).where(eq(transactions.userId, trader.id));
+      (await db().select().from(positions).where(and(eq(positions.userId, trader.id), eq(positions.symbol, symbol))))[0];
+    const fillsOf = async (trader: Trader) => db().select().from(fills).where(eq(fills.userId, trader.id));
     const ordersOf = async (trader: Trader) => db().select().from(orders).where(eq(orders.userId, trader.id));
 
     it('when several users place orders in one batch, then each gets its order, fill, cash and position', async () => {
