@@ -101,7 +101,7 @@ export const AuthEvent = Type.Object({
 });
 export type AuthEvent = Static<typeof AuthEvent>;
 
-/** `limit` and the opaque `cursor` of every newest-first list (API.md). */
+/** `limit` and the opaque `cursor` of every newest-first list (docs/API.md). */
 export const AuthEventsQuery = Type.Object(
   {
     limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500, default: 50 })),

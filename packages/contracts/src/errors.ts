@@ -1,6 +1,6 @@
 import Type, { type Static } from 'typebox';
 
-/** Stable machine codes carried by every problem+json reply (API.md). */
+/** Stable machine codes carried by every problem+json reply (docs/API.md). */
 export const ErrorCodes = [
   'VALIDATION_FAILED',
   'UNAUTHORIZED',

@@ -7,7 +7,7 @@ import { createJobs } from '../ports/jobs/create-jobs.js';
 import { createMarketSource } from '../modules/market/index.js';
 import type { Ports } from '../kernel/ports.js';
 
-/** Picks each port's implementation from config (DESIGN.md's table); nothing else knows which. */
+/** Picks each port's implementation from config (docs/DESIGN.md's table); nothing else knows which. */
 export async function createPorts(config: Config, logger: Logger): Promise<Ports> {
   const db = await createDb({
     databaseUrl: config.databaseUrl,

@@ -1,6 +1,6 @@
 /**
  * The one @fastify/websocket registration every channel (/ws/prices, /ws/orders,
- * /ws/portfolio) shares, plus the heartbeat API.md promises: the server pings every 20 s
+ * /ws/portfolio) shares, plus the heartbeat docs/API.md promises: the server pings every 20 s
  * and drops a client that did not answer the previous ping.
  */
 import websocket from '@fastify/websocket';

@@ -1,5 +1,5 @@
 /**
- * The credential endpoints' own limits (API.md). The per-IP rules stop one address from
+ * The credential endpoints' own limits (docs/API.md). The per-IP rules stop one address from
  * spraying many accounts; the per-username rule stops it from hammering one account, and
  * keeps working when many addresses each stay under the per-IP rule.
  */

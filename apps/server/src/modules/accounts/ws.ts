@@ -7,13 +7,13 @@ const CHANNELS: Array<[path: string, kind: UserEventKind]> = [
   ['/ws/portfolio', 'portfolio'],
 ];
 
-/** /ws/orders and /ws/portfolio (API.md): authenticated, one user's events each. */
+/** /ws/orders and /ws/portfolio (docs/API.md): authenticated, one user's events each. */
 export function userSocketRoutes(deps: UserSocketDeps) {
   return async (app: FastifyInstance) => {
     for (const [path, kind] of CHANNELS) {
       app.get<{ Querystring: { token?: string } }>(
         path,
-        // Hidden from OpenAPI (it cannot describe a WebSocket); API.md documents the frames.
+        // Hidden from OpenAPI (it cannot describe a WebSocket); docs/API.md documents the frames.
         { websocket: true, schema: { hide: true } },
         (socket, request) => {
           const token = typeof request.query.token === 'string' && request.query.token !== '' ? request.query.token : undefined;

@@ -1,4 +1,4 @@
-/** `/api/market/*` (API.md): thin handlers over the market use cases. */
+/** `/api/market/*` (docs/API.md): thin handlers over the market use cases. */
 import Type from 'typebox';
 import type { FastifyInstance } from 'fastify';
 import { DepthQuery, DepthResponse, HistoryQuery, HistoryResponse, MarketStatus, PricesResponse, SymbolsResponse } from '@cryptosim/contracts';

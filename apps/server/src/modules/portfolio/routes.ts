@@ -1,4 +1,4 @@
-/** `/api/portfolio/*` (API.md): authenticated, thin handlers over the portfolio use cases. */
+/** `/api/portfolio/*` (docs/API.md): authenticated, thin handlers over the portfolio use cases. */
 import type { FastifyInstance } from 'fastify';
 import { PerformanceQuery, PerformanceResponse, Portfolio } from '@cryptosim/contracts';
 import type { ModuleContext } from '../../kernel/module.js';

@@ -1,5 +1,5 @@
 /**
- * An account at live prices (API.md's portfolio): each held symbol's latest ticker from the
+ * An account at live prices (docs/API.md's portfolio): each held symbol's latest ticker from the
  * cache; a symbol the feed has not priced yet is valued at its average price.
  */
 import type { Portfolio } from '@cryptosim/contracts';

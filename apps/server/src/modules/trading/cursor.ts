@@ -1,5 +1,5 @@
 /**
- * Opaque list cursors (API.md): the id of the last row of a page. Ids grow with insertion,
+ * Opaque list cursors (docs/API.md): the id of the last row of a page. Ids grow with insertion,
  * so "newest first" is "id descending" and the next page is "id below the cursor".
  */
 import { AppError } from '../../kernel/app-error.js';

@@ -1,5 +1,5 @@
 /**
- * Rows → the API's Order and Transaction (API.md). NUMERIC(36,18) arrives padded
+ * Rows → the API's Order and Transaction (docs/API.md). NUMERIC(36,18) arrives padded
  * ("0.500000000000000000"); the API shows the plain value ("0.5").
  */
 import type { Order, Transaction } from '@cryptosim/contracts';

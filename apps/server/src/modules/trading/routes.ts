@@ -1,4 +1,4 @@
-/** `/api/trading/*` (API.md): authenticated, thin handlers over the trading use cases. */
+/** `/api/trading/*` (docs/API.md): authenticated, thin handlers over the trading use cases. */
 import type { FastifyInstance } from 'fastify';
 import {
   Order,

@@ -79,7 +79,6 @@ export const en = {
   'field.username.rule': '3–50 characters: letters, digits and _ only.',
   'field.email.rule': 'Enter a valid e-mail address.',
   'field.password.rule': '8–128 characters.',
-  'field.invalid': 'This value is not valid.',
   'error.generic': 'Something went wrong. Error code: {code}',
   'common.cancel': 'Cancel',
   'common.close': 'Close',
@@ -151,7 +150,6 @@ export const en = {
   'settings.appearance': 'Language and theme',
   'settings.language': 'Language',
   'settings.theme': 'Theme',
-  'settings.account': 'Account',
   'settings.accountOf': '{username} · joined {date}',
   'settings.email.title': 'E-mail address',
   'settings.email.new': 'New e-mail address',
@@ -173,7 +171,6 @@ export const en = {
   'settings.reset.confirmBody': 'Open orders are canceled, positions are closed out and your cash goes back to {amount}. This cannot be undone.',
   'settings.reset.confirm': 'Reset',
   'settings.reset.done': 'Your account was reset to {amount}.',
-  'settings.reset.notAvailable': 'Account reset is not available on this server yet.',
 } satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof en;

@@ -78,7 +78,6 @@ export const ko: Messages = {
   'field.username.rule': '3–50자의 영문, 숫자, _만 사용할 수 있습니다.',
   'field.email.rule': '올바른 이메일 주소를 입력하세요.',
   'field.password.rule': '8–128자여야 합니다.',
-  'field.invalid': '올바르지 않은 값입니다.',
   'error.generic': '문제가 발생했습니다. 오류 코드: {code}',
   'common.cancel': '취소',
   'common.close': '닫기',
@@ -150,7 +149,6 @@ export const ko: Messages = {
   'settings.appearance': '언어와 테마',
   'settings.language': '언어',
   'settings.theme': '테마',
-  'settings.account': '계정',
   'settings.accountOf': '{username} · 가입일 {date}',
   'settings.email.title': '이메일 주소',
   'settings.email.new': '새 이메일 주소',
@@ -172,5 +170,4 @@ export const ko: Messages = {
   'settings.reset.confirmBody': '미체결 주문은 취소되고 보유 자산은 정리되며 현금은 {amount}(으)로 돌아갑니다. 되돌릴 수 없습니다.',
   'settings.reset.confirm': '초기화',
   'settings.reset.done': '계정이 {amount}(으)로 초기화되었습니다.',
-  'settings.reset.notAvailable': '이 서버에서는 아직 계정 초기화를 지원하지 않습니다.',
 };

@@ -11,7 +11,7 @@ export const liveKlineKey = (symbol: string) => `market:kline:${symbol}:1m`;
 export const STATUS_KEY = 'market:status';
 export const priceChannel = (symbol: string) => `prices.${symbol}`;
 
-/** A price is stale when its last update is older than this (API.md). */
+/** A price is stale when its last update is older than this (docs/API.md). */
 export const STALE_AFTER_MS = 10_000;
 
 /** What the projector last heard from the feed: its source and when (projector clock). */

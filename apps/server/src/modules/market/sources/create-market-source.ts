@@ -13,7 +13,7 @@ export interface MarketSourceSettings {
   logger: Logger;
 }
 
-/** Picks the market source from MARKET_SOURCE (DESIGN.md's table). Makes no network call. */
+/** Picks the market source from MARKET_SOURCE (docs/DESIGN.md's table). Makes no network call. */
 export function createMarketSource({ market, logger }: MarketSourceSettings): MarketSource {
   const symbols = new MarketSymbols(market.symbols);
   const simulator = () => new SimulatorSource({ symbols, seed: market.seed, startPrices: market.simulatorStartPrices });

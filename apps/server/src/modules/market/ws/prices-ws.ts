@@ -1,4 +1,4 @@
-/** `/ws/prices` (API.md): public price stream over the shared @fastify/websocket server. */
+/** `/ws/prices` (docs/API.md): public price stream over the shared @fastify/websocket server. */
 import type { FastifyInstance } from 'fastify';
 import type { ModuleContext } from '../../../kernel/module.js';
 import { registerWebSocket } from '../../../kernel/websocket.js';

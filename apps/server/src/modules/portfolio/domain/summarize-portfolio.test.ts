@@ -23,7 +23,7 @@ describe('valuePosition', () => {
 });
 
 describe('summarizePortfolio', () => {
-  it('when cash is partly reserved and coins are held, then the totals add up as API.md says', () => {
+  it('when cash is partly reserved and coins are held, then the totals add up as docs/API.md says', () => {
     const summary = summarizePortfolio(cash('60000', '5000'), dec('100000'), [
       { symbol: 'ETHUSDT', position: position('2', '2000'), marketPrice: dec('2500') },
       { symbol: 'BTCUSDT', position: position('0.5', '40000'), marketPrice: dec('45000') },

@@ -1,5 +1,5 @@
 /**
- * The portfolio view of API.md. The users row keeps `balance` (all cash) and `reserved` (held
+ * The portfolio view of docs/API.md. The users row keeps `balance` (all cash) and `reserved` (held
  * by open buys); the view splits them into free `cash` and `reserved`, so
  * totalValue = cash + reserved + Σ quantity × marketPrice = balance + Σ marketValue.
  * Only positions with a quantity are listed; a closed position's realized P&L stays in

@@ -1,5 +1,5 @@
 /**
- * Trading fees, charged in USDT on top of the notional for buys and sells alike (API.md):
+ * Trading fees, charged in USDT on top of the notional for buys and sells alike (docs/API.md):
  * a buy costs notional + fee, a sell pays out notional − fee.
  *
  * Rounding: the fee is rounded UP to 8 decimals (USDT's precision on Binance). Rounding up

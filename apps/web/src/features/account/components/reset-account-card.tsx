@@ -26,11 +26,9 @@ export function ResetAccountCard() {
     reset.mutate(undefined, { onSettled: () => setOpen(false) });
   };
   const failure = reset.error
-    ? reset.error instanceof ApiError && reset.error.status === 404
-      ? t('settings.reset.notAvailable')
-      : reset.error instanceof ApiError
-        ? t('error.generic', { code: reset.error.code })
-        : t('error.generic', { code: 'UNKNOWN' })
+    ? reset.error instanceof ApiError
+      ? t('error.generic', { code: reset.error.code })
+      : t('error.generic', { code: 'UNKNOWN' })
     : null;
 
   return (

@@ -9,7 +9,7 @@ import { useRegister } from '../api/authenticate';
 import { useReturnPath } from '../hooks/use-return-path';
 import { AuthCard } from './auth-card';
 
-/** What every new account starts with (DESIGN.md); the server's figure is on the user record. */
+/** What every new account starts with (docs/DESIGN.md); the server's figure is on the user record. */
 const STARTING_CASH = '100000';
 
 export default function RegisterPage() {

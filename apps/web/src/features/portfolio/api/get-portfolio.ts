@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import type { Portfolio } from '@cryptosim/contracts';
-import { ApiError, USER_QUERY_ROOT, useApiClient } from '../../../lib/api';
+import { USER_QUERY_ROOT, useApiClient } from '../../../lib/api';
 import { useIsSignedIn } from '../../../lib/session';
 
 export const portfolioKey = [USER_QUERY_ROOT, 'portfolio'] as const;
@@ -14,7 +14,5 @@ export function usePortfolio() {
     queryFn: ({ signal }) => api.request<Portfolio>('/api/portfolio', { auth: true, signal }),
     enabled: signedIn,
     refetchInterval: 15_000,
-    // A server without the portfolio module answers 404: asking again will not change that.
-    retry: (count, error) => !(error instanceof ApiError && error.status === 404) && count < 1,
   });
 }

@@ -15,7 +15,7 @@ export interface OrderDraft {
 
 export const EMPTY_DRAFT: OrderDraft = { side: 'BUY', type: 'MARKET', unit: 'BASE', amount: '', price: '', stopPrice: '' };
 
-/** The exchange takes quoteAmount on MARKET buys only (API.md). */
+/** The exchange takes quoteAmount on MARKET buys only (docs/API.md). */
 export const quoteAllowed = (draft: Pick<OrderDraft, 'side' | 'type'>) => draft.side === 'BUY' && draft.type === 'MARKET';
 
 /** The unit actually in force: a QUOTE choice falls back to BASE where quoteAmount is refused. */
@@ -24,5 +24,5 @@ export const effectiveUnit = (draft: OrderDraft): AmountUnit => (quoteAllowed(dr
 export const needsPrice = (type: OrderType) => type === 'LIMIT';
 export const needsStopPrice = (type: OrderType) => type === 'STOP_LOSS' || type === 'TAKE_PROFIT';
 
-/** The default fee, 0.1 % taker and maker (DESIGN.md), charged in USDT on top of the notional. */
+/** The default fee, 0.1 % taker and maker (docs/DESIGN.md), charged in USDT on top of the notional. */
 export const DEFAULT_FEE_RATE = '0.001';
