@@ -11,11 +11,13 @@ WORKDIR /app
 # Manifests first, so the dependency layer is reused until package-lock.json changes.
 COPY package.json package-lock.json ./
 COPY packages/contracts/package.json packages/contracts/
+COPY packages/trading-rules/package.json packages/trading-rules/
 COPY apps/server/package.json apps/server/
 COPY apps/web/package.json apps/web/
 RUN npm ci --no-audit --no-fund
 COPY tsconfig.base.json ./
 COPY packages/contracts packages/contracts
+COPY packages/trading-rules packages/trading-rules
 COPY apps/server apps/server
 COPY apps/web apps/web
 RUN npm run build
@@ -26,6 +28,7 @@ FROM node:24-bookworm-slim AS server-deps
 WORKDIR /app
 COPY package.json package-lock.json ./
 COPY packages/contracts/package.json packages/contracts/
+COPY packages/trading-rules/package.json packages/trading-rules/
 COPY apps/server/package.json apps/server/
 COPY apps/web/package.json apps/web/
 RUN npm ci --omit=dev --workspace=apps/server --no-audit --no-fund && npm cache clean --force
@@ -54,7 +57,9 @@ WORKDIR /app
 COPY --from=server-deps /app/node_modules node_modules
 COPY package.json ./
 COPY packages/contracts/package.json packages/contracts/
+COPY packages/trading-rules/package.json packages/trading-rules/
 COPY --from=build /app/packages/contracts/dist packages/contracts/dist
+COPY --from=build /app/packages/trading-rules/dist packages/trading-rules/dist
 COPY apps/server/package.json apps/server/
 # Migrations are read at start (db/migrations.ts resolves them next to dist).
 COPY apps/server/drizzle apps/server/drizzle

@@ -4,7 +4,7 @@
  * short-lived cache entry `portfolio:<userId>` that every fill, cancel and reset deletes.
  */
 import { eq } from 'drizzle-orm';
-import { dec, type Dec } from '../../core/decimal.js';
+import { dec, type Dec } from '@cryptosim/trading-rules';
 import { portfolios, users } from '../../db/schema.js';
 import type { CachePort } from '../../ports/cache/cache-port.js';
 import type { Database } from '../../ports/db/db-port.js';

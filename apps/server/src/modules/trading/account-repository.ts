@@ -5,7 +5,7 @@
  */
 import { and, eq, sql, type SQL } from 'drizzle-orm';
 import { portfolios, users } from '../../db/schema.js';
-import { dec, type Dec } from '../../core/decimal.js';
+import { dec, type Dec } from '@cryptosim/trading-rules';
 import { AppError } from '../../core/app-error.js';
 import { rowsOf } from '../../db/migrations.js';
 import type { Database } from '../../ports/db/db-port.js';

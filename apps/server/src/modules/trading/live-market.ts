@@ -5,7 +5,7 @@
  */
 import type { SymbolInfo } from '@cryptosim/contracts';
 import { AppError } from '../../core/app-error.js';
-import { dec } from '../../core/decimal.js';
+import { dec } from '@cryptosim/trading-rules';
 import type { CachePort } from '../../ports/cache/cache-port.js';
 import type { SymbolRegistry } from '../../ports/market/market-source.js';
 import { tickerFromHash, tickerKey } from '../market/projector/cache-layout.js';

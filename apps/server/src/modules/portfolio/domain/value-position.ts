@@ -3,7 +3,7 @@
  * figure); money amounts keep the stored 18 decimals.
  */
 import type { PortfolioPosition } from '@cryptosim/contracts';
-import { Dec, toDecimalString } from '../../../core/decimal.js';
+import { Dec, toDecimalString } from '@cryptosim/trading-rules';
 import type { Position } from '../../trading/domain/order-model.js';
 import { availableQuantity } from '../../trading/domain/reservations.js';
 
