@@ -8,7 +8,7 @@ import { logIn } from './log-in.js';
 import { logOut } from './log-out.js';
 import { refreshSession } from './refresh-session.js';
 import { registerUser } from './register-user.js';
-import { problems } from './problem-responses.js';
+import { problemResponses } from '../../core/problem.js';
 
 
 /** POST /api/auth/register, /login, /refresh, /logout: no access token needed. */
@@ -23,7 +23,7 @@ export function authRoutes(deps: AccountsDeps, limiter: RateLimiter) {
           tags: ['auth'],
           summary: 'Create an account (100000 USDT) and sign in; 10 per hour per address',
           body: RegisterRequest,
-          response: { 201: AuthResponse, ...problems(400, 409, 429) },
+          response: { 201: AuthResponse, ...problemResponses(400, 409, 429) },
         },
       },
       async (request, reply) => reply.status(201).send(await registerUser(deps, request.body, clientOf(request))),
@@ -38,7 +38,7 @@ export function authRoutes(deps: AccountsDeps, limiter: RateLimiter) {
           tags: ['auth'],
           summary: 'Sign in with username or e-mail; 5 per minute per username and address, 20 per address',
           body: LoginRequest,
-          response: { 200: AuthResponse, ...problems(400, 401, 429) },
+          response: { 200: AuthResponse, ...problemResponses(400, 401, 429) },
         },
       },
       async (request) => logIn(deps, request.body, clientOf(request)),
@@ -51,7 +51,7 @@ export function authRoutes(deps: AccountsDeps, limiter: RateLimiter) {
           tags: ['auth'],
           summary: 'Swap a refresh token for a new pair; the old one stops working (reusing it signs the login out)',
           body: RefreshRequest,
-          response: { 200: AuthResponse, ...problems(400, 401, 429) },
+          response: { 200: AuthResponse, ...problemResponses(400, 401, 429) },
         },
       },
       async (request) => refreshSession(deps, request.body.refreshToken, clientOf(request)),
@@ -64,7 +64,7 @@ export function authRoutes(deps: AccountsDeps, limiter: RateLimiter) {
           tags: ['auth'],
           summary: 'End the session of this refresh token (always 204)',
           body: LogoutRequest,
-          response: { 204: { type: 'null', description: 'Signed out' }, ...problems(400, 429) },
+          response: { 204: { type: 'null', description: 'Signed out' }, ...problemResponses(400, 429) },
         },
       },
       async (request, reply) => {

@@ -3,6 +3,7 @@ import Type from 'typebox';
 import type { FastifyInstance } from 'fastify';
 import { DepthQuery, DepthResponse, HistoryQuery, HistoryResponse, MarketStatus, PricesResponse, SymbolsResponse } from '@cryptosim/contracts';
 import { AppError } from '../../core/app-error.js';
+import { problemResponses } from '../../core/problem.js';
 import type { ModuleContext } from '../../app/module.js';
 import type { SymbolRegistry } from '../../ports/market/market-source.js';
 import { getDepth } from './get-depth.js';
@@ -17,7 +18,6 @@ export interface MarketRouteDeps {
   fallbackSource: () => MarketStatus['source'];
 }
 
-const problem = { $ref: 'Problem#' };
 const SYMBOL_LIST = '^[A-Z0-9]{2,20}(,[A-Z0-9]{2,20})*$';
 const PricesQuery = Type.Object(
   { symbols: Type.Optional(Type.String({ pattern: SYMBOL_LIST, description: 'comma-separated; all symbols when omitted' })) },
@@ -39,7 +39,7 @@ export async function marketRoutes(app: FastifyInstance, ctx: ModuleContext, dep
 
   app.get<{ Querystring: { symbols?: string } }>(
     '/api/market/prices',
-    { schema: { tags, querystring: PricesQuery, response: { 200: PricesResponse, 404: problem } } },
+    { schema: { tags, querystring: PricesQuery, response: { 200: PricesResponse, ...problemResponses(404) } } },
     async (request) => {
       const wanted = request.query.symbols
         ? [...new Set(request.query.symbols.split(','))].map((s) => knownSymbol(deps.symbols, s))
@@ -50,7 +50,7 @@ export async function marketRoutes(app: FastifyInstance, ctx: ModuleContext, dep
 
   app.get<{ Querystring: HistoryQuery }>(
     '/api/market/history',
-    { schema: { tags, querystring: HistoryQuery, response: { 200: HistoryResponse, 400: problem, 404: problem } } },
+    { schema: { tags, querystring: HistoryQuery, response: { 200: HistoryResponse, ...problemResponses(400, 404) } } },
     async (request) => {
       const q = request.query;
       return getHistory(ctx.ports.db.db, cache, {
@@ -71,7 +71,7 @@ export async function marketRoutes(app: FastifyInstance, ctx: ModuleContext, dep
   const binance = new BinanceRest(ctx.config.market.binanceRestUrl, 3_000);
   app.get<{ Querystring: DepthQuery }>(
     '/api/market/depth',
-    { schema: { tags, querystring: DepthQuery, response: { 200: DepthResponse, 400: problem, 404: problem, 503: problem } } },
+    { schema: { tags, querystring: DepthQuery, response: { 200: DepthResponse, ...problemResponses(400, 404, 503) } } },
     async (request) => {
       const symbol = knownSymbol(deps.symbols, request.query.symbol);
       if (ctx.ports.market.impl !== 'binance') {

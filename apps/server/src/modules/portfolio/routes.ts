@@ -2,6 +2,7 @@
 import type { FastifyInstance } from 'fastify';
 import { PerformanceQuery, PerformanceResponse, Portfolio } from '@cryptosim/contracts';
 import type { ModuleContext } from '../../app/module.js';
+import { problemResponses } from '../../core/problem.js';
 import { authenticate, publishUserEvent } from '../accounts/index.js';
 import { cachedAccountSnapshot } from './account-snapshot.js';
 import { getPerformance } from './get-performance.js';
@@ -10,7 +11,6 @@ import { resetAccount } from './reset-portfolio.js';
 import { valuePortfolio } from './value-portfolio.js';
 import { toOrderView } from '../trading/order-view.js';
 
-const problem = { $ref: 'Problem#' };
 
 export async function portfolioRoutes(app: FastifyInstance, ctx: ModuleContext): Promise<void> {
   const { db } = ctx.ports.db;
@@ -20,13 +20,13 @@ export async function portfolioRoutes(app: FastifyInstance, ctx: ModuleContext):
   const security = [{ bearerAuth: [] }];
   app.addHook('onRequest', authenticate(ctx.config));
 
-  app.get('/api/portfolio', { schema: { tags, security, response: { 200: Portfolio, 401: problem } } }, async (request) =>
+  app.get('/api/portfolio', { schema: { tags, security, response: { 200: Portfolio, ...problemResponses(401) } } }, async (request) =>
     valuePortfolio(cache, await cachedAccountSnapshot(db, cache, request.user.id)),
   );
 
   app.get<{ Querystring: PerformanceQuery }>(
     '/api/portfolio/performance',
-    { schema: { tags, security, querystring: PerformanceQuery, response: { 200: PerformanceResponse, 400: problem, 401: problem } } },
+    { schema: { tags, security, querystring: PerformanceQuery, response: { 200: PerformanceResponse, ...problemResponses(400, 401) } } },
     async (request) => getPerformance(db, cache, request.user.id, request.query.range ?? 'all'),
   );
 
@@ -37,7 +37,7 @@ export async function portfolioRoutes(app: FastifyInstance, ctx: ModuleContext):
         tags,
         security,
         summary: 'Start over at the initial balance; earlier orders and fills stay in history with their run',
-        response: { 200: Portfolio, 401: problem },
+        response: { 200: Portfolio, ...problemResponses(401) },
       },
     },
     async (request) => {

@@ -12,6 +12,7 @@ import {
   TradeHistoryResponse,
 } from '@cryptosim/contracts';
 import type { ModuleContext } from '../../app/module.js';
+import { problemResponses } from '../../core/problem.js';
 import { authenticate } from '../accounts/index.js';
 import { cancelOrder } from './cancel-order.js';
 import type { OrderSide } from './domain/order-model.js';
@@ -21,8 +22,7 @@ import { placeOrder } from './place-order.js';
 import { getOrder, queryHistory, queryOrders } from './query-orders.js';
 import type { TradingDeps } from './trading-deps.js';
 
-const problem = { $ref: 'Problem#' };
-const errors = { 400: problem, 401: problem, 404: problem, 409: problem, 503: problem };
+const errors = problemResponses(400, 401, 404, 409, 503);
 
 export async function tradingRoutes(app: FastifyInstance, ctx: ModuleContext, deps: TradingDeps, batcher: OrderBatcher): Promise<void> {
   const tags = ['trading'];
@@ -70,7 +70,7 @@ export async function tradingRoutes(app: FastifyInstance, ctx: ModuleContext, de
         security,
         description: 'Every fill of the account (or of one symbol / side), all runs, oldest first, as CSV (RFC 4180, CRLF line ends).',
         querystring: TradeHistoryExportQuery,
-        response: { 200: { type: 'string', description: 'text/csv' }, 400: problem, 401: problem },
+        response: { 200: { type: 'string', description: 'text/csv' }, ...problemResponses(400, 401) },
       },
     },
     async (request, reply) =>
