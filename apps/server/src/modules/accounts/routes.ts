@@ -1,4 +1,5 @@
 import { AuthResponse, LoginRequest, LogoutRequest, RefreshRequest, RegisterRequest } from '@cryptosim/contracts';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
 import type { RateLimiter } from '../../app/rate-limit.js';
 import type { AccountsDeps } from './accounts-deps.js';
@@ -8,13 +9,16 @@ import { logIn } from './log-in.js';
 import { logOut } from './log-out.js';
 import { refreshSession } from './refresh-session.js';
 import { registerUser } from './register-user.js';
+import { noContent } from '../../core/no-content.js';
 import { problemResponses } from '../../core/problem.js';
 
 
 /** POST /api/auth/register, /login, /refresh, /logout: no access token needed. */
 export function authRoutes(deps: AccountsDeps, limiter: RateLimiter) {
-  return async (app: FastifyInstance) => {
-    app.post<{ Body: RegisterRequest }>(
+  return async (server: FastifyInstance) => {
+    // Handlers take their request and reply types from the route's schemas.
+    const app = server.withTypeProvider<TypeBoxTypeProvider>();
+    app.post(
       '/api/auth/register',
       {
         config: { ownRateLimit: true },
@@ -29,7 +33,7 @@ export function authRoutes(deps: AccountsDeps, limiter: RateLimiter) {
       async (request, reply) => reply.status(201).send(await registerUser(deps, request.body, clientOf(request))),
     );
 
-    app.post<{ Body: LoginRequest }>(
+    app.post(
       '/api/auth/login',
       {
         config: { ownRateLimit: true },
@@ -44,7 +48,7 @@ export function authRoutes(deps: AccountsDeps, limiter: RateLimiter) {
       async (request) => logIn(deps, request.body, clientOf(request)),
     );
 
-    app.post<{ Body: RefreshRequest }>(
+    app.post(
       '/api/auth/refresh',
       {
         schema: {
@@ -57,14 +61,14 @@ export function authRoutes(deps: AccountsDeps, limiter: RateLimiter) {
       async (request) => refreshSession(deps, request.body.refreshToken, clientOf(request)),
     );
 
-    app.post<{ Body: LogoutRequest }>(
+    app.post(
       '/api/auth/logout',
       {
         schema: {
           tags: ['auth'],
           summary: 'End the session of this refresh token (always 204)',
           body: LogoutRequest,
-          response: { 204: { type: 'null', description: 'Signed out' }, ...problemResponses(400, 429) },
+          response: { 204: noContent('Signed out'), ...problemResponses(400, 429) },
         },
       },
       async (request, reply) => {

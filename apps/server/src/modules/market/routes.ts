@@ -1,5 +1,6 @@
 /** `/api/market/*` (API.md): thin handlers over the market use cases. */
 import Type from 'typebox';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
 import { DepthQuery, DepthResponse, HistoryQuery, HistoryResponse, MarketStatus, PricesResponse, SymbolsResponse } from '@cryptosim/contracts';
 import { AppError } from '../../core/app-error.js';
@@ -29,7 +30,9 @@ export function knownSymbol(symbols: SymbolRegistry, symbol: string): string {
   return symbol;
 }
 
-export async function marketRoutes(app: FastifyInstance, ctx: ModuleContext, deps: MarketRouteDeps): Promise<void> {
+export async function marketRoutes(server: FastifyInstance, ctx: ModuleContext, deps: MarketRouteDeps): Promise<void> {
+  // Handlers take their request and reply types from the route's schemas.
+  const app = server.withTypeProvider<TypeBoxTypeProvider>();
   const { cache } = ctx.ports;
   const tags = ['market'];
 
@@ -37,7 +40,7 @@ export async function marketRoutes(app: FastifyInstance, ctx: ModuleContext, dep
     symbols: deps.symbols.list(),
   }));
 
-  app.get<{ Querystring: { symbols?: string } }>(
+  app.get(
     '/api/market/prices',
     { schema: { tags, querystring: PricesQuery, response: { 200: PricesResponse, ...problemResponses(404) } } },
     async (request) => {
@@ -48,7 +51,7 @@ export async function marketRoutes(app: FastifyInstance, ctx: ModuleContext, dep
     },
   );
 
-  app.get<{ Querystring: HistoryQuery }>(
+  app.get(
     '/api/market/history',
     { schema: { tags, querystring: HistoryQuery, response: { 200: HistoryResponse, ...problemResponses(400, 404) } } },
     async (request) => {
@@ -69,7 +72,7 @@ export async function marketRoutes(app: FastifyInstance, ctx: ModuleContext, dep
 
   // A short timeout: a browser polls this every few seconds, a stale answer is worth nothing.
   const binance = new BinanceRest(ctx.config.market.binanceRestUrl, 3_000);
-  app.get<{ Querystring: DepthQuery }>(
+  app.get(
     '/api/market/depth',
     { schema: { tags, querystring: DepthQuery, response: { 200: DepthResponse, ...problemResponses(400, 404, 503) } } },
     async (request) => {

@@ -1,4 +1,5 @@
 /** `/api/portfolio/*` (API.md): authenticated, thin handlers over the portfolio use cases. */
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
 import { PerformanceQuery, PerformanceResponse, Portfolio } from '@cryptosim/contracts';
 import type { ModuleContext } from '../../app/module.js';
@@ -12,7 +13,9 @@ import { valuePortfolio } from './value-portfolio.js';
 import { toOrderView } from '../trading/order-view.js';
 
 
-export async function portfolioRoutes(app: FastifyInstance, ctx: ModuleContext): Promise<void> {
+export async function portfolioRoutes(server: FastifyInstance, ctx: ModuleContext): Promise<void> {
+  // Handlers take their request and reply types from the route's schemas.
+  const app = server.withTypeProvider<TypeBoxTypeProvider>();
   const { db } = ctx.ports.db;
   const { cache } = ctx.ports;
   const logger = ctx.logger.child({ module: 'portfolio' });
@@ -24,7 +27,7 @@ export async function portfolioRoutes(app: FastifyInstance, ctx: ModuleContext):
     valuePortfolio(cache, await cachedAccountSnapshot(db, cache, request.user.id)),
   );
 
-  app.get<{ Querystring: PerformanceQuery }>(
+  app.get(
     '/api/portfolio/performance',
     { schema: { tags, security, querystring: PerformanceQuery, response: { 200: PerformanceResponse, ...problemResponses(400, 401) } } },
     async (request) => getPerformance(db, cache, request.user.id, request.query.range ?? 'all'),
