@@ -5,15 +5,19 @@
 #   docker build -t cryptosim .                    the server (the last stage, `runtime`)
 #   docker build --target web -t cryptosim-web .   nginx: the web app, /api and /ws proxied
 
+# --- manifests: the root and every workspace's package.json, listed once for both installs --
+FROM scratch AS manifests
+COPY package.json package-lock.json /app/
+COPY packages/contracts/package.json /app/packages/contracts/
+COPY packages/trading-rules/package.json /app/packages/trading-rules/
+COPY apps/server/package.json /app/apps/server/
+COPY apps/web/package.json /app/apps/web/
+
 # --- build: everything (dev dependencies included), then `npm run build` ------------------
 FROM node:24-bookworm AS build
 WORKDIR /app
 # Manifests first, so the dependency layer is reused until package-lock.json changes.
-COPY package.json package-lock.json ./
-COPY packages/contracts/package.json packages/contracts/
-COPY packages/trading-rules/package.json packages/trading-rules/
-COPY apps/server/package.json apps/server/
-COPY apps/web/package.json apps/web/
+COPY --from=manifests /app ./
 RUN npm ci --no-audit --no-fund
 COPY tsconfig.base.json ./
 COPY packages/contracts packages/contracts
@@ -26,11 +30,7 @@ RUN npm run build
 # On the runtime's own base image, so native packages (@node-rs/argon2) match its libc.
 FROM node:24-bookworm-slim AS server-deps
 WORKDIR /app
-COPY package.json package-lock.json ./
-COPY packages/contracts/package.json packages/contracts/
-COPY packages/trading-rules/package.json packages/trading-rules/
-COPY apps/server/package.json apps/server/
-COPY apps/web/package.json apps/web/
+COPY --from=manifests /app ./
 RUN npm ci --omit=dev --workspace=apps/server --no-audit --no-fund && npm cache clean --force
 
 # --- web: nginx serving the built web app and proxying the API replicas --------------------
