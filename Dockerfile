@@ -5,17 +5,23 @@
 #   docker build -t cryptosim .                    the server (the last stage, `runtime`)
 #   docker build --target web -t cryptosim-web .   nginx: the web app, /api and /ws proxied
 
+# --- manifests: the root and every workspace's package.json, listed once for both installs --
+FROM scratch AS manifests
+COPY package.json package-lock.json /app/
+COPY packages/contracts/package.json /app/packages/contracts/
+COPY packages/trading-rules/package.json /app/packages/trading-rules/
+COPY apps/server/package.json /app/apps/server/
+COPY apps/web/package.json /app/apps/web/
+
 # --- build: everything (dev dependencies included), then `npm run build` ------------------
 FROM node:24-bookworm AS build
 WORKDIR /app
 # Manifests first, so the dependency layer is reused until package-lock.json changes.
-COPY package.json package-lock.json ./
-COPY packages/contracts/package.json packages/contracts/
-COPY apps/server/package.json apps/server/
-COPY apps/web/package.json apps/web/
+COPY --from=manifests /app ./
 RUN npm ci --no-audit --no-fund
 COPY tsconfig.base.json ./
 COPY packages/contracts packages/contracts
+COPY packages/trading-rules packages/trading-rules
 COPY apps/server apps/server
 COPY apps/web apps/web
 RUN npm run build
@@ -24,10 +30,7 @@ RUN npm run build
 # On the runtime's own base image, so native packages (@node-rs/argon2) match its libc.
 FROM node:24-bookworm-slim AS server-deps
 WORKDIR /app
-COPY package.json package-lock.json ./
-COPY packages/contracts/package.json packages/contracts/
-COPY apps/server/package.json apps/server/
-COPY apps/web/package.json apps/web/
+COPY --from=manifests /app ./
 RUN npm ci --omit=dev --workspace=apps/server --no-audit --no-fund && npm cache clean --force
 
 # --- web: nginx serving the built web app and proxying the API replicas --------------------
@@ -54,7 +57,9 @@ WORKDIR /app
 COPY --from=server-deps /app/node_modules node_modules
 COPY package.json ./
 COPY packages/contracts/package.json packages/contracts/
+COPY packages/trading-rules/package.json packages/trading-rules/
 COPY --from=build /app/packages/contracts/dist packages/contracts/dist
+COPY --from=build /app/packages/trading-rules/dist packages/trading-rules/dist
 COPY apps/server/package.json apps/server/
 # Migrations are read at start (db/migrations.ts resolves them next to dist).
 COPY apps/server/drizzle apps/server/drizzle

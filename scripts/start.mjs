@@ -36,15 +36,21 @@ const targets = [
     command: ['npx', 'tsc', '-b', 'packages/contracts'],
   },
   {
+    name: 'trading-rules',
+    output: 'packages/trading-rules/dist/index.js',
+    sources: ['packages/trading-rules/src', 'packages/trading-rules/tsconfig.json', 'packages/contracts/src'],
+    command: ['npx', 'tsc', '-b', 'packages/trading-rules'],
+  },
+  {
     name: 'server',
     output: 'apps/server/dist/main.js',
-    sources: ['apps/server/src', 'apps/server/tsconfig.json', 'apps/server/tsconfig.build.json', 'packages/contracts/src'],
+    sources: ['apps/server/src', 'apps/server/tsconfig.json', 'apps/server/tsconfig.build.json', 'packages/contracts/src', 'packages/trading-rules/src'],
     command: ['npx', 'tsc', '-p', 'apps/server/tsconfig.build.json'],
   },
   {
     name: 'web',
     output: 'apps/web/dist/index.html',
-    sources: ['apps/web/src', 'apps/web/index.html', 'apps/web/vite.config.ts', 'packages/contracts/src'],
+    sources: ['apps/web/src', 'apps/web/index.html', 'apps/web/vite.config.ts', 'packages/contracts/src', 'packages/trading-rules/src'],
     command: ['npm', 'run', 'build', '-w', 'apps/web'],
   },
 ];

@@ -1,6 +1,6 @@
 import Type, { type Static } from 'typebox';
 import { DecimalString } from './decimal.js';
-import { WsErrorFrame } from './market-ws.js';
+import { PongFrame, WsErrorFrame } from './market-ws.js';
 import { Portfolio } from './portfolio.js';
 import { Order } from './trading.js';
 
@@ -146,8 +146,8 @@ export const OrderFrame = Type.Object({ type: Type.Literal('order'), data: Order
 export type OrderFrame = Static<typeof OrderFrame>;
 export const PortfolioFrame = Type.Object({ type: Type.Literal('portfolio'), data: Portfolio });
 export type PortfolioFrame = Static<typeof PortfolioFrame>;
-/** What /ws/orders and /ws/portfolio send; errors are WsErrorFrame, as on /ws/prices. */
-export const UserSocketServerFrame = Type.Union([SocketAuthedFrame, OrderFrame, PortfolioFrame, WsErrorFrame]);
+/** What /ws/orders and /ws/portfolio send; errors and pongs are those of /ws/prices. */
+export const UserSocketServerFrame = Type.Union([SocketAuthedFrame, OrderFrame, PortfolioFrame, WsErrorFrame, PongFrame]);
 export type UserSocketServerFrame = Static<typeof UserSocketServerFrame>;
 /** Close code of a socket whose token is missing, invalid or expired. */
 export const WS_CLOSE_UNAUTHORIZED = 4401;

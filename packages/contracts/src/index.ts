@@ -1,5 +1,6 @@
 export * from './decimal.js';
 export * from './errors.js';
+export * from './literal-union.js';
 export * from './health.js';
 export * from './market.js';
 export * from './market-events.js';

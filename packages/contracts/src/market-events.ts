@@ -1,6 +1,6 @@
 import Type, { type Static } from 'typebox';
 import { DecimalString, SymbolName } from './decimal.js';
-import { MarketSources } from './market.js';
+import { Candle, MarketSources } from './market.js';
 
 /** Bus topics; the message key is always the symbol, so one symbol's events stay ordered. */
 export const MarketTopics = { ticks: 'market.ticks', klines: 'market.klines' } as const;
@@ -28,12 +28,7 @@ export const KlineEventV1 = Type.Object({
   source: Source,
   symbol: SymbolName,
   interval: Type.Literal('1m'),
-  openTime: Type.Integer(),
-  open: DecimalString(),
-  high: DecimalString(),
-  low: DecimalString(),
-  close: DecimalString(),
-  volume: DecimalString(),
+  ...Candle.properties,
   closed: Type.Boolean(),
   eventTime: Type.Integer(),
   seq: Type.Optional(Type.Integer({ minimum: 0, description: 'per-symbol sequence of market.klines from ingest, like TickEventV1.seq' })),

@@ -1,5 +1,7 @@
 import Type, { type Static } from 'typebox';
 import { SymbolName } from './decimal.js';
+import { ErrorCodes } from './errors.js';
+import { LiteralUnion } from './literal-union.js';
 import { KlineData, PriceRow } from './market.js';
 
 /** `/ws/prices` channels a socket can subscribe to, per symbol. */
@@ -55,7 +57,7 @@ export type KlineFrame = Static<typeof KlineFrame>;
 
 /** Confirms a subscribe/unsubscribe with the socket's whole subscription afterwards. */
 export const SubscriptionFrame = Type.Object({
-  type: Type.Union([Type.Literal('subscribed'), Type.Literal('unsubscribed')]),
+  type: LiteralUnion(['subscribed', 'unsubscribed']),
   symbols: Type.Array(SymbolName),
   channels: Type.Array(PriceChannelSchema),
 });
@@ -63,7 +65,7 @@ export type SubscriptionFrame = Static<typeof SubscriptionFrame>;
 
 export const WsErrorFrame = Type.Object({
   type: Type.Literal('error'),
-  code: Type.String({ description: 'Stable UPPER_SNAKE machine code (VALIDATION_FAILED, UNKNOWN_SYMBOL, …)' }),
+  code: LiteralUnion(ErrorCodes, { description: 'Stable UPPER_SNAKE machine code (VALIDATION_FAILED, UNKNOWN_SYMBOL, …)' }),
   message: Type.String(),
 });
 export type WsErrorFrame = Static<typeof WsErrorFrame>;

@@ -40,6 +40,7 @@ export type PriceRow = Static<typeof PriceRow>;
 export const PricesResponse = Type.Object({ source: Type.String(), prices: Type.Array(PriceRow) });
 export type PricesResponse = Static<typeof PricesResponse>;
 
+/** One candle's time and figures: the history rows, and with them the live `kline` frame and bus event. */
 export const Candle = Type.Object({
   openTime: Type.Integer({ description: 'epoch ms' }),
   open: DecimalString(),
@@ -76,12 +77,7 @@ export type MarketStatus = Static<typeof MarketStatus>;
 export const KlineData = Type.Object({
   symbol: SymbolName,
   interval: IntervalSchema,
-  openTime: Type.Integer(),
-  open: DecimalString(),
-  high: DecimalString(),
-  low: DecimalString(),
-  close: DecimalString(),
-  volume: DecimalString(),
+  ...Candle.properties,
   closed: Type.Boolean(),
 });
 export type KlineData = Static<typeof KlineData>;

@@ -1,24 +1,18 @@
 import Type, { type Static, type TSchema } from 'typebox';
 import { DecimalString, SignedDecimalString, SymbolName } from './decimal.js';
+import { LiteralUnion } from './literal-union.js';
 
 export const OrderSides = ['BUY', 'SELL'] as const;
 export type OrderSide = (typeof OrderSides)[number];
-// Literal by literal: Type.Union over an array's .map() types as a union of `never` in TypeBox 1.x.
-export const OrderSideSchema = Type.Union([Type.Literal('BUY'), Type.Literal('SELL')]);
+export const OrderSideSchema = LiteralUnion(OrderSides);
 
 export const OrderTypes = ['MARKET', 'LIMIT', 'STOP_LOSS', 'TAKE_PROFIT'] as const;
 export type OrderType = (typeof OrderTypes)[number];
-export const OrderTypeSchema = Type.Union([Type.Literal('MARKET'), Type.Literal('LIMIT'), Type.Literal('STOP_LOSS'), Type.Literal('TAKE_PROFIT')]);
+export const OrderTypeSchema = LiteralUnion(OrderTypes);
 
 export const OrderStatuses = ['NEW', 'PARTIALLY_FILLED', 'FILLED', 'CANCELED', 'REJECTED'] as const;
 export type OrderStatus = (typeof OrderStatuses)[number];
-export const OrderStatusSchema = Type.Union([
-  Type.Literal('NEW'),
-  Type.Literal('PARTIALLY_FILLED'),
-  Type.Literal('FILLED'),
-  Type.Literal('CANCELED'),
-  Type.Literal('REJECTED'),
-]);
+export const OrderStatusSchema = LiteralUnion(OrderStatuses);
 
 export const ClientOrderId = Type.String({
   pattern: '^[A-Za-z0-9_-]{1,36}$',
@@ -33,7 +27,7 @@ export const ClientOrderId = Type.String({
 export const PlaceOrderRequest = Type.Object(
   {
     symbol: SymbolName,
-    type: Type.Optional(Type.Union([Type.Literal('MARKET'), Type.Literal('LIMIT'), Type.Literal('STOP_LOSS'), Type.Literal('TAKE_PROFIT')], { default: 'MARKET' })),
+    type: Type.Optional(LiteralUnion(OrderTypes, { default: 'MARKET' })),
     quantity: Type.Optional(DecimalString('Base-asset quantity, a multiple of the symbol stepSize')),
     quoteAmount: Type.Optional(DecimalString('MARKET buy only: USDT notional to spend; the fee is charged on top')),
     price: Type.Optional(DecimalString('LIMIT only: limit price, a multiple of tickSize')),
@@ -106,7 +100,7 @@ export type OrdersResponse = Static<typeof OrdersResponse>;
 export const OrderIdParams = Type.Object({ id: Type.Integer({ minimum: 1, maximum: Number.MAX_SAFE_INTEGER }) }, { additionalProperties: false });
 export type OrderIdParams = Static<typeof OrderIdParams>;
 
-const HistorySide = Type.Optional(Type.Union([Type.Literal('BUY'), Type.Literal('SELL')], { description: 'only fills on this side' }));
+const HistorySide = Type.Optional(LiteralUnion(OrderSides, { description: 'only fills on this side' }));
 
 export const TradeHistoryQuery = Type.Object(
   { symbol: Type.Optional(SymbolName), side: HistorySide, limit: Type.Optional(Limit), cursor: Type.Optional(Cursor) },

@@ -29,3 +29,9 @@ export function problem(status: number, code: ErrorCode | string, detail: string
 }
 
 export { PROBLEM_CONTENT_TYPE };
+
+/** A route's error responses: the shared problem+json schema (the contract's `$id: 'Problem'`) for each status listed. */
+export function problemResponses<S extends number>(...statuses: S[]): Record<S, { $ref: string }> {
+  const ref = { $ref: 'Problem#' };
+  return Object.fromEntries(statuses.map((status) => [status, ref])) as Record<S, { $ref: string }>;
+}

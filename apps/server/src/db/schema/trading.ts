@@ -2,16 +2,14 @@
  * Orders, positions (the seed's `portfolios`), fills (the seed's `transactions`) and equity.
  * Every row carries the account `run` it belongs to, so a reset keeps earlier history apart.
  */
+import { type OrderStatus, OrderSides, OrderStatuses, OrderTypes } from '@cryptosim/contracts';
 import { sql } from 'drizzle-orm';
 import { bigint, bigserial, check, index, integer, pgTable, serial, timestamp, unique, uniqueIndex, varchar } from 'drizzle-orm/pg-core';
 import { createdAt, decimal, sqlList, updatedAt } from './columns.js';
 import { users } from './users.js';
 
-export const ORDER_SIDES = ['BUY', 'SELL'] as const;
-export const ORDER_TYPES = ['MARKET', 'LIMIT', 'STOP_LOSS', 'TAKE_PROFIT'] as const;
-export const ORDER_STATUSES = ['NEW', 'PARTIALLY_FILLED', 'FILLED', 'CANCELED', 'REJECTED'] as const;
 /** Statuses in which an order still holds a reservation and may fill. */
-export const OPEN_ORDER_STATUSES = ['NEW', 'PARTIALLY_FILLED'] as const;
+export const OPEN_ORDER_STATUSES = ['NEW', 'PARTIALLY_FILLED'] as const satisfies readonly OrderStatus[];
 
 const userRef = () =>
   integer('user_id')
@@ -26,9 +24,9 @@ export const orders = pgTable(
     /** Caller's idempotency key; the server generates one when the client sends none. */
     clientOrderId: varchar('client_order_id', { length: 64 }).notNull(),
     symbol: varchar('symbol', { length: 20 }).notNull(),
-    side: varchar('side', { length: 4, enum: ORDER_SIDES }).notNull(),
-    type: varchar('type', { length: 16, enum: ORDER_TYPES }).notNull(),
-    status: varchar('status', { length: 16, enum: ORDER_STATUSES }).notNull().default('NEW'),
+    side: varchar('side', { length: 4, enum: OrderSides }).notNull(),
+    type: varchar('type', { length: 16, enum: OrderTypes }).notNull(),
+    status: varchar('status', { length: 16, enum: OrderStatuses }).notNull().default('NEW'),
     /** Base quantity; null only for a MARKET buy sized by `quote_amount`. */
     quantity: decimal('quantity'),
     quoteAmount: decimal('quote_amount'),
@@ -54,9 +52,9 @@ export const orders = pgTable(
     index('orders_open_by_symbol_idx')
       .on(t.symbol, t.side, t.price)
       .where(sql.raw(`status in (${sqlList(OPEN_ORDER_STATUSES)})`)),
-    check('orders_side_known', sql.raw(`side in (${sqlList(ORDER_SIDES)})`)),
-    check('orders_type_known', sql.raw(`type in (${sqlList(ORDER_TYPES)})`)),
-    check('orders_status_known', sql.raw(`status in (${sqlList(ORDER_STATUSES)})`)),
+    check('orders_side_known', sql.raw(`side in (${sqlList(OrderSides)})`)),
+    check('orders_type_known', sql.raw(`type in (${sqlList(OrderTypes)})`)),
+    check('orders_status_known', sql.raw(`status in (${sqlList(OrderStatuses)})`)),
     check('orders_sized', sql`${t.quantity} is not null or ${t.quoteAmount} is not null`),
     check('orders_amounts_non_negative', sql`${t.filledQuantity} >= 0 and ${t.fee} >= 0 and ${t.reservedAmount} >= 0`),
   ],
@@ -100,7 +98,7 @@ export const fills = pgTable(
       .notNull()
       .references(() => orders.id, { onDelete: 'cascade' }),
     symbol: varchar('symbol', { length: 20 }).notNull(),
-    type: varchar('type', { length: 4, enum: ORDER_SIDES }).notNull(),
+    type: varchar('type', { length: 4, enum: OrderSides }).notNull(),
     quantity: decimal('quantity').notNull(),
     price: decimal('price').notNull(),
     /** quantity × price in USDT, before the fee. */
@@ -114,7 +112,7 @@ export const fills = pgTable(
   (t) => [
     index('transactions_user_created_idx').on(t.userId, t.createdAt),
     index('transactions_order_idx').on(t.orderId),
-    check('transactions_type_known', sql.raw(`type in (${sqlList(ORDER_SIDES)})`)),
+    check('transactions_type_known', sql.raw(`type in (${sqlList(OrderSides)})`)),
   ],
 );
 

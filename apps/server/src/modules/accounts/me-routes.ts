@@ -7,6 +7,7 @@ import {
   UpdateMeRequest,
   User,
 } from '@cryptosim/contracts';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
 import type { RateLimiter } from '../../kernel/rate-limit.js';
 import { AppError } from '../../kernel/app-error.js';
@@ -17,32 +18,35 @@ import { changePassword } from './change-password.js';
 import { clientOf } from './client-info.js';
 import { listAuthEvents } from './list-auth-events.js';
 import { listSessions, revokeSession } from './manage-sessions.js';
-import { problems } from './problem-responses.js';
+import { noContent } from '../../kernel/no-content.js';
+import { problemResponses } from '../../kernel/problem.js';
 import { updateEmail } from './update-email.js';
 import { findUserById } from './user-repository.js';
 import { toUserView } from './user-view.js';
 
 /** The signed-in user's own account: profile, password, audit trail, devices. */
 export function meRoutes(deps: AccountsDeps, limiter: RateLimiter, auth: ReturnType<typeof authenticate>) {
-  return async (app: FastifyInstance) => {
+  return async (server: FastifyInstance) => {
+    // Handlers take their request and reply types from the route's schemas.
+    const app = server.withTypeProvider<TypeBoxTypeProvider>();
     const tags = ['auth'];
     const security = [{ bearerAuth: [] }];
     // onRequest: an anonymous caller is refused before its body is even parsed.
     app.addHook('onRequest', auth);
 
-    app.get('/api/auth/me', { schema: { tags, security, response: { 200: User, ...problems(401) } } }, async (request) => {
+    app.get('/api/auth/me', { schema: { tags, security, response: { 200: User, ...problemResponses(401) } } }, async (request) => {
       const row = await findUserById(deps.db, request.user.id);
       if (!row) throw new AppError('UNAUTHORIZED', 401, 'The account no longer exists.');
       return toUserView(row);
     });
 
-    app.patch<{ Body: UpdateMeRequest }>(
+    app.patch(
       '/api/auth/me',
-      { schema: { tags, security, summary: 'Change the e-mail address', body: UpdateMeRequest, response: { 200: User, ...problems(400, 401, 409) } } },
+      { schema: { tags, security, summary: 'Change the e-mail address', body: UpdateMeRequest, response: { 200: User, ...problemResponses(400, 401, 409) } } },
       async (request) => updateEmail(deps, request.user.id, request.body.email, clientOf(request)),
     );
 
-    app.post<{ Body: ChangePasswordRequest }>(
+    app.post(
       '/api/auth/password',
       {
         // Runs after the scope's authenticate, so the limit is per user: 5 a minute.
@@ -52,7 +56,7 @@ export function meRoutes(deps: AccountsDeps, limiter: RateLimiter, auth: ReturnT
           security,
           summary: 'Change the password; every other session is signed out',
           body: ChangePasswordRequest,
-          response: { 204: { type: 'null', description: 'Changed' }, ...problems(400, 401, 403, 429) },
+          response: { 204: noContent('Changed'), ...problemResponses(400, 401, 403, 429) },
         },
       },
       async (request, reply) => {
@@ -61,19 +65,19 @@ export function meRoutes(deps: AccountsDeps, limiter: RateLimiter, auth: ReturnT
       },
     );
 
-    app.get<{ Querystring: AuthEventsQuery }>(
+    app.get(
       '/api/auth/events',
-      { schema: { tags, security, summary: 'Your sign-in history, newest first', querystring: AuthEventsQuery, response: { 200: AuthEventsResponse, ...problems(400, 401) } } },
+      { schema: { tags, security, summary: 'Your sign-in history, newest first', querystring: AuthEventsQuery, response: { 200: AuthEventsResponse, ...problemResponses(400, 401) } } },
       async (request) => listAuthEvents(deps.db, request.user.id, request.query),
     );
 
-    app.get('/api/auth/sessions', { schema: { tags, security, summary: 'Your signed-in devices', response: { 200: SessionsResponse, ...problems(401) } } }, async (request) =>
+    app.get('/api/auth/sessions', { schema: { tags, security, summary: 'Your signed-in devices', response: { 200: SessionsResponse, ...problemResponses(401) } } }, async (request) =>
       listSessions(deps, request.user),
     );
 
-    app.delete<{ Params: SessionParams }>(
+    app.delete(
       '/api/auth/sessions/:id',
-      { schema: { tags, security, summary: 'Sign one device out', params: SessionParams, response: { 204: { type: 'null', description: 'Signed out' }, ...problems(401, 404) } } },
+      { schema: { tags, security, summary: 'Sign one device out', params: SessionParams, response: { 204: noContent('Signed out'), ...problemResponses(401, 404) } } },
       async (request, reply) => {
         await revokeSession(deps, request.user, request.params.id, clientOf(request));
         return reply.status(204).send();

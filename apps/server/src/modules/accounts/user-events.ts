@@ -1,3 +1,4 @@
+import type { OrderFrame, PortfolioFrame } from '@cryptosim/contracts';
 import type { CachePort } from '../../ports/cache/cache-port.js';
 
 /** What a user's sockets receive: `order` on /ws/orders, `portfolio` on /ws/portfolio. */
@@ -14,6 +15,12 @@ export function userChannel(userId: number, kind: UserEventKind): string {
  * Pushes an event to every socket of the user on any API replica (Redis pub/sub with the
  * services, in-process embedded). `data` is the Order or Portfolio as the REST API returns it.
  */
-export async function publishUserEvent(cache: CachePort, userId: number, kind: UserEventKind, data: unknown): Promise<void> {
-  await cache.publish(userChannel(userId, kind), JSON.stringify({ type: kind, data }));
+export async function publishUserEvent<K extends UserEventKind>(
+  cache: CachePort,
+  userId: number,
+  kind: K,
+  data: Extract<OrderFrame | PortfolioFrame, { type: K }>['data'],
+): Promise<void> {
+  const frame = { type: kind, data } as Extract<OrderFrame | PortfolioFrame, { type: K }>;
+  await cache.publish(userChannel(userId, kind), JSON.stringify(frame));
 }

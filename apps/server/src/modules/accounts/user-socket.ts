@@ -2,7 +2,7 @@
  * One connection to /ws/orders or /ws/portfolio: authenticate (query token or first frame),
  * then forward the user's events from the cache pub/sub until the socket or its token ends.
  */
-import { WS_CLOSE_UNAUTHORIZED, type SocketAuthedFrame, type WsErrorFrame } from '@cryptosim/contracts';
+import { type ErrorCode, type UserSocketServerFrame, WS_CLOSE_UNAUTHORIZED } from '@cryptosim/contracts';
 import type { Logger } from 'pino';
 import type { WebSocket } from 'ws';
 import type { Config } from '../../config.js';
@@ -29,10 +29,11 @@ export function serveUserSocket(deps: UserSocketDeps, socket: WebSocket, kind: U
   // Frames are handled one at a time, so an auth in flight is never raced by the next frame.
   let queue: Promise<void> = Promise.resolve();
 
-  const send = (frame: object | string) => {
+  /** A frame of this socket's own, or one the user's event channel carries already encoded. */
+  const send = (frame: UserSocketServerFrame | string) => {
     if (!closed && socket.readyState === socket.OPEN) socket.send(typeof frame === 'string' ? frame : JSON.stringify(frame));
   };
-  const sendError = (code: string, message: string) => send({ type: 'error', code, message } satisfies WsErrorFrame);
+  const sendError = (code: ErrorCode, message: string) => send({ type: 'error', code, message });
   function close(reason: string) {
     if (!closed) socket.close(WS_CLOSE_UNAUTHORIZED, reason);
   }
@@ -60,7 +61,7 @@ export function serveUserSocket(deps: UserSocketDeps, socket: WebSocket, kind: U
       if (closed) await off();
       else unsubscribe = off;
     }
-    send({ type: 'authenticated', userId: who.id, expiresAt: who.expiresAt } satisfies SocketAuthedFrame);
+    send({ type: 'authenticated', userId: who.id, expiresAt: who.expiresAt });
     return true;
   }
 

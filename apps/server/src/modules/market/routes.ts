@@ -1,8 +1,10 @@
 /** `/api/market/*` (docs/API.md): thin handlers over the market use cases. */
 import Type from 'typebox';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
 import { DepthQuery, DepthResponse, HistoryQuery, HistoryResponse, MarketStatus, PricesResponse, SymbolsResponse } from '@cryptosim/contracts';
 import { AppError } from '../../kernel/app-error.js';
+import { problemResponses } from '../../kernel/problem.js';
 import type { ModuleContext } from '../../kernel/module.js';
 import type { SymbolRegistry } from '../../ports/market/market-source.js';
 import { getDepth } from './get-depth.js';
@@ -17,7 +19,6 @@ export interface MarketRouteDeps {
   fallbackSource: () => MarketStatus['source'];
 }
 
-const problem = { $ref: 'Problem#' };
 const SYMBOL_LIST = '^[A-Z0-9]{2,20}(,[A-Z0-9]{2,20})*$';
 const PricesQuery = Type.Object(
   { symbols: Type.Optional(Type.String({ pattern: SYMBOL_LIST, description: 'comma-separated; all symbols when omitted' })) },
@@ -29,7 +30,9 @@ export function knownSymbol(symbols: SymbolRegistry, symbol: string): string {
   return symbol;
 }
 
-export async function marketRoutes(app: FastifyInstance, ctx: ModuleContext, deps: MarketRouteDeps): Promise<void> {
+export async function marketRoutes(server: FastifyInstance, ctx: ModuleContext, deps: MarketRouteDeps): Promise<void> {
+  // Handlers take their request and reply types from the route's schemas.
+  const app = server.withTypeProvider<TypeBoxTypeProvider>();
   const { cache } = ctx.ports;
   const tags = ['market'];
 
@@ -37,9 +40,9 @@ export async function marketRoutes(app: FastifyInstance, ctx: ModuleContext, dep
     symbols: deps.symbols.list(),
   }));
 
-  app.get<{ Querystring: { symbols?: string } }>(
+  app.get(
     '/api/market/prices',
-    { schema: { tags, querystring: PricesQuery, response: { 200: PricesResponse, 404: problem } } },
+    { schema: { tags, querystring: PricesQuery, response: { 200: PricesResponse, ...problemResponses(404) } } },
     async (request) => {
       const wanted = request.query.symbols
         ? [...new Set(request.query.symbols.split(','))].map((s) => knownSymbol(deps.symbols, s))
@@ -48,9 +51,9 @@ export async function marketRoutes(app: FastifyInstance, ctx: ModuleContext, dep
     },
   );
 
-  app.get<{ Querystring: HistoryQuery }>(
+  app.get(
     '/api/market/history',
-    { schema: { tags, querystring: HistoryQuery, response: { 200: HistoryResponse, 400: problem, 404: problem } } },
+    { schema: { tags, querystring: HistoryQuery, response: { 200: HistoryResponse, ...problemResponses(400, 404) } } },
     async (request) => {
       const q = request.query;
       return getHistory(ctx.ports.db.db, cache, {
@@ -69,9 +72,9 @@ export async function marketRoutes(app: FastifyInstance, ctx: ModuleContext, dep
 
   // A short timeout: a browser polls this every few seconds, a stale answer is worth nothing.
   const binance = new BinanceRest(ctx.config.market.binanceRestUrl, 3_000);
-  app.get<{ Querystring: DepthQuery }>(
+  app.get(
     '/api/market/depth',
-    { schema: { tags, querystring: DepthQuery, response: { 200: DepthResponse, 400: problem, 404: problem, 503: problem } } },
+    { schema: { tags, querystring: DepthQuery, response: { 200: DepthResponse, ...problemResponses(400, 404, 503) } } },
     async (request) => {
       const symbol = knownSymbol(deps.symbols, request.query.symbol);
       if (ctx.ports.market.impl !== 'binance') {

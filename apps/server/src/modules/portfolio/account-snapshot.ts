@@ -4,7 +4,7 @@
  * short-lived cache entry `portfolio:<userId>` that every fill, cancel and reset deletes.
  */
 import { eq } from 'drizzle-orm';
-import { dec } from '../../core/decimal.js';
+import { dec } from '@cryptosim/trading-rules';
 import { positions, users } from '../../db/schema.js';
 import type { CachePort } from '../../ports/cache/cache-port.js';
 import type { Database } from '../../ports/db/db-port.js';

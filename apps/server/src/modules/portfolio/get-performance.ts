@@ -5,7 +5,7 @@
  */
 import { and, asc, eq, gte, type SQL } from 'drizzle-orm';
 import type { PerformanceRange, PerformanceResponse } from '@cryptosim/contracts';
-import { dec } from '../../core/decimal.js';
+import { dec } from '@cryptosim/trading-rules';
 import { equitySnapshots, fills, users } from '../../db/schema.js';
 import type { CachePort } from '../../ports/cache/cache-port.js';
 import type { Database } from '../../ports/db/db-port.js';

@@ -6,7 +6,7 @@
  * balance marks where the new run's curve starts.
  */
 import { and, eq, sql } from 'drizzle-orm';
-import { dec } from '../../core/decimal.js';
+import { dec } from '@cryptosim/trading-rules';
 import { AppError } from '../../kernel/app-error.js';
 import { equitySnapshots, OPEN_ORDER_STATUSES, orders, positions, users } from '../../db/schema.js';
 import { sqlList } from '../../db/schema/columns.js';

@@ -1,7 +1,9 @@
 /** `/api/portfolio/*` (docs/API.md): authenticated, thin handlers over the portfolio use cases. */
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
 import { PerformanceQuery, PerformanceResponse, Portfolio } from '@cryptosim/contracts';
 import type { ModuleContext } from '../../kernel/module.js';
+import { problemResponses } from '../../kernel/problem.js';
 import { authenticate, publishUserEvent } from '../accounts/index.js';
 import { cachedAccountSnapshot } from './account-snapshot.js';
 import { getPerformance } from './get-performance.js';
@@ -10,9 +12,10 @@ import { resetAccount } from './reset-portfolio.js';
 import { valuePortfolio } from './value-portfolio.js';
 import { toOrderView } from '../trading/index.js';
 
-const problem = { $ref: 'Problem#' };
 
-export async function portfolioRoutes(app: FastifyInstance, ctx: ModuleContext): Promise<void> {
+export async function portfolioRoutes(server: FastifyInstance, ctx: ModuleContext): Promise<void> {
+  // Handlers take their request and reply types from the route's schemas.
+  const app = server.withTypeProvider<TypeBoxTypeProvider>();
   const { db } = ctx.ports.db;
   const { cache } = ctx.ports;
   const logger = ctx.logger.child({ module: 'portfolio' });
@@ -20,13 +23,13 @@ export async function portfolioRoutes(app: FastifyInstance, ctx: ModuleContext):
   const security = [{ bearerAuth: [] }];
   app.addHook('onRequest', authenticate(ctx.config));
 
-  app.get('/api/portfolio', { schema: { tags, security, response: { 200: Portfolio, 401: problem } } }, async (request) =>
+  app.get('/api/portfolio', { schema: { tags, security, response: { 200: Portfolio, ...problemResponses(401) } } }, async (request) =>
     valuePortfolio(cache, await cachedAccountSnapshot(db, cache, request.user.id)),
   );
 
-  app.get<{ Querystring: PerformanceQuery }>(
+  app.get(
     '/api/portfolio/performance',
-    { schema: { tags, security, querystring: PerformanceQuery, response: { 200: PerformanceResponse, 400: problem, 401: problem } } },
+    { schema: { tags, security, querystring: PerformanceQuery, response: { 200: PerformanceResponse, ...problemResponses(400, 401) } } },
     async (request) => getPerformance(db, cache, request.user.id, request.query.range ?? 'all'),
   );
 
@@ -37,7 +40,7 @@ export async function portfolioRoutes(app: FastifyInstance, ctx: ModuleContext):
         tags,
         security,
         summary: 'Start over at the initial balance; earlier orders and fills stay in history with their run',
-        response: { 200: Portfolio, 401: problem },
+        response: { 200: Portfolio, ...problemResponses(401) },
       },
     },
     async (request) => {

@@ -3,7 +3,7 @@
  * cache; a symbol the feed has not priced yet is valued at its average price.
  */
 import type { Portfolio } from '@cryptosim/contracts';
-import { dec } from '../../core/decimal.js';
+import { dec } from '@cryptosim/trading-rules';
 import type { CachePort } from '../../ports/cache/cache-port.js';
 import { readTicker } from '../market/index.js';
 import type { AccountSnapshot } from './account-snapshot.js';

@@ -3,7 +3,7 @@
  * committed, so a listener (the portfolio) need not read it back. Trading imports none of
  * its listeners.
  */
-import type { Dec } from '../../core/decimal.js';
+import type { Dec } from '@cryptosim/trading-rules';
 import { topic } from '../../kernel/announcements.js';
 import type { CashAccount, Position } from './domain/order-model.js';
 

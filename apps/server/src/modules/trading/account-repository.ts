@@ -5,7 +5,7 @@
  */
 import { and, eq, sql, type SQL } from 'drizzle-orm';
 import { positions, users } from '../../db/schema.js';
-import { dec, type Dec } from '../../core/decimal.js';
+import { dec, type Dec } from '@cryptosim/trading-rules';
 import { AppError } from '../../kernel/app-error.js';
 import { rowsOf } from '../../ports/db/rows-of.js';
 import type { Database } from '../../ports/db/db-port.js';

@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FeeRatesResponse, TradeHistoryResponse, Transaction } from '@cryptosim/contracts';
-import { dec } from '../../core/decimal.js';
+import { dec } from '@cryptosim/trading-rules';
 import { expectProblem } from '../accounts/testing/clients.js';
 import { newTrader, order, placed, portfolioOf, startPgliteTradingApp, type Trader, type TradingTestApp } from './testing/trading-test-app.js';
 

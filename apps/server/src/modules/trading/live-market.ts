@@ -5,7 +5,7 @@
  */
 import type { SymbolInfo } from '@cryptosim/contracts';
 import { AppError } from '../../kernel/app-error.js';
-import { dec } from '../../core/decimal.js';
+import { dec } from '@cryptosim/trading-rules';
 import type { CachePort } from '../../ports/cache/cache-port.js';
 import type { SymbolRegistry } from '../../ports/market/market-source.js';
 import { readTicker } from '../market/index.js';

@@ -3,7 +3,7 @@
  * ("0.500000000000000000"); the API shows the plain value ("0.5").
  */
 import type { Order, Transaction } from '@cryptosim/contracts';
-import { dec, plainDecimalString } from '../../core/decimal.js';
+import { dec, plainDecimalString } from '@cryptosim/trading-rules';
 import type { orders, fills } from '../../db/schema.js';
 import type { RestingOrder } from './domain/order-model.js';
 

@@ -1,4 +1,5 @@
 /** `/api/trading/*` (docs/API.md): authenticated, thin handlers over the trading use cases. */
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
 import {
   Order,
@@ -12,6 +13,7 @@ import {
   TradeHistoryResponse,
 } from '@cryptosim/contracts';
 import type { ModuleContext } from '../../kernel/module.js';
+import { problemResponses } from '../../kernel/problem.js';
 import { authenticate } from '../accounts/index.js';
 import { cancelOrder } from './cancel-order.js';
 import type { OrderSide } from './domain/order-model.js';
@@ -21,17 +23,18 @@ import { placeOrder } from './place-order.js';
 import { getOrder, queryHistory, queryOrders } from './query-orders.js';
 import type { TradingDeps } from './trading-deps.js';
 
-const problem = { $ref: 'Problem#' };
-const errors = { 400: problem, 401: problem, 404: problem, 409: problem, 503: problem };
+const errors = problemResponses(400, 401, 404, 409, 503);
 
-export async function tradingRoutes(app: FastifyInstance, ctx: ModuleContext, deps: TradingDeps, batcher: OrderBatcher): Promise<void> {
+export async function tradingRoutes(server: FastifyInstance, ctx: ModuleContext, deps: TradingDeps, batcher: OrderBatcher): Promise<void> {
+  // Handlers take their request and reply types from the route's schemas.
+  const app = server.withTypeProvider<TypeBoxTypeProvider>();
   const tags = ['trading'];
   const security = [{ bearerAuth: [] }];
   // onRequest: an unauthenticated call is 401 before its body or query is even looked at.
   app.addHook('onRequest', authenticate(ctx.config));
 
   for (const side of ['BUY', 'SELL'] as const satisfies readonly OrderSide[]) {
-    app.post<{ Body: PlaceOrderRequest }>(
+    app.post(
       `/api/trading/${side.toLowerCase()}`,
       { schema: { tags, security, body: PlaceOrderRequest, response: { 200: PlaceOrderResponse, 201: PlaceOrderResponse, ...errors } } },
       async (request, reply) => {
@@ -42,27 +45,27 @@ export async function tradingRoutes(app: FastifyInstance, ctx: ModuleContext, de
     );
   }
 
-  app.get<{ Querystring: OrdersQuery }>(
+  app.get(
     '/api/trading/orders',
     { schema: { tags, security, querystring: OrdersQuery, response: { 200: OrdersResponse, ...errors } } },
     async (request) => queryOrders(deps.db, request.user.id, request.query),
   );
-  app.get<{ Params: OrderIdParams }>(
+  app.get(
     '/api/trading/orders/:id',
     { schema: { tags, security, params: OrderIdParams, response: { 200: Order, ...errors } } },
     async (request) => getOrder(deps.db, request.user.id, request.params.id),
   );
-  app.delete<{ Params: OrderIdParams }>(
+  app.delete(
     '/api/trading/orders/:id',
     { schema: { tags, security, params: OrderIdParams, response: { 200: Order, ...errors } } },
     async (request) => cancelOrder(deps, request.user.id, request.params.id),
   );
-  app.get<{ Querystring: TradeHistoryQuery }>(
+  app.get(
     '/api/trading/history',
     { schema: { tags, security, querystring: TradeHistoryQuery, response: { 200: TradeHistoryResponse, ...errors } } },
     async (request) => queryHistory(deps.db, request.user.id, request.query),
   );
-  app.get<{ Querystring: TradeHistoryExportQuery }>(
+  app.get(
     '/api/trading/history.csv',
     {
       schema: {
@@ -70,7 +73,7 @@ export async function tradingRoutes(app: FastifyInstance, ctx: ModuleContext, de
         security,
         description: 'Every fill of the account (or of one symbol / side), all runs, oldest first, as CSV (RFC 4180, CRLF line ends).',
         querystring: TradeHistoryExportQuery,
-        response: { 200: { type: 'string', description: 'text/csv' }, 400: problem, 401: problem },
+        response: { 200: { type: 'string', description: 'text/csv' }, ...problemResponses(400, 401) },
       },
     },
     async (request, reply) =>

@@ -4,7 +4,7 @@
  * with DUPLICATE_CLIENT_ORDER_ID rather than silently returning an unrelated order.
  */
 import type { PlaceOrderRequest } from '@cryptosim/contracts';
-import { dec } from '../../core/decimal.js';
+import { dec } from '@cryptosim/trading-rules';
 import type { OrderSide } from './domain/order-model.js';
 import type { OrderRow } from './order-view.js';
 

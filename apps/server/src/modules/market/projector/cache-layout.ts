@@ -3,7 +3,7 @@
  * symbol for the latest ticker, one for the live 1m candle, one for the feed's status,
  * and the pub/sub channel that carries ready-to-send WS frames.
  */
-import type { KlineData, MarketSource, PriceRow } from '@cryptosim/contracts';
+import type { KlineData, KlineFrame, MarketSource, PriceRow, TickerFrame } from '@cryptosim/contracts';
 import type { CachePort } from '../../../ports/cache/cache-port.js';
 
 export const tickerKey = (symbol: string) => `market:ticker:${symbol}`;
@@ -82,8 +82,8 @@ export function klineFromHash(hash: Record<string, string>): KlineData | null {
 const TICKER_PREFIX = '{"type":"ticker"';
 const KLINE_PREFIX = '{"type":"kline"';
 
-export const encodeTickerFrame = (row: PriceRow) => JSON.stringify({ type: 'ticker', data: row });
-export const encodeKlineFrame = (kline: KlineData) => JSON.stringify({ type: 'kline', data: kline });
+export const encodeTickerFrame = (row: PriceRow) => JSON.stringify({ type: 'ticker', data: row } satisfies TickerFrame);
+export const encodeKlineFrame = (kline: KlineData) => JSON.stringify({ type: 'kline', data: kline } satisfies KlineFrame);
 
 export function frameChannel(frame: string): 'ticker' | 'kline_1m' | undefined {
   if (frame.startsWith(TICKER_PREFIX)) return 'ticker';

@@ -7,11 +7,14 @@ import type { Duplex } from 'node:stream';
 import type { Logger } from 'pino';
 import type { WebSocket } from 'ws';
 import {
+  type ErrorCode,
   MAX_SYMBOLS_PER_SOCKET,
   PriceChannels,
   type PriceChannel,
+  type PricesServerFrame,
   type PricesSubscribe,
   type PricesUnsubscribe,
+  type SubscriptionFrame,
 } from '@cryptosim/contracts';
 import type { CachePort } from '../../../ports/cache/cache-port.js';
 import type { SymbolRegistry } from '../../../ports/market/market-source.js';
@@ -65,7 +68,7 @@ export class PriceSession implements PriceListener {
     const parsed = parseClientFrame(text);
     if (!parsed.ok) return this.#error('VALIDATION_FAILED', parsed.message);
     const { frame } = parsed;
-    if (frame.op === 'ping') return this.#outbox.sendNow(JSON.stringify({ type: 'pong', time: Date.now() }));
+    if (frame.op === 'ping') return this.#send({ type: 'pong', time: Date.now() });
     const unknown = frame.symbols.filter((s) => !this.deps.symbols.get(s));
     if (unknown.length > 0) return this.#error('UNKNOWN_SYMBOL', `unknown symbol(s): ${unknown.join(', ')}`);
     if (frame.op === 'subscribe') await this.#subscribe(frame);
@@ -100,7 +103,7 @@ export class PriceSession implements PriceListener {
     for (const { symbol, channels: fresh } of added) {
       if (this.#closed) return;
       const snapshot = await readSnapshot(this.deps.cache, symbol, this.#subs.get(symbol)!);
-      this.#outbox.sendNow(JSON.stringify({ type: 'snapshot', data: snapshot }));
+      this.#send({ type: 'snapshot', data: snapshot });
       this.#outbox.release(fresh.map((c) => keyOf(symbol, c)));
     }
     this.#ack('subscribed');
@@ -121,13 +124,18 @@ export class PriceSession implements PriceListener {
     if (ack) this.#ack('unsubscribed');
   }
 
-  #ack(type: 'subscribed' | 'unsubscribed'): void {
+  #ack(type: SubscriptionFrame['type']): void {
     const channels = new Set([...this.#subs.values()].flatMap((s) => [...s]));
-    this.#outbox.sendNow(JSON.stringify({ type, symbols: [...this.#subs.keys()], channels: PriceChannels.filter((c) => channels.has(c)) }));
+    this.#send({ type, symbols: [...this.#subs.keys()], channels: PriceChannels.filter((c) => channels.has(c)) });
   }
 
-  #error(code: string, message: string): void {
-    this.#outbox.sendNow(JSON.stringify({ type: 'error', code, message }));
+  #error(code: ErrorCode, message: string): void {
+    this.#send({ type: 'error', code, message });
+  }
+
+  /** The socket's own frames, sent at once; the hub's updates go through the outbox's latest-per-key. */
+  #send(frame: PricesServerFrame): void {
+    this.#outbox.sendNow(JSON.stringify(frame));
   }
 
   #close(): void {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Dec, dec } from '../../../core/decimal.js';
+import { Dec, dec } from '@cryptosim/trading-rules';
 import { computePerformance, downsample, rangeStart, toPerformanceResponse, winRate, type TradeSample } from './compute-performance.js';
 import { dailyCloses, maxDrawdownPercent, sharpeRatio, totalReturnPercent, type EquitySample } from './equity-metrics.js';
 

@@ -4,7 +4,7 @@
  * run's start (initial balance) first so the total return counts from the very beginning.
  */
 import type { PerformanceRange, PerformanceResponse } from '@cryptosim/contracts';
-import { Dec, toDecimalString } from '../../../core/decimal.js';
+import { Dec, toDecimalString } from '@cryptosim/trading-rules';
 import { maxDrawdownPercent, sharpeRatio, totalReturnPercent, type EquitySample } from './equity-metrics.js';
 import { percentOf } from './value-position.js';
 

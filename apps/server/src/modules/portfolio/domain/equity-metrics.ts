@@ -9,7 +9,7 @@
  *   every day of the year. null with fewer than two daily returns (three days) or no variation:
  *   a ratio over one return or a zero deviation says nothing.
  */
-import { Dec } from '../../../core/decimal.js';
+import { Dec } from '@cryptosim/trading-rules';
 import { percentOf } from './value-position.js';
 
 export interface EquitySample {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dec } from '../../../core/decimal.js';
+import { dec } from '@cryptosim/trading-rules';
 import { cash, position } from '../../trading/domain/test-support/fixtures.js';
 import { summarizePortfolio, toPortfolioResponse } from './summarize-portfolio.js';
 import { valuePosition } from './value-position.js';

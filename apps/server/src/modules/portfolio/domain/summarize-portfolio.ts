@@ -6,7 +6,7 @@
  * totalPnl, which compares the total value with the initial balance.
  */
 import type { Portfolio } from '@cryptosim/contracts';
-import { Dec, sum, toDecimalString } from '../../../core/decimal.js';
+import { Dec, sum, toDecimalString } from '@cryptosim/trading-rules';
 import { availableCash, type CashAccount, type Position } from '../../trading/index.js';
 import { percentOf, toPortfolioPosition, valuePosition, type PositionValuation } from './value-position.js';
 

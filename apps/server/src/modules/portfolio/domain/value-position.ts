@@ -3,7 +3,7 @@
  * figure); money amounts keep the stored 18 decimals.
  */
 import type { PortfolioPosition } from '@cryptosim/contracts';
-import { Dec, toDecimalString } from '../../../core/decimal.js';
+import { Dec, toDecimalString } from '@cryptosim/trading-rules';
 import { availableQuantity, type Position } from '../../trading/index.js';
 
 export const PERCENT_SCALE = 4;

@@ -4,7 +4,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { Dec, floorToStep, sum } from '../../../core/decimal.js';
+import { Dec, floorToStep, sum } from '@cryptosim/trading-rules';
 import type { OrderIntent } from './order-model.js';
 import { BTC, DOGE } from './test-support/fixtures.js';
 import { PaperAccount } from './test-support/paper-account.js';

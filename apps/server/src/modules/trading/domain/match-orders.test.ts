@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dec } from '../../../core/decimal.js';
+import { dec } from '@cryptosim/trading-rules';
 import { matchExecution, selectCrossedOrders } from './match-orders.js';
 import type { RestingOrder } from './order-model.js';
 import { BTC, intent, NO_SLIP_CONFIG } from './test-support/fixtures.js';

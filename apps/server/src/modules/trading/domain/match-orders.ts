@@ -12,12 +12,10 @@
  * gapped through it (a resting order trades at its price). STOP_LOSS and TAKE_PROFIT become
  * market orders: they fill at the current price moved by slippage, as taker.
  */
-import type { SymbolRules } from './check-exchange-rules.js';
-import type { Dec } from '../../../core/decimal.js';
+import { type Dec, type PriceMove, type SymbolRules, triggerCondition, triggerReach } from '@cryptosim/trading-rules';
 import type { Execution, MarketSnapshot, RestingOrder } from './order-model.js';
 import { takerFillPrice } from './slippage.js';
 import type { TradingConfig } from './trading-config.js';
-import { type PriceMove, triggerCondition, triggerReach } from './trigger.js';
 
 export interface CrossedOrder<T extends RestingOrder> {
   order: T;

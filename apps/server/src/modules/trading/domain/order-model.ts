@@ -3,21 +3,15 @@
  * The repository maps rows to these and back; the route maps requests through parse-order-request.
  */
 import type { OrderSide, OrderType } from '@cryptosim/contracts';
-import type { Dec } from '../../../core/decimal.js';
+import type { Dec, Liquidity, PricedOrder } from '@cryptosim/trading-rules';
 
-export type { OrderSide, OrderType };
+export type { Liquidity, OrderSide, OrderType };
 
 /** A validated order as the user asked for it. */
-export interface OrderIntent {
-  side: OrderSide;
-  type: OrderType;
+export interface OrderIntent extends PricedOrder {
   /** Base quantity; null only for a MARKET buy sized by `quoteAmount`. */
   quantity: Dec | null;
   quoteAmount: Dec | null;
-  /** Limit price (LIMIT). */
-  price: Dec | null;
-  /** Trigger price (STOP_LOSS, TAKE_PROFIT). */
-  stopPrice: Dec | null;
 }
 
 /** An open order waiting for the market (always sized by quantity). */
@@ -56,8 +50,6 @@ export interface MarketSnapshot {
   /** Recent traded volume in USDT (24 h base volume × price); sizes the slippage. */
   quoteVolume: Dec;
 }
-
-export type Liquidity = 'maker' | 'taker';
 
 /** How an order executes: at what price and paying which fee rate. */
 export interface Execution {

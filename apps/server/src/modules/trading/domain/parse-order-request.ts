@@ -5,7 +5,7 @@
  */
 import type { PlaceOrderRequest, ValidationIssue } from '@cryptosim/contracts';
 import { AppError } from '../../../kernel/app-error.js';
-import { dec, type Dec } from '../../../core/decimal.js';
+import { dec, type Dec } from '@cryptosim/trading-rules';
 import type { OrderIntent, OrderSide } from './order-model.js';
 
 type AmountField = 'quantity' | 'quoteAmount' | 'price' | 'stopPrice';

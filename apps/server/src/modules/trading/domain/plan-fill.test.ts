@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dec } from '../../../core/decimal.js';
+import { dec } from '@cryptosim/trading-rules';
 import { planFill } from './plan-fill.js';
 import { BTC, cash, DOGE, errorOf, intent, NO_SLIP_CONFIG, position } from './test-support/fixtures.js';
 import { tradingConfig } from './trading-config.js';

@@ -15,9 +15,7 @@
  * average price and realized P&L half-up.
  */
 import { AppError } from '../../../kernel/app-error.js';
-import { Dec, STORED_SCALE } from '../../../core/decimal.js';
-import { feeFor, feeRate } from './fees.js';
-import { quantityForQuote, type SymbolRules } from './check-exchange-rules.js';
+import { Dec, feeFor, feeRate, quantityForQuote, STORED_SCALE, type SymbolRules } from '@cryptosim/trading-rules';
 import type { CashAccount, Execution, Liquidity, OrderIntent, OrderSide, Position } from './order-model.js';
 import { availableCash, availableQuantity, releaseCash, releaseQuantity } from './reservations.js';
 import type { TradingConfig } from './trading-config.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dec } from '../../../core/decimal.js';
+import { dec } from '@cryptosim/trading-rules';
 import { planOrder, type PlaceInput } from './plan-order.js';
 import { BTC, cash, errorOf, intent, NO_SLIP_CONFIG, position } from './test-support/fixtures.js';
 import { tradingConfig } from './trading-config.js';

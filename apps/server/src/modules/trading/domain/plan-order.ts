@@ -10,14 +10,13 @@
  * - STOP_LOSS / TAKE_PROFIT rest until triggered; one whose condition already holds at the
  *   live price triggers at once and fills as a market order.
  */
-import { checkExchangeRules, type CheckedOrder, type SymbolRules } from './check-exchange-rules.js';
-import { Dec } from '../../../core/decimal.js';
+import { type CheckedOrder, Dec, isTriggered, reservationFor, type Reservation, type SymbolRules } from '@cryptosim/trading-rules';
+import { checkExchangeRules } from './check-exchange-rules.js';
 import type { CashAccount, Execution, MarketSnapshot, OrderIntent, Position } from './order-model.js';
 import { planFill, type FillPlan } from './plan-fill.js';
-import { reservationFor, reserveCash, reserveQuantity, type Reservation } from './reservations.js';
+import { reserveCash, reserveQuantity } from './reservations.js';
 import { takerFillPrice } from './slippage.js';
 import type { TradingConfig } from './trading-config.js';
-import { isTriggered } from './trigger.js';
 
 export interface PlaceInput {
   intent: OrderIntent;

@@ -1,40 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { dec } from '../../../core/decimal.js';
+import { dec } from '@cryptosim/trading-rules';
 import {
   availableCash,
   availableQuantity,
   releaseCash,
   releaseOrder,
-  reservationFor,
   reserveCash,
   reserveQuantity,
 } from './reservations.js';
-import { BTC, cash, errorOf, intent, position } from './test-support/fixtures.js';
-import { DEFAULT_TRADING_CONFIG, tradingConfig } from './trading-config.js';
-
-describe('reservationFor', () => {
-  it('when a LIMIT buy rests, then it holds price × quantity plus the larger fee', () => {
-    const config = tradingConfig({ makerFeeRate: '0.0002', takerFeeRate: '0.0007' });
-    const r = reservationFor({ ...intent('BUY', 'LIMIT', { price: '50000', quantity: '0.1' }), quantity: dec('0.1') }, BTC, config);
-    expect(r).toEqual({ asset: 'QUOTE', amount: dec('5003.5') });
-  });
-
-  it('when a buy stop rests, then it holds the stop moved by the slippage cap, up to the tick, plus fee', () => {
-    // 33333.33 × 1.05 = 34999.9965 → 35000.00; 0.3 × 35000 = 10500; fee 10.5
-    const o = intent('BUY', 'STOP_LOSS', { stopPrice: '33333.33', quantity: '0.3' });
-    const r = reservationFor({ ...o, quantity: dec('0.3') }, BTC, DEFAULT_TRADING_CONFIG);
-    expect(r.amount.toFixed()).toBe('10510.5');
-  });
-
-  it('when any sell rests, then it holds the coins and no cash', () => {
-    const o = intent('SELL', 'TAKE_PROFIT', { stopPrice: '70000', quantity: '0.25' });
-    expect(reservationFor({ ...o, quantity: dec('0.25') }, BTC, DEFAULT_TRADING_CONFIG)).toEqual({ asset: 'BASE', amount: dec('0.25') });
-  });
-
-  it('when asked for a MARKET order, then it refuses: market orders never rest', () => {
-    expect(() => reservationFor({ ...intent('BUY', 'MARKET', { quantity: '1' }), quantity: dec('1') }, BTC, DEFAULT_TRADING_CONFIG)).toThrow(/does not rest/);
-  });
-});
+import { cash, errorOf, intent, position } from './test-support/fixtures.js';
 
 describe('reserving and releasing', () => {
   it('when the reservation equals the free cash exactly, then it fits and nothing stays free', () => {

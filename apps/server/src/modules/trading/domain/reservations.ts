@@ -1,44 +1,13 @@
 /**
- * What an open order holds so that cash or coins are never spent twice.
- *
- * - SELL (any type): the quantity of the base asset. Sell fees come out of the proceeds,
- *   which always exceed them (fee rate < 1), so a sell holds no cash.
- * - BUY LIMIT: price × quantity + the fee at the larger of the maker and taker rates. The order
- *   fills at its limit price or better, as maker or taker, so this always covers the fill.
- * - BUY STOP_LOSS / TAKE_PROFIT: it becomes a market order when the price reaches the stop,
- *   filling at that price moved by slippage of at most `cap`, rounded up a tick. So it holds
- *   W × quantity + fee(W × quantity) with W = stopPrice × (1 + cap) rounded up to the tick.
- *   A price that gaps past the stop can still cost more; the fill then draws the difference
- *   from free cash, or is refused with INSUFFICIENT_BALANCE (plan-fill) and the order rejected.
+ * Holding and releasing what open orders reserve (reservationFor in @cryptosim/trading-rules
+ * says how much), so that cash or coins are never spent twice.
  *
  * Free amounts are total − reserved and never negative: reserving more than is free is
  * refused with INSUFFICIENT_BALANCE / INSUFFICIENT_POSITION.
  */
+import { Dec } from '@cryptosim/trading-rules';
 import { AppError } from '../../../kernel/app-error.js';
-import { ceilToStep, Dec } from '../../../core/decimal.js';
-import { feeFor, maxFeeRate } from './fees.js';
-import type { SymbolRules } from './check-exchange-rules.js';
-import type { CashAccount, OrderIntent, Position, RestingOrder } from './order-model.js';
-import type { TradingConfig } from './trading-config.js';
-
-export interface Reservation {
-  /** QUOTE: USDT from the cash account; BASE: the symbol's coin from the position. */
-  asset: 'QUOTE' | 'BASE';
-  amount: Dec;
-}
-
-export function reservationFor(order: OrderIntent & { quantity: Dec }, rules: SymbolRules, config: TradingConfig): Reservation {
-  if (order.side === 'SELL') return { asset: 'BASE', amount: order.quantity };
-  let worstPrice: Dec;
-  if (order.type === 'LIMIT' && order.price) worstPrice = order.price;
-  else if ((order.type === 'STOP_LOSS' || order.type === 'TAKE_PROFIT') && order.stopPrice) {
-    worstPrice = ceilToStep(order.stopPrice.times(config.slippage.cap.plus(1)), rules.tickSize).toDecimalPlaces(18, Dec.ROUND_CEIL);
-  } else {
-    throw new Error(`a ${order.type} ${order.side} order does not rest, so it reserves nothing`);
-  }
-  const notional = worstPrice.times(order.quantity);
-  return { asset: 'QUOTE', amount: notional.plus(feeFor(notional, maxFeeRate(config.fees))) };
-}
+import type { CashAccount, Position, RestingOrder } from './order-model.js';
 
 const zeroFloor = (d: Dec) => Dec.max(d, 0);
 

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { dec } from '../../../core/decimal.js';
+import { dec } from '@cryptosim/trading-rules';
 import { checkSlippageModel, DEFAULT_SLIPPAGE, NO_SLIPPAGE, slippageFraction, takerFillPrice } from './slippage.js';
 import { errorOf } from './test-support/fixtures.js';
 

@@ -17,7 +17,7 @@
  * the rounding never favours the simulated trader, and a sell never fills below one tick.
  */
 import { AppError } from '../../../kernel/app-error.js';
-import { ceilToStep, Dec, floorToStep } from '../../../core/decimal.js';
+import { ceilToStep, Dec, floorToStep } from '@cryptosim/trading-rules';
 import type { OrderSide } from './order-model.js';
 
 export interface SlippageModel {

@@ -2,8 +2,8 @@
  * The tunable numbers of the trading rules. config.ts reads them from the environment as
  * strings; `tradingConfig` parses and checks them once at start-up.
  */
-import { dec } from '../../../core/decimal.js';
-import { checkFeeRates, DEFAULT_FEE_RATES, type FeeRates } from './fees.js';
+import { type Dec, dec, DEFAULT_FEE_RATES, type FeeRates } from '@cryptosim/trading-rules';
+import { AppError } from '../../../kernel/app-error.js';
 import { checkSlippageModel, DEFAULT_SLIPPAGE, type SlippageModel } from './slippage.js';
 
 export interface TradingConfig {
@@ -18,6 +18,16 @@ export interface TradingConfigInput {
   takerFeeRate?: string;
   slippageK?: string;
   slippageCap?: string;
+}
+
+/** Refuses rates a config could hold but the rules cannot honour: a sell must still pay out. */
+export function checkFeeRates(rates: FeeRates): FeeRates {
+  for (const [name, rate] of Object.entries(rates) as [string, Dec][]) {
+    if (rate.isNegative() || rate.gte(1)) {
+      throw new AppError('VALIDATION_FAILED', 400, `${name} fee rate must be at least 0 and below 1, got ${rate.toFixed()}`);
+    }
+  }
+  return rates;
 }
 
 export function tradingConfig(input: TradingConfigInput = {}): TradingConfig {

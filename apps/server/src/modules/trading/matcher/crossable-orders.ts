@@ -5,7 +5,7 @@
  * stays on open orders however many closed ones pile up.
  */
 import { and, asc, eq, sql } from 'drizzle-orm';
-import type { Dec } from '../../../core/decimal.js';
+import type { Dec } from '@cryptosim/trading-rules';
 import { OPEN_ORDER_STATUSES, orders } from '../../../db/schema.js';
 import { sqlList } from '../../../db/schema/columns.js';
 import type { Database } from '../../../ports/db/db-port.js';

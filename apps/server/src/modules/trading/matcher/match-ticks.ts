@@ -11,7 +11,7 @@
  */
 import type { Logger } from 'pino';
 import type { TickEventV1 } from '@cryptosim/contracts';
-import { dec, Dec } from '../../../core/decimal.js';
+import { dec, Dec } from '@cryptosim/trading-rules';
 import type { BusMessage } from '../../../ports/bus/bus-port.js';
 import { parseTick } from '../../market/index.js';
 import { selectCrossedOrders } from '../domain/match-orders.js';

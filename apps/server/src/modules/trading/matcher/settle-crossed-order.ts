@@ -10,7 +10,7 @@
 import { AppError } from '../../../kernel/app-error.js';
 import { EMPTY_POSITION, lockAccount, saveCash, savePosition, type LockedAccount } from '../account-repository.js';
 import { isOpen } from '../cancel-order.js';
-import { symbolRules } from '../domain/check-exchange-rules.js';
+import { symbolRules } from '@cryptosim/trading-rules';
 import { matchExecution } from '../domain/match-orders.js';
 import type { MarketSnapshot } from '../domain/order-model.js';
 import { planFill } from '../domain/plan-fill.js';

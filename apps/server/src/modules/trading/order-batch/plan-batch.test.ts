@@ -5,7 +5,7 @@
 import type { PlaceOrderRequest } from '@cryptosim/contracts';
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../../../kernel/app-error.js';
-import { dec } from '../../../core/decimal.js';
+import { dec } from '@cryptosim/trading-rules';
 import type { LockedAccount } from '../account-repository.js';
 import type { MarketSnapshot, OrderSide } from '../domain/order-model.js';
 import { parseOrderRequest } from '../domain/parse-order-request.js';

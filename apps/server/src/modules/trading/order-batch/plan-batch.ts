@@ -8,7 +8,7 @@
  * earlier placement of the batch planned is a repeat of that one (the first wins). A first
  * attempt the rules refused leaves nothing behind, so its repeat is planned afresh.
  */
-import { symbolRules } from '../domain/check-exchange-rules.js';
+import { symbolRules } from '@cryptosim/trading-rules';
 import type { MarketSnapshot } from '../domain/order-model.js';
 import type { Fill } from '../domain/plan-fill.js';
 import { planOrder } from '../domain/plan-order.js';

@@ -3,7 +3,7 @@ import Typography from '@mui/material/Typography';
 import type { OrderSide } from '@cryptosim/contracts';
 import { useFormat, useT } from '../../../lib/i18n';
 import type { OrderPreview } from '../rules/check-order';
-import { Decimal } from '../rules/decimal-math';
+import { Dec } from '@cryptosim/trading-rules';
 
 function Row({ label, value, strong = false }: { label: string; value: string; strong?: boolean }) {
   return (
@@ -30,7 +30,7 @@ export function TicketPreview({ preview, side, asset, feeRate }: { preview: Orde
       <Row label={t('ticket.preview.price')} value={preview ? about(format.price(preview.price)) : dash} />
       <Row label={t('ticket.preview.notional')} value={preview ? about(format.preciseMoney(preview.notional)) : dash} />
       <Row
-        label={t('ticket.preview.fee', { rate: format.percentPlain(new Decimal(feeRate).times(100).toFixed()) })}
+        label={t('ticket.preview.fee', { rate: format.percentPlain(new Dec(feeRate).times(100).toFixed()) })}
         value={preview ? about(format.preciseMoney(preview.fee)) : dash}
       />
       <Row

@@ -3,11 +3,11 @@ import { describe, expect, it } from 'vitest';
 import type { FeeRatesResponse, SymbolInfo } from '@cryptosim/contracts';
 import { serverReservation, type RestingBuy } from '../../../testing/server-reservation';
 import { buyCost, buyTerms, type BuyContext } from './buy-reservation';
-import { Decimal } from './decimal-math';
+import { Dec } from '@cryptosim/trading-rules';
 
 const RATES: FeeRatesResponse = { makerFeeRate: '0.0002', takerFeeRate: '0.001', stopSlippageCap: '0.05' };
 const ctx: BuyContext = { marketPrice: '50000', tickSize: '0.01', rates: RATES };
-const d = (text: string) => new Decimal(text);
+const d = (text: string) => new Dec(text);
 const cost = (type: RestingBuy['type'] | 'MARKET', price: string, quantity: string, at: BuyContext = ctx) => buyCost(d(quantity), buyTerms(type, d(price), at)).toFixed();
 
 describe('what a buy holds or spends', () => {

@@ -1,6 +1,17 @@
 import type { FeeRatesResponse, PlaceOrderRequest, SymbolInfo } from '@cryptosim/contracts';
 import { buyCost, buyTerms } from './buy-reservation';
-import { Decimal, feeFor, floorToStep, isMultipleOf, parseAmount } from './decimal-math';
+import {
+  Dec,
+  feeFor,
+  isBelowMinNotional,
+  isBelowMinQuantity,
+  isOnStep,
+  isOnTick,
+  parseAmount,
+  quantityForQuote,
+  symbolRules,
+  type SymbolRules,
+} from '@cryptosim/trading-rules';
 import { feeRateFor } from './fee-rate';
 import { effectiveUnit, needsPrice, needsStopPrice, type OrderDraft } from './order-draft';
 import type { OrderIssue, OrderIssues } from './order-issue';
@@ -40,11 +51,11 @@ export interface OrderCheck {
 const required: OrderIssue = { key: 'ticket.error.required' };
 const positive: OrderIssue = { key: 'ticket.error.positive' };
 
-function checkPrice(text: string, tick: Decimal): { value: Decimal | null; issue?: OrderIssue } {
+function checkPrice(text: string, filters: SymbolRules): { value: Dec | null; issue?: OrderIssue } {
   if (text.trim() === '') return { value: null, issue: required };
   const value = parseAmount(text);
   if (!value || value.isZero()) return { value: null, issue: positive };
-  if (!isMultipleOf(value, tick)) return { value: null, issue: { key: 'ticket.error.tick', params: { tick: { price: tick.toFixed() } } } };
+  if (!isOnTick(value, filters)) return { value: null, issue: { key: 'ticket.error.tick', params: { tick: { price: filters.tickSize.toFixed() } } } };
   return { value };
 }
 
@@ -54,17 +65,16 @@ function checkPrice(text: string, tick: Decimal): { value: Decimal | null; issue
  */
 export function checkOrder(draft: OrderDraft, ctx: OrderContext): OrderCheck {
   const { rules } = ctx;
-  const tick = new Decimal(rules.tickSize);
-  const step = new Decimal(rules.stepSize);
+  const filters = symbolRules(rules);
   const issues: OrderIssues = {};
 
-  let price: Decimal | null = ctx.marketPrice ? new Decimal(ctx.marketPrice) : null;
+  let price: Dec | null = ctx.marketPrice ? new Dec(ctx.marketPrice) : null;
   if (needsPrice(draft.type)) {
-    const checked = checkPrice(draft.price, tick);
+    const checked = checkPrice(draft.price, filters);
     if (checked.issue) issues.price = checked.issue;
     price = checked.value;
   } else if (needsStopPrice(draft.type)) {
-    const checked = checkPrice(draft.stopPrice, tick);
+    const checked = checkPrice(draft.stopPrice, filters);
     if (checked.issue) issues.stopPrice = checked.issue;
     price = checked.value;
   }
@@ -73,23 +83,23 @@ export function checkOrder(draft: OrderDraft, ctx: OrderContext): OrderCheck {
   const amount = draft.amount.trim() === '' ? null : parseAmount(draft.amount);
   if (draft.amount.trim() === '') issues.amount = required;
   else if (!amount || amount.isZero()) issues.amount = positive;
-  else if (unit === 'BASE' && !isMultipleOf(amount, step)) {
-    issues.amount = { key: 'ticket.error.step', params: { step: { quantity: step.toFixed() } } };
+  else if (unit === 'BASE' && !isOnStep(amount, filters)) {
+    issues.amount = { key: 'ticket.error.step', params: { step: { quantity: filters.stepSize.toFixed() } } };
   }
   if (issues.amount || !amount || !price) return { issues, preview: null, request: null };
 
-  const quantity = unit === 'QUOTE' ? floorToStep(amount.div(price), step) : amount;
-  const minQty = new Decimal(rules.minQty);
-  if (quantity.isZero() || quantity.lt(minQty)) {
+  const quantity = unit === 'QUOTE' ? quantityForQuote(amount, price, filters) : amount;
+  const minQty = filters.minQty;
+  if (isBelowMinQuantity(quantity, filters)) {
     issues.amount = unit === 'QUOTE'
       ? { key: 'ticket.error.quoteTooSmall', params: { minQty: { quantity: minQty.toFixed() }, asset: { text: rules.baseAsset } } }
       : { key: 'ticket.error.minQty', params: { minQty: { quantity: minQty.toFixed() }, asset: { text: rules.baseAsset } } };
   }
   const notional = quantity.times(price);
-  if (!issues.amount && notional.lt(rules.minNotional)) {
+  if (!issues.amount && isBelowMinNotional(notional, filters)) {
     issues.amount = { key: 'ticket.error.minNotional', params: { minNotional: { money: rules.minNotional } } };
   }
-  const fee = feeFor(notional, new Decimal(feeRateFor(draft, ctx.marketPrice, ctx.rates)));
+  const fee = feeFor(notional, new Dec(feeRateFor(draft, ctx.marketPrice, ctx.rates)));
   const total = draft.side === 'BUY' ? notional.plus(fee) : notional.minus(fee);
 
   if (draft.side === 'BUY') {
@@ -119,11 +129,11 @@ export function checkOrder(draft: OrderDraft, ctx: OrderContext): OrderCheck {
   return { issues, preview, request: valid ? toRequest(draft, rules.symbol, unit, amount) : null };
 }
 
-function toRequest(draft: OrderDraft, symbol: string, unit: 'BASE' | 'QUOTE', amount: Decimal): PlaceOrderRequest {
+function toRequest(draft: OrderDraft, symbol: string, unit: 'BASE' | 'QUOTE', amount: Dec): PlaceOrderRequest {
   const body: PlaceOrderRequest = { symbol, type: draft.type };
   if (unit === 'QUOTE') body.quoteAmount = amount.toFixed();
   else body.quantity = amount.toFixed();
-  if (needsPrice(draft.type)) body.price = new Decimal(draft.price.trim()).toFixed();
-  if (needsStopPrice(draft.type)) body.stopPrice = new Decimal(draft.stopPrice.trim()).toFixed();
+  if (needsPrice(draft.type)) body.price = new Dec(draft.price.trim()).toFixed();
+  if (needsStopPrice(draft.type)) body.stopPrice = new Dec(draft.stopPrice.trim()).toFixed();
   return body;
 }

@@ -1,9 +1,9 @@
 import type { DepthLevel } from '@cryptosim/contracts';
-import { Decimal } from './decimal-math';
+import { Dec } from '@cryptosim/trading-rules';
 import type { BookLevel, SimulatedBook } from './simulated-book';
 
 function side(levels: readonly DepthLevel[], depth: number): BookLevel[] {
-  let cumulative = new Decimal(0);
+  let cumulative = new Dec(0);
   return levels.slice(0, depth).map(([price, quantity]) => {
     cumulative = cumulative.plus(quantity);
     return { price, quantity, cumulative: cumulative.toFixed() };

@@ -1,9 +1,13 @@
 import type { FeeRatesResponse } from '@cryptosim/contracts';
-import { parseAmount } from './decimal-math';
-import { DEFAULT_FEE_RATE, type OrderDraft } from './order-draft';
+import { DEFAULT_FEE_RATES as SERVER_DEFAULT_FEE_RATES, isTriggered, parseAmount } from '@cryptosim/trading-rules';
+import type { OrderDraft } from './order-draft';
 
-/** Until GET /api/trading/fees answers: the server's defaults (0.1 % either way, SLIPPAGE_CAP 5 %). */
-export const DEFAULT_FEE_RATES: FeeRatesResponse = { makerFeeRate: DEFAULT_FEE_RATE, takerFeeRate: DEFAULT_FEE_RATE, stopSlippageCap: '0.05' };
+/** Until GET /api/trading/fees answers: the server's defaults (SLIPPAGE_CAP 5 %). */
+export const DEFAULT_FEE_RATES: FeeRatesResponse = {
+  makerFeeRate: SERVER_DEFAULT_FEE_RATES.maker.toFixed(),
+  takerFeeRate: SERVER_DEFAULT_FEE_RATES.taker.toFixed(),
+  stopSlippageCap: '0.05',
+};
 
 /**
  * The rate the exchange will charge this draft (as the server's plan-order decides): a LIMIT
@@ -15,6 +19,6 @@ export function feeRateFor(draft: Pick<OrderDraft, 'side' | 'type' | 'price'>, m
   const limit = parseAmount(draft.price);
   const market = marketPrice === undefined ? null : parseAmount(marketPrice);
   if (limit === null || market === null) return rates.makerFeeRate;
-  const crosses = draft.side === 'BUY' ? limit.gte(market) : limit.lte(market);
+  const crosses = isTriggered({ side: draft.side, type: 'LIMIT', price: limit, stopPrice: null }, { previous: null, current: market });
   return crosses ? rates.takerFeeRate : rates.makerFeeRate;
 }

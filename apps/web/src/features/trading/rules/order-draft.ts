@@ -23,6 +23,3 @@ export const effectiveUnit = (draft: OrderDraft): AmountUnit => (quoteAllowed(dr
 
 export const needsPrice = (type: OrderType) => type === 'LIMIT';
 export const needsStopPrice = (type: OrderType) => type === 'STOP_LOSS' || type === 'TAKE_PROFIT';
-
-/** The default fee, 0.1 % taker and maker (docs/DESIGN.md), charged in USDT on top of the notional. */
-export const DEFAULT_FEE_RATE = '0.001';

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { SymbolInfo } from '@cryptosim/contracts';
 import { serverReservation, type RestingBuy } from '../../../testing/server-reservation';
 import { checkOrder, type OrderContext } from './check-order';
-import { Decimal } from './decimal-math';
+import { Dec } from '@cryptosim/trading-rules';
 import { EMPTY_DRAFT, type OrderDraft } from './order-draft';
 import { percentOfAvailable } from './percent-of-available';
 
@@ -41,10 +41,10 @@ describe('percentage of available', () => {
   });
 
   const unequal: OrderContext = { ...ctx, rates: { makerFeeRate: '0.0002', takerFeeRate: '0.001', stopSlippageCap: '0.05' } };
-  const oneLotMore = (amount: string) => new Decimal(amount).plus(BTC.stepSize).toFixed();
+  const oneLotMore = (amount: string) => new Dec(amount).plus(BTC.stepSize).toFixed();
   /** The server's verdict on a resting buy of `quantity`: does what it reserves fit the cash? */
   const serverFits = (order: Omit<RestingBuy, 'quantity'>, quantity: string, c: OrderContext) =>
-    new Decimal(serverReservation({ ...order, quantity }, BTC, c.rates)).lte(c.cash);
+    new Dec(serverReservation({ ...order, quantity }, BTC, c.rates)).lte(c.cash);
 
   it('when 100 % is used for a resting limit buy with maker 0.0002 < taker 0.001, then what the server reserves fits and one lot more does not', () => {
     const limit = draft({ type: 'LIMIT', price: '40000' });
@@ -70,17 +70,17 @@ describe('percentage of available', () => {
     const arb = fc.record({
       type: fc.constantFrom('LIMIT' as const, 'STOP_LOSS' as const, 'TAKE_PROFIT' as const),
       cents: fc.integer({ min: 100, max: 10_000_000 }),
-      cash: fc.integer({ min: 200_000, max: 100_000_000_000 }).map((c) => new Decimal(c).div(100).toFixed()),
+      cash: fc.integer({ min: 200_000, max: 100_000_000_000 }).map((c) => new Dec(c).div(100).toFixed()),
       maker: fc.integer({ min: 0, max: 5_000 }),
       taker: fc.integer({ min: 0, max: 5_000 }),
       cap: fc.integer({ min: 0, max: 2_000 }),
     });
     fc.assert(
       fc.property(arb, ({ type, cents, cash, maker, taker, cap }) => {
-        const price = new Decimal(cents).div(100).toFixed();
-        const rates = { makerFeeRate: new Decimal(maker).div(1e6).toFixed(), takerFeeRate: new Decimal(taker).div(1e6).toFixed(), stopSlippageCap: new Decimal(cap).div(1e4).toFixed() };
+        const price = new Dec(cents).div(100).toFixed();
+        const rates = { makerFeeRate: new Dec(maker).div(1e6).toFixed(), takerFeeRate: new Dec(taker).div(1e6).toFixed(), stopSlippageCap: new Dec(cap).div(1e4).toFixed() };
         // A live price at which the order rests: a stop-loss buy waits for a rise, the others for a fall.
-        const marketPrice = new Decimal(price).times(type === 'STOP_LOSS' ? '0.5' : '2').toFixed();
+        const marketPrice = new Dec(price).times(type === 'STOP_LOSS' ? '0.5' : '2').toFixed();
         const c: OrderContext = { ...ctx, marketPrice, cash, rates };
         const base = type === 'LIMIT' ? draft({ type, price }) : draft({ type, stopPrice: price });
         const amount = percentOfAvailable(base, c, 100)!;

@@ -1,14 +1,14 @@
 import { buyCost, buyTerms } from './buy-reservation';
-import { Decimal, floorToStep, parseAmount } from './decimal-math';
+import { Dec, floorToStep, parseAmount } from '@cryptosim/trading-rules';
 import { effectiveUnit, needsPrice, needsStopPrice, type OrderDraft } from './order-draft';
 import type { OrderContext } from './check-order';
 
 export const PERCENTAGES = [25, 50, 75, 100] as const;
 
-const CENT = new Decimal('0.01');
+const CENT = new Dec('0.01');
 
 /** The draft's limit or trigger price, else the live price (as checkOrder measures it). */
-function draftPrice(draft: OrderDraft, ctx: OrderContext): Decimal | null {
+function draftPrice(draft: OrderDraft, ctx: OrderContext): Dec | null {
   const text = needsPrice(draft.type) ? draft.price : needsStopPrice(draft.type) ? draft.stopPrice : ctx.marketPrice ?? '';
   const price = parseAmount(text);
   return price && !price.isZero() ? price : null;
@@ -22,13 +22,13 @@ function draftPrice(draft: OrderDraft, ctx: OrderContext): Decimal | null {
  * price to size a coin amount at.
  */
 export function percentOfAvailable(draft: OrderDraft, ctx: OrderContext, percent: number): string | null {
-  const share = new Decimal(percent).div(100);
-  const step = new Decimal(ctx.rules.stepSize);
-  if (draft.side === 'SELL') return floorToStep(new Decimal(ctx.coin).times(share), step).toFixed();
+  const share = new Dec(percent).div(100);
+  const step = new Dec(ctx.rules.stepSize);
+  if (draft.side === 'SELL') return floorToStep(new Dec(ctx.coin).times(share), step).toFixed();
 
-  const cash = new Decimal(ctx.cash).times(share);
+  const cash = new Dec(ctx.cash).times(share);
   // quoteAmount is accepted on MARKET buys only, which take the market: the taker fee on top.
-  if (effectiveUnit(draft) === 'QUOTE') return floorToStep(cash.div(new Decimal(ctx.rates.takerFeeRate).plus(1)), CENT).toFixed();
+  if (effectiveUnit(draft) === 'QUOTE') return floorToStep(cash.div(new Dec(ctx.rates.takerFeeRate).plus(1)), CENT).toFixed();
 
   const price = draftPrice(draft, ctx);
   if (!price) return null;

@@ -1,4 +1,4 @@
-import { Decimal, floorToStep } from './decimal-math';
+import { Dec, floorToStep } from '@cryptosim/trading-rules';
 
 export interface BookLevel {
   price: string;
@@ -34,24 +34,24 @@ function jitter(key: string): number {
  * a hash of its price. Same inputs, same book: nothing here is random.
  */
 export function simulatedBook(input: BookInput, depth = 10): SimulatedBook {
-  const price = new Decimal(input.price);
-  const tick = new Decimal(input.tickSize).isZero() ? new Decimal('0.00000001') : new Decimal(input.tickSize);
-  const step = new Decimal(input.stepSize);
-  const ticks = Decimal.max(1, price.times('0.0001').div(tick).floor());
+  const price = new Dec(input.price);
+  const tick = new Dec(input.tickSize).isZero() ? new Dec('0.00000001') : new Dec(input.tickSize);
+  const step = new Dec(input.stepSize);
+  const ticks = Dec.max(1, price.times('0.0001').div(tick).floor());
   const spacing = tick.times(ticks);
   const bestBid = price.div(spacing).ceil().minus(1).times(spacing);
   const bestAsk = price.div(spacing).floor().plus(1).times(spacing);
-  const perLevel = new Decimal(input.volume24h).div(1440).div(4);
+  const perLevel = new Dec(input.volume24h).div(1440).div(4);
 
-  const side = (start: Decimal, direction: 1 | -1, name: string): BookLevel[] => {
-    let cumulative = new Decimal(0);
+  const side = (start: Dec, direction: 1 | -1, name: string): BookLevel[] => {
+    let cumulative = new Dec(0);
     const levels: BookLevel[] = [];
     for (let i = 0; i < depth; i += 1) {
       const level = start.plus(spacing.times(i * direction));
       if (level.lte(0)) break;
       const shape = 1 + i * 0.25;
       const size = perLevel.times(shape).times(0.5 + jitter(`${input.symbol}:${name}:${level.toFixed()}`));
-      const quantity = Decimal.max(floorToStep(size, step), step.isZero() ? size : step);
+      const quantity = Dec.max(floorToStep(size, step), step.isZero() ? size : step);
       cumulative = cumulative.plus(quantity);
       levels.push({ price: level.toFixed(), quantity: quantity.toFixed(), cumulative: cumulative.toFixed() });
     }

@@ -1,7 +1,6 @@
 /** Symbols, accounts and orders the trading tests share (test code only). */
 import type { SymbolInfo } from '@cryptosim/contracts';
-import { symbolRules } from '../check-exchange-rules.js';
-import { dec } from '../../../../core/decimal.js';
+import { dec, symbolRules } from '@cryptosim/trading-rules';
 import { NO_SLIPPAGE } from '../slippage.js';
 import { DEFAULT_TRADING_CONFIG, type TradingConfig } from '../trading-config.js';
 import type { CashAccount, OrderIntent, Position } from '../order-model.js';

@@ -4,8 +4,7 @@
  * always hold. Test code: the real use cases do the same steps inside a DB transaction.
  */
 import { AppError } from '../../../../kernel/app-error.js';
-import type { SymbolRules } from '../check-exchange-rules.js';
-import { Dec } from '../../../../core/decimal.js';
+import { Dec, type SymbolRules } from '@cryptosim/trading-rules';
 import { matchExecution, selectCrossedOrders } from '../match-orders.js';
 import type { CashAccount, OrderIntent, Position, RestingOrder } from '../order-model.js';
 import { planFill, type Fill } from '../plan-fill.js';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { ceilToStep, dec, floorToStep, isMultipleOf, plainDecimalString, toDecimalString } from './decimal.js';
-import { bigIntProduct } from '../test-support/exact-product.js';
+import { ceilToStep, dec, floorToStep, isMultipleOf, parseAmount, plainDecimalString, toDecimalString } from './decimal.js';
+import { bigIntProduct } from './testing/exact-product.js';
 
 describe('decimal helpers', () => {
   it('when a product needs more than 20 significant digits, then it stays exact', () => {
@@ -40,5 +40,16 @@ describe('decimal helpers', () => {
     expect(floorToStep(dec('7.77'), dec('0')).toFixed()).toBe('7.77');
     expect(isMultipleOf(dec('0.3'), dec('0.1'))).toBe(true);
     expect(isMultipleOf(dec('0.35'), dec('0.1'))).toBe(false);
+  });
+});
+
+describe('parseAmount', () => {
+  it.each(['abc', '1e3', '-1', '1.2.3', '.5', '5.', ''])('when a person types %j, then it is not an amount', (text) => {
+    expect(parseAmount(text)).toBeNull();
+  });
+
+  it('when a person types digits with a fraction and spaces around, then it is that exact amount', () => {
+    expect(parseAmount(' 0.10 ')?.toFixed()).toBe('0.1');
+    expect(parseAmount('123456789012345678.123456789012345678')?.toFixed()).toBe('123456789012345678.123456789012345678');
   });
 });

@@ -1,14 +1,15 @@
 /**
- * Trading fees, charged in USDT on top of the notional for buys and sells alike (docs/API.md):
+ * Trading fees, charged in USDT on top of the notional for buys and sells alike:
  * a buy costs notional + fee, a sell pays out notional − fee.
  *
  * Rounding: the fee is rounded UP to 8 decimals (USDT's precision on Binance). Rounding up
  * means the simulated exchange never undercharges by a fraction of a unit, and a reservation
  * computed with the same function always covers the fee the fill will charge.
  */
-import { AppError } from '../../../kernel/app-error.js';
-import { Dec } from '../../../core/decimal.js';
-import type { Liquidity } from './order-model.js';
+import { Dec } from './decimal.js';
+
+/** How an order met the market: resting and hit later (maker), or taking it at once (taker). */
+export type Liquidity = 'maker' | 'taker';
 
 export const FEE_SCALE = 8;
 
@@ -20,16 +21,6 @@ export interface FeeRates {
 }
 
 export const DEFAULT_FEE_RATES: FeeRates = { maker: new Dec('0.001'), taker: new Dec('0.001') };
-
-/** Refuses rates a config could hold but the rules cannot honour: a sell must still pay out. */
-export function checkFeeRates(rates: FeeRates): FeeRates {
-  for (const [name, rate] of Object.entries(rates) as [string, Dec][]) {
-    if (rate.isNegative() || rate.gte(1)) {
-      throw new AppError('VALIDATION_FAILED', 400, `${name} fee rate must be at least 0 and below 1, got ${rate.toFixed()}`);
-    }
-  }
-  return rates;
-}
 
 export function feeRate(liquidity: Liquidity, rates: FeeRates): Dec {
   return liquidity === 'maker' ? rates.maker : rates.taker;
@@ -43,4 +34,9 @@ export function maxFeeRate(rates: FeeRates): Dec {
 /** notional × rate, rounded up to 8 decimals. */
 export function feeFor(notional: Dec, rate: Dec): Dec {
   return notional.times(rate).toDecimalPlaces(FEE_SCALE, Dec.ROUND_UP);
+}
+
+/** What a buy of `notional` spends, or holds while it rests: the notional plus its fee. */
+export function costWithFee(notional: Dec, rate: Dec): Dec {
+  return notional.plus(feeFor(notional, rate));
 }

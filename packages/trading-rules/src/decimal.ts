@@ -1,7 +1,8 @@
 /**
- * The trading domain's decimal arithmetic. decimal.js defaults to 20 significant digits,
- * too few for NUMERIC(36,18): a price × quantity of two such values needs 72. Our own clone
- * keeps every product exact and leaves the library's global defaults to other modules.
+ * The trading rules' decimal arithmetic, on the server and in the web ticket alike. decimal.js
+ * defaults to 20 significant digits, too few for NUMERIC(36,18): a price × quantity of two such
+ * values needs 72. Our own clone keeps every product exact (so the ticket's balance check and
+ * the server's agree to the last unit) and leaves the library's global defaults to other code.
  */
 import { Decimal } from 'decimal.js';
 
@@ -22,6 +23,15 @@ export function dec(value: string): Dec {
     throw new TypeError(`expected a plain decimal string, got ${JSON.stringify(value)}`);
   }
   return new Dec(value);
+}
+
+/** Amounts as a person types them: digits with an optional fraction, nothing else ("1e3", "-1" are refused). */
+const TYPED_AMOUNT = /^\d+(\.\d+)?$/;
+
+/** A typed amount (surrounding spaces ignored), or null when it is not one: input is expected to be wrong at times. */
+export function parseAmount(text: string): Dec | null {
+  const trimmed = text.trim();
+  return TYPED_AMOUNT.test(trimmed) ? new Dec(trimmed) : null;
 }
 
 /** Plain notation (never an exponent), at most `scale` fractional digits, no trailing zeros. */
@@ -58,6 +68,7 @@ export function ceilToStep(value: Dec, step: Dec): Dec {
   return step.isZero() ? value : value.toNearest(step, Dec.ROUND_CEIL);
 }
 
+/** Binance filters: a step of 0 disables the check. */
 export function isMultipleOf(value: Dec, step: Dec): boolean {
   return step.isZero() || value.mod(step).isZero();
 }

@@ -9,8 +9,18 @@
  *
  * With no previous price (first update after a restart) only the current price counts.
  */
-import { type Dec, ZERO } from '../../../core/decimal.js';
-import type { OrderIntent } from './order-model.js';
+import type { OrderSide, OrderType } from '@cryptosim/contracts';
+import { type Dec, ZERO } from './decimal.js';
+
+/** What decides an order's trigger: the server's order intent and the web's draft both have it. */
+export interface PricedOrder {
+  side: OrderSide;
+  type: OrderType;
+  /** Limit price (LIMIT). */
+  price: Dec | null;
+  /** Trigger price (STOP_LOSS, TAKE_PROFIT). */
+  stopPrice: Dec | null;
+}
 
 export interface PriceMove {
   previous: Dec | null;
@@ -22,7 +32,7 @@ export interface TriggerCondition {
   level: Dec;
 }
 
-export function triggerCondition(order: OrderIntent): TriggerCondition {
+export function triggerCondition(order: PricedOrder): TriggerCondition {
   const level = order.type === 'LIMIT' ? order.price : order.stopPrice;
   if (order.type === 'MARKET' || !level) throw new Error(`a ${order.type} order without its price has no trigger`);
   const buy = order.side === 'BUY';
@@ -46,6 +56,6 @@ export function triggerReach(condition: TriggerCondition, move: PriceMove): { di
   return move.current.gte(level) ? { distance: level.minus(start), depth: ZERO } : null;
 }
 
-export function isTriggered(order: OrderIntent, move: PriceMove): boolean {
+export function isTriggered(order: PricedOrder, move: PriceMove): boolean {
   return triggerReach(triggerCondition(order), move) !== null;
 }
