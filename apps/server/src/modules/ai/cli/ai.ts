@@ -17,6 +17,7 @@ import {
   parseCandlesCsv,
   parseModelArtifact,
   predictedClasses,
+  readBooster,
   prepareSeries,
   rowsOfSymbol,
   scoreModel,
@@ -236,7 +237,7 @@ async function importCommand(positional: string[], opts: Map<string, string>) {
   });
   const out = opts.get('out') ?? input.replace(/\.json$/, '') + '.artifact.json';
   await writeFile(out, `${serializeModelArtifact(artifact)}\n`);
-  console.log(JSON.stringify({ out, classes: artifact.classes, features: artifact.featureNames.length, trees: artifact.booster.learner.gradient_booster.model.trees.length }));
+  console.log(JSON.stringify({ out, classes: artifact.classes, features: artifact.featureNames.length, trees: readBooster(artifact).learner.gradient_booster.model.trees.length }));
 }
 
 async function main(argv: string[]) {

@@ -5,7 +5,7 @@
  * default direction, each class's margin is the base score plus its trees' leaves, then softmax.
  */
 import { CLASSES, type Direction } from './labels.js';
-import type { ModelArtifact } from './model-artifact.js';
+import { readBooster, type ModelArtifact } from './model-artifact.js';
 
 export interface Evaluator {
   readonly featureNames: readonly string[];
@@ -26,7 +26,7 @@ interface XGBTree {
 
 /** Flattens every tree into typed arrays: one walk per tree, no objects on the hot path. */
 export function createEvaluator(artifact: ModelArtifact): Evaluator {
-  const learner = artifact.booster.learner;
+  const learner = readBooster(artifact).learner;
   const model = learner.gradient_booster.model;
   const trees = model.trees as XGBTree[];
   const treeInfo = model.tree_info;

@@ -35,8 +35,8 @@ export type FeatureName = (typeof FEATURE_NAMES)[number];
 
 const BTC_COLUMNS = new Set<FeatureName>(['btc_ret_1', 'btc_ret_24']);
 
-/** Bars after which every own-symbol feature exists (MACD needs 26 + 9 − 1, ret_24 needs 25). */
-export const FEATURE_WARMUP_BARS = 40;
+/** Candles needed before the last one has every own-symbol feature (ret_24, MACD's EMA(26) need 25–26). */
+export const FEATURE_WARMUP_BARS = 26;
 
 /**
  * History used for the latest bar's features. The EMA/Wilder-smoothed indicators have infinite

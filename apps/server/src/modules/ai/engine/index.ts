@@ -40,6 +40,7 @@ export {
   parseModelArtifact,
   serializeModelArtifact,
   importXGBoostModel,
+  readBooster,
   ModelArtifactError,
   ARTIFACT_FORMAT,
   MAX_ARTIFACT_BYTES,

@@ -139,7 +139,7 @@ export interface StrategyResult {
 /**
  * Long/flat from the predictions of one symbol in time order: hold the coin over bar t → t+h
  * when UP is the most likely class, else hold cash; every entry and exit pays `fee` (0.001 =
- * 0.1 %). Buy-and-hold pays one entry fee. With h > 1 only every h-th row is used, so holding
+ * 0.1 %), an open position is closed (and pays) at the end. Buy-and-hold pays one entry and one exit. With h > 1 only every h-th row is used, so holding
  * periods never overlap.
  */
 export function longFlat(predicted: ArrayLike<number>, forward: ArrayLike<number>, horizon: number, fee = 0.001): StrategyResult {

@@ -54,7 +54,11 @@ export interface ModelArtifact {
   /** Which library trained it, e.g. "libxgboost 1.7.4" or "imported". */
   trainedWith: string;
   createdAt: string;
-  booster: XGBoostJsonModel;
+  /**
+   * XGBoost's JSON model as text, byte for byte as libxgboost (or Python) wrote it: XGBoost's
+   * reader tells integers from reals ("0E0" is not 0), so it is never re-serialized.
+   */
+  booster: string;
 }
 
 export class ModelArtifactError extends Error {
@@ -102,6 +106,7 @@ export function importXGBoostModel(text: string, options: ImportOptions, maxByte
   } catch (e) {
     throw new ModelArtifactError(`not JSON (${(e as Error).message}); save the model with booster.save_model("model.json")`);
   }
+  const boosterText = text;
   if (isObject(booster) && booster.format === ARTIFACT_FORMAT) throw new ModelArtifactError('this is already a cryptosim artifact, not a bare XGBoost model');
   const version = isObject(booster) && Array.isArray(booster.version) ? booster.version.join('.') : 'unknown';
   return validateModelArtifact({
@@ -117,7 +122,7 @@ export function importXGBoostModel(text: string, options: ImportOptions, maxByte
     metrics: {},
     trainedWith: `imported (XGBoost ${version})`,
     createdAt: options.createdAt ?? new Date().toISOString(),
-    booster,
+    booster: boosterText,
   });
 }
 
@@ -143,8 +148,20 @@ function validateModelArtifact(value: unknown): ModelArtifact {
   if (!isObject(a.dataWindow) || !Array.isArray(a.dataWindow.symbols)) fail('"dataWindow" must have symbols, from and to');
   if (!isObject(a.params) || !isObject(a.metrics)) fail('"params" and "metrics" must be objects');
   if (typeof a.trainedWith !== 'string' || typeof a.createdAt !== 'string') fail('"trainedWith" and "createdAt" must be strings');
-  validateBooster(a.booster, names as string[], fail);
+  if (typeof a.booster !== 'string') fail('"booster" must be the XGBoost JSON model as text');
+  let booster: unknown;
+  try {
+    booster = JSON.parse(a.booster as string);
+  } catch (e) {
+    fail(`"booster" is not JSON (${(e as Error).message})`);
+  }
+  validateBooster(booster, names as string[], fail);
   return value as ModelArtifact;
+}
+
+/** The artifact's booster, parsed (validated by parseModelArtifact). */
+export function readBooster(artifact: Pick<ModelArtifact, 'booster'>): XGBoostJsonModel {
+  return JSON.parse(artifact.booster) as XGBoostJsonModel;
 }
 
 function validateBooster(b: unknown, featureNames: string[], fail: (m: string) => never): void {

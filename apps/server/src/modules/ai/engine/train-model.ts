@@ -7,7 +7,7 @@ import { intervalMs as toIntervalMs, type Candle } from './candles.js';
 import { fitThetas, prepareSeries, selectRows, type Dataset, type PreparedSeries, type SymbolCandles } from './dataset.js';
 import { FEATURE_NAMES } from './features.js';
 import { CLASSES, type Direction } from './labels.js';
-import { ARTIFACT_FORMAT, ARTIFACT_FORMAT_VERSION, parseModelArtifact, type ModelArtifact, type XGBoostJsonModel } from './model-artifact.js';
+import { ARTIFACT_FORMAT, ARTIFACT_FORMAT_VERSION, parseModelArtifact, type ModelArtifact } from './model-artifact.js';
 import { loadXGBoost } from './xgboost-native.js';
 
 export interface TrainParams {
@@ -109,6 +109,7 @@ export function trainBooster(data: Dataset, options: { params?: Partial<TrainPar
     };
     timed(() => {
       for (const [k, v] of Object.entries(params)) xgb.setParam(booster, k, v);
+      xgb.setBoosterFeatureNames(booster, data.featureNames);
     });
     let best = Infinity;
     let bestIteration = -1;
@@ -228,7 +229,7 @@ export function trainFromSeries(
     },
     trainedWith: `libxgboost ${result.libraryVersion}`,
     createdAt: options.createdAt ?? new Date().toISOString(),
-    booster: JSON.parse(result.boosterJson) as XGBoostJsonModel,
+    booster: result.boosterJson,
   };
   // The artifact goes through the same checks as any imported one.
   parseModelArtifact(JSON.stringify(artifact));

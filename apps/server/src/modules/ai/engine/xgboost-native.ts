@@ -51,6 +51,8 @@ export interface XGBoostLib {
   freeDMatrix(dmat: Handle): void;
   createBooster(cache: Handle[]): Handle;
   setParam(booster: Handle, name: string, value: string): void;
+  /** Stored in the saved model's learner.feature_names (as Python's wrapper does). */
+  setBoosterFeatureNames(booster: Handle, names: readonly string[]): void;
   updateOneIter(booster: Handle, iteration: number, dtrain: Handle): void;
   evalOneIter(booster: Handle, iteration: number, dmats: Handle[], names: string[]): string;
   /** Probabilities, row-major (rows × classes). */
@@ -90,6 +92,7 @@ export function loadXGBoost(explicitPath?: string): XGBoostLib {
     setStrInfo: lib.func('int XGDMatrixSetStrFeatureInfo(XGBHandle handle, const char *field, const char **features, uint64_t size)'),
     freeDMatrix: lib.func('int XGDMatrixFree(XGBHandle handle)'),
     create: lib.func('int XGBoosterCreate(XGBHandle *dmats, uint64_t len, _Out_ XGBHandle *out)'),
+    setBoosterStrInfo: lib.func('int XGBoosterSetStrFeatureInfo(XGBHandle handle, const char *field, const char **features, uint64_t size)'),
     setParam: lib.func('int XGBoosterSetParam(XGBHandle handle, const char *name, const char *value)'),
     update: lib.func('int XGBoosterUpdateOneIter(XGBHandle handle, int iter, XGBHandle dtrain)'),
     evalOne: lib.func('int XGBoosterEvalOneIter(XGBHandle handle, int iter, XGBHandle *dmats, const char **names, uint64_t len, _Out_ const char **out)'),
@@ -129,6 +132,9 @@ export function loadXGBoost(explicitPath?: string): XGBoostLib {
       const o = out();
       check(fn.create(cache, cache.length, o), 'XGBoosterCreate');
       return o[0];
+    },
+    setBoosterFeatureNames(booster, names) {
+      check(fn.setBoosterStrInfo(booster, 'feature_name', [...names], names.length), 'XGBoosterSetStrFeatureInfo(feature_name)');
     },
     setParam(booster, name, value) {
       check(fn.setParam(booster, name, value), `XGBoosterSetParam(${name}=${value})`);
