@@ -202,7 +202,11 @@ async function walkForwardCommand(opts: Map<string, string>) {
     onProgress: (d, t) => bar.update(fold + d / t, total, `fold ${month}`),
   });
   bar.done(`${report.length} folds`);
-  if (opts.has('out')) await writePredictions(opts.get('out')!, scored);
+  if (opts.has('out')) {
+    // One file per symbol: the CSV's columns carry no symbol.
+    const out = opts.get('out')!;
+    for (const symbol of scored.symbols) await writePredictions(scored.symbols.length > 1 ? out.replace(/(\.csv)?$/, `-${symbol}.csv`) : out, rowsOfSymbol(scored, symbol));
+  }
   if (opts.has('report')) {
     const cal = calibration(scored.actual, scored.probabilities);
     await writeFile(opts.get('report')!, `${JSON.stringify({ folds: report, calibration: cal }, null, 2)}\n`);

@@ -24,6 +24,9 @@ interface XGBTree {
   split_type?: number[];
 }
 
+const DEFAULT_LEFT = 1 << 30;
+const FEATURE_MASK = DEFAULT_LEFT - 1;
+
 /** Flattens every tree into typed arrays: one walk per tree, no objects on the hot path. */
 export function createEvaluator(artifact: ModelArtifact): Evaluator {
   const learner = readBooster(artifact).learner;
@@ -34,27 +37,35 @@ export function createEvaluator(artifact: ModelArtifact): Evaluator {
   const numFeature = artifact.featureNames.length;
   let total = 0;
   for (const t of trees) total += t.left_children.length;
-  const left = new Int32Array(total);
-  const right = new Int32Array(total);
-  const feature = new Int32Array(total);
-  const threshold = new Float32Array(total);
-  const defaultLeft = new Uint8Array(total);
+  // Every tree is re-laid out breadth-first with each node's two children side by side, so the
+  // walk needs only the left child's index (right = left + 1). A node is three 32-bit slots in
+  // one buffer (left child, feature | default-left flag, threshold or leaf value) for locality.
+  const buffer = new ArrayBuffer(total * 12);
+  const ints = new Int32Array(buffer);
+  const floats = new Float32Array(buffer);
   const roots = new Int32Array(trees.length);
   const group = new Int32Array(trees.length);
   let offset = 0;
   trees.forEach((t, k) => {
-    roots[k] = offset;
+    roots[k] = offset * 3;
     group[k] = treeInfo[k]!;
-    const n = t.left_children.length;
-    for (let i = 0; i < n; i++) {
-      const l = t.left_children[i]!;
-      left[offset + i] = l === -1 ? -1 : offset + l;
-      right[offset + i] = l === -1 ? -1 : offset + t.right_children[i]!;
-      feature[offset + i] = t.split_indices[i]!;
-      threshold[offset + i] = t.split_conditions[i]!;
-      defaultLeft[offset + i] = t.default_left[i] ? 1 : 0;
+    const queue = [0];
+    let next = offset + 1;
+    for (let q = 0; q < queue.length; q++) {
+      const src = queue[q]!;
+      const dst = (offset + q) * 3;
+      floats[dst + 2] = t.split_conditions[src]!;
+      const l = t.left_children[src]!;
+      if (l === -1) {
+        ints[dst] = -1;
+        continue;
+      }
+      ints[dst] = next * 3;
+      next += 2;
+      ints[dst + 1] = t.split_indices[src]! | (t.default_left[src] ? DEFAULT_LEFT : 0);
+      queue.push(l, t.right_children[src]!);
     }
-    offset += n;
+    offset += queue.length;
   });
   const baseScores = baseMargins(learner.learner_model_param.base_score, numClass);
   // Artifact class k → CLASSES position, so results are always in CLASSES order.
@@ -68,13 +79,15 @@ export function createEvaluator(artifact: ModelArtifact): Evaluator {
     margin.set(baseScores);
     for (let k = 0; k < roots.length; k++) {
       let node = roots[k]!;
-      for (;;) {
-        const l = left[node]!;
-        if (l === -1) break;
-        const v = x[feature[node]!]!;
-        node = v !== v ? (defaultLeft[node] ? l : right[node]!) : v < threshold[node]! ? l : right[node]!;
+      let l = ints[node]!;
+      while (l !== -1) {
+        const split = ints[node + 1]!;
+        const v = x[split & FEATURE_MASK]!;
+        // NaN fails `<`: then the node's default direction decides.
+        node = v < floats[node + 2]! ? l : v === v || (split & DEFAULT_LEFT) === 0 ? l + 3 : l;
+        l = ints[node]!;
       }
-      margin[group[k]!]! += threshold[node]!;
+      margin[group[k]!]! += floats[node + 2]!;
     }
     let max = -Infinity;
     for (let c = 0; c < numClass; c++) if (margin[c]! > max) max = margin[c]!;

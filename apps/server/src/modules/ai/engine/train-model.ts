@@ -28,7 +28,7 @@ export interface TrainParams {
 export const DEFAULT_TRAIN_PARAMS: Readonly<TrainParams> = {
   maxRounds: 300,
   earlyStoppingRounds: 25,
-  eta: 0.05,
+  eta: 0.1,
   maxDepth: 4,
   minChildWeight: 50,
   subsample: 0.8,

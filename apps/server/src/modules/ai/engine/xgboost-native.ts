@@ -11,7 +11,7 @@ const require = createRequire(import.meta.url);
 /** What to tell a user whose machine has no libxgboost. */
 export const LIBXGBOOST_INSTALL_HINT =
   'libxgboost was not found. Training needs the native XGBoost library: on Debian/Ubuntu run ' +
-  '`sudo apt-get install libxgboost0` (or set XGBOOST_LIBRARY to the path of libxgboost.so). ' +
+  '`sudo apt-get install libxgboost0`. ' +
   'Serving predictions does not need it: the TypeScript evaluator reads the committed model.';
 
 export class XGBoostUnavailableError extends Error {
@@ -68,7 +68,7 @@ let cached: XGBoostLib | undefined;
 
 /** Loads libxgboost once; throws XGBoostUnavailableError (with the install hint) when it is missing. */
 export function loadXGBoost(explicitPath?: string): XGBoostLib {
-  if (cached) return cached;
+  if (cached && (explicitPath === undefined || cached.path === explicitPath)) return cached;
   const file = findLibXGBoost(explicitPath);
   if (!file) throw new XGBoostUnavailableError(explicitPath ? `no file at ${explicitPath}` : undefined);
   let koffi: typeof import('koffi');
@@ -83,7 +83,8 @@ export function loadXGBoost(explicitPath?: string): XGBoostLib {
   } catch (e) {
     throw new XGBoostUnavailableError(`${file} could not be loaded: ${(e as Error).message}`);
   }
-  const handle = koffi.pointer('XGBHandle', koffi.opaque());
+  // Registers the opaque handle type the signatures below name.
+  koffi.pointer('XGBHandle', koffi.opaque());
   const fn = {
     version: lib.func('void XGBoostVersion(_Out_ int *major, _Out_ int *minor, _Out_ int *patch)'),
     lastError: lib.func('const char *XGBGetLastError()'),
