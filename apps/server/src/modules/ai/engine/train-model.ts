@@ -2,7 +2,6 @@
  * Training with the real XGBoost (libxgboost through koffi): multi:softprob, hist, a fixed seed,
  * early stopping on the last 15 % of the time-ordered rows (never shuffled across time).
  */
-import os from 'node:os';
 import { intervalMs as toIntervalMs, type Candle } from './candles.js';
 import { fitThetas, prepareSeries, selectRows, type Dataset, type PreparedSeries, type SymbolCandles } from './dataset.js';
 import { FEATURE_NAMES } from './features.js';
@@ -90,7 +89,9 @@ export function trainBooster(data: Dataset, options: { params?: Partial<TrainPar
   const dvalid = matrix(validStart, data.rows);
   const booster = timed(() => xgb.createBooster([dtrain, dvalid]));
   try {
-    const threads = options.threads ?? os.availableParallelism();
+    // One thread by default: libxgboost's OpenMP threads spin at barriers, so on cores shared with
+    // other work (the API, other jobs) two threads ran 9× slower than one in our measurements.
+    const threads = options.threads ?? 1;
     const params: Record<string, string> = {
       objective: 'multi:softprob',
       num_class: String(CLASSES.length),
