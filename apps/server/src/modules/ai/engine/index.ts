@@ -16,7 +16,10 @@
  *   await writeFile(file, serializeModelArtifact(artifact));
  *
  * Candles are closed bars sorted by open time, numbers (not decimal strings): convert at the edge.
+ * trainModel is synchronous (libxgboost runs on the calling thread, one OpenMP thread by default):
+ * run it in the jobs role or a worker thread, never on an API request.
  */
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { featureIndexes } from './features.js';
@@ -55,8 +58,15 @@ export { loadXGBoost, findLibXGBoost, XGBoostUnavailableError, LIBXGBOOST_INSTAL
 export { accuracy, balancedAccuracy, logLoss, confusion, calibration, summarize, longFlat, argmaxRows, type Summary, type StrategyResult, type CalibrationBin } from './metrics.js';
 export { scoreModel, summarizeScored, walkForward, rowsOfSymbol, predictedClasses, type ScoredRows, type WalkForwardOptions } from './score-model.js';
 
-/** The committed default model (trained on ../shared/data/market hourly candles up to 2025-12-31). */
-export const DEFAULT_MODEL_PATH = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../default-model/model.json');
+const here = path.dirname(fileURLToPath(import.meta.url));
+const beside = path.resolve(here, '../default-model/model.json');
+
+/**
+ * The committed default model (trained on ../shared/data/market hourly candles up to 2025-12-31).
+ * tsc does not copy JSON into dist/, so a built server falls back to the file in src/ when the
+ * build step has not copied it beside the compiled module.
+ */
+export const DEFAULT_MODEL_PATH = existsSync(beside) ? beside : beside.replace(`${path.sep}dist${path.sep}`, `${path.sep}src${path.sep}`);
 
 /** A full FEATURE_NAMES vector (from buildFeatures/latestFeatures) in the artifact's feature order. */
 export function selectFeatures(features: ArrayLike<number>, artifact: Pick<ModelArtifact, 'featureNames'>): Float64Array {
