@@ -3,9 +3,12 @@ import { ingestEntryPoint } from './ingest/start-ingest.js';
 import { projectorEntryPoint } from './projector/projector-entry-point.js';
 import { marketRoutes } from './routes.js';
 import { pricesWebSocket } from './ws/prices-ws.js';
+import { readWorld } from './world/world-store.js';
 
 export type { SymbolRegistry } from '../../ports/market/market-source.js';
 export { DEFAULT_SYMBOLS } from './symbols/default-symbols.js';
+export { MarketWorldError } from './world/market-world.js';
+export { settleMarketWorld } from './world/settle-market-world.js';
 
 /**
  * Market data: the ingest role runs the source (Binance, simulator, replay) into the bus;
@@ -18,7 +21,9 @@ export const marketModule: AppModule = {
     // Looked up per request: MARKET_SOURCE=auto settles on its source (and registry) later.
     const market = () => ctx.ports.market;
     const symbols = { get: (s: string) => market().symbols.get(s), list: () => market().symbols.list() };
-    await marketRoutes(app, ctx, { symbols, fallbackSource: () => market().impl });
+    // A process that does not run the feed learns the world from the database once it is decided.
+    const world = async () => market().world?.world ?? (await readWorld(ctx.ports.db).catch(() => undefined))?.world ?? null;
+    await marketRoutes(app, ctx, { symbols, fallbackSource: () => market().impl, world });
     await pricesWebSocket(app, ctx, symbols);
   },
   entryPoints: {

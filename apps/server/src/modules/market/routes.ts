@@ -1,7 +1,7 @@
 /** `/api/market/*` (API.md): thin handlers over the market use cases. */
 import Type from 'typebox';
 import type { FastifyInstance } from 'fastify';
-import { DepthQuery, DepthResponse, HistoryQuery, HistoryResponse, MarketStatus, PricesResponse, SymbolsResponse } from '@cryptosim/contracts';
+import { DepthQuery, DepthResponse, HistoryQuery, HistoryResponse, MarketStatus, PricesResponse, SymbolsResponse, type MarketWorld } from '@cryptosim/contracts';
 import { AppError } from '../../core/app-error.js';
 import type { ModuleContext } from '../../app/module.js';
 import type { SymbolRegistry } from '../../ports/market/market-source.js';
@@ -15,6 +15,8 @@ export interface MarketRouteDeps {
   symbols: SymbolRegistry;
   /** What /prices and /status name as the source before the projector has heard from any. */
   fallbackSource: () => MarketStatus['source'];
+  /** The database's market world; null until the first start has decided it. */
+  world: () => Promise<MarketWorld | null>;
 }
 
 const problem = { $ref: 'Problem#' };
@@ -64,7 +66,7 @@ export async function marketRoutes(app: FastifyInstance, ctx: ModuleContext, dep
   );
 
   app.get('/api/market/status', { schema: { tags, response: { 200: MarketStatus } } }, async () =>
-    getMarketStatus(cache, deps.symbols.list().map((s) => s.symbol), deps.fallbackSource()),
+    getMarketStatus(cache, deps.symbols.list().map((s) => s.symbol), deps.fallbackSource(), await deps.world()),
   );
 
   // A short timeout: a browser polls this every few seconds, a stale answer is worth nothing.

@@ -1,8 +1,9 @@
 import type { PortHealth } from '../../../../ports/port-health.js';
-import type { MarketListener, MarketSource, MarketSourceStatus, SourceKline } from '../../../../ports/market/market-source.js';
+import type { SymbolInfo } from '@cryptosim/contracts';
+import type { MarketListener, MarketSource, MarketSourceStatus, RecentCandles, SourceCheckpoint, SourceKline } from '../../../../ports/market/market-source.js';
 import type { MarketSymbols } from '../../symbols/symbol-registry.js';
 import { SimulatedMarket } from './simulated-market.js';
-import { profileFor } from './symbol-profiles.js';
+import { profileFor, type SymbolProfile } from './symbol-profiles.js';
 
 export interface SimulatorSourceOptions {
   symbols: MarketSymbols;
@@ -19,8 +20,11 @@ export interface SimulatorSourceOptions {
 export class SimulatorSource implements MarketSource {
   readonly impl = 'simulator' as const;
   readonly symbols: MarketSymbols;
-  readonly #market: SimulatedMarket;
+  #market: SimulatedMarket;
   readonly #tickMs: number;
+  readonly #seed: string;
+  readonly #infos: SymbolInfo[];
+  readonly #profiles: SymbolProfile[];
   #timer: NodeJS.Timeout | undefined;
   #lastEventAt: number | null = null;
   #closed = false;
@@ -34,11 +38,28 @@ export class SimulatorSource implements MarketSource {
     const noPrice = infos.filter((_, n) => !profiles[n]).map((i) => i.symbol);
     if (noPrice.length > 0) throw new Error(`the simulator needs a start price for ${noPrice.join(', ')} (SIMULATOR_START_PRICES)`);
     this.#tickMs = options.tickMs ?? 250;
-    this.#market = new SimulatedMarket(infos, profiles.map((p) => p!), options.seed, options.startMs ?? Date.now());
+    this.#seed = options.seed;
+    this.#infos = infos;
+    this.#profiles = profiles.map((p) => p!);
+    this.#market = new SimulatedMarket(infos, this.#profiles, options.seed, options.startMs ?? Date.now());
+  }
+
+  /** Continues from where a previous run stopped: its last closes, its volatility, the last 24 h stored. */
+  async resume(checkpoint: SourceCheckpoint, recent: RecentCandles): Promise<void> {
+    if (checkpoint.kind !== 'simulated') throw new Error(`the simulator cannot continue a ${checkpoint.kind} checkpoint`);
+    if (this.#timer) throw new Error('resume() must come before start()');
+    const stored = new Map(await Promise.all(this.#infos.map(async (i) => [i.symbol, await recent(i.symbol, checkpoint.minute, 1440)] as const)));
+    this.#market = new SimulatedMarket(this.#infos, this.#profiles, this.#seed, Date.now(), { checkpoint, recent: stored });
+  }
+
+  checkpoint(): SourceCheckpoint | undefined {
+    return this.#market.checkpoint();
   }
 
   async start(listener: MarketListener): Promise<void> {
     if (this.#closed || this.#timer) return;
+    // The stopped time first, as a live source's missed minutes come after a reconnect.
+    for (const k of this.#market.takeBridge()) listener.onKline(k);
     this.#timer = setInterval(() => {
       const events = this.#market.advance(Date.now());
       this.#lastEventAt = Date.now();
