@@ -14,6 +14,8 @@ export interface SimulatorSourceOptions {
   tickMs?: number;
   /** Start of the simulation (default now); history ends here. */
   startMs?: number;
+  /** The wall clock (tests drive it). */
+  clock?: () => number;
 }
 
 /** Offline market: deterministic for its seed, with history that leads into the live prices. */
@@ -25,6 +27,7 @@ export class SimulatorSource implements MarketSource {
   readonly #seed: string;
   readonly #infos: SymbolInfo[];
   readonly #profiles: SymbolProfile[];
+  readonly #clock: () => number;
   #timer: NodeJS.Timeout | undefined;
   #lastEventAt: number | null = null;
   #closed = false;
@@ -39,9 +42,10 @@ export class SimulatorSource implements MarketSource {
     if (noPrice.length > 0) throw new Error(`the simulator needs a start price for ${noPrice.join(', ')} (SIMULATOR_START_PRICES)`);
     this.#tickMs = options.tickMs ?? 250;
     this.#seed = options.seed;
+    this.#clock = options.clock ?? Date.now;
     this.#infos = infos;
     this.#profiles = profiles.map((p) => p!);
-    this.#market = new SimulatedMarket(infos, this.#profiles, options.seed, options.startMs ?? Date.now());
+    this.#market = new SimulatedMarket(infos, this.#profiles, options.seed, options.startMs ?? this.#clock());
   }
 
   /** Continues from where a previous run stopped: its last closes, its volatility, the last 24 h stored. */
@@ -49,7 +53,7 @@ export class SimulatorSource implements MarketSource {
     if (checkpoint.kind !== 'simulated') throw new Error(`the simulator cannot continue a ${checkpoint.kind} checkpoint`);
     if (this.#timer) throw new Error('resume() must come before start()');
     const stored = new Map(await Promise.all(this.#infos.map(async (i) => [i.symbol, await recent(i.symbol, checkpoint.minute, 1440)] as const)));
-    this.#market = new SimulatedMarket(this.#infos, this.#profiles, this.#seed, Date.now(), { checkpoint, recent: stored });
+    this.#market = new SimulatedMarket(this.#infos, this.#profiles, this.#seed, this.#clock(), { checkpoint, recent: stored });
   }
 
   checkpoint(): SourceCheckpoint | undefined {
@@ -61,7 +65,7 @@ export class SimulatorSource implements MarketSource {
     // The stopped time first, as a live source's missed minutes come after a reconnect.
     for (const k of this.#market.takeBridge()) listener.onKline(k);
     this.#timer = setInterval(() => {
-      const events = this.#market.advance(Date.now());
+      const events = this.#market.advance(this.#clock());
       this.#lastEventAt = Date.now();
       for (const k of events.klines) listener.onKline(k);
       for (const t of events.ticks) listener.onTick(t);
