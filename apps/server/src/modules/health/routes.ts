@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { Liveness, Readiness as ReadinessBody } from '@cryptosim/contracts';
 import { checkPorts, type Ports, type Readiness } from '../../app/ports.js';
+import { marketWorldOf } from '../market/index.js';
 
 export function healthRoutes(ports: Ports, readiness: Readiness) {
   return async function register(app: FastifyInstance): Promise<void> {
@@ -26,9 +27,9 @@ export function healthRoutes(ports: Ports, readiness: Readiness) {
         },
       },
       async (_request, reply) => {
-        const states = await checkPorts({ ...ports }, readiness);
+        const [states, world] = await Promise.all([checkPorts({ ...ports }, readiness), marketWorldOf(ports)]);
         const ok = Object.values(states).every((s) => s.ok);
-        return reply.status(ok ? 200 : 503).send({ status: ok ? 'ok' : 'unavailable', ports: states, world: ports.market.world?.world ?? null });
+        return reply.status(ok ? 200 : 503).send({ status: ok ? 'ok' : 'unavailable', ports: states, world });
       },
     );
   };

@@ -3,12 +3,22 @@ import { ingestEntryPoint } from './ingest/start-ingest.js';
 import { projectorEntryPoint } from './projector/projector-entry-point.js';
 import { marketRoutes } from './routes.js';
 import { pricesWebSocket } from './ws/prices-ws.js';
+import type { MarketWorld } from '@cryptosim/contracts';
+import type { Ports } from '../../app/ports.js';
 import { readWorld } from './world/world-store.js';
 
 export type { SymbolRegistry } from '../../ports/market/market-source.js';
 export { DEFAULT_SYMBOLS } from './symbols/default-symbols.js';
 export { MarketWorldError } from './world/market-world.js';
 export { settleMarketWorld } from './world/settle-market-world.js';
+
+/**
+ * The database's market world: as settled at start, or — in a process that does not run the
+ * feed and started before the first start decided it — as the database says now.
+ */
+export async function marketWorldOf(ports: Pick<Ports, 'db' | 'market'>): Promise<MarketWorld | null> {
+  return ports.market.world?.world ?? (await readWorld(ports.db).catch(() => undefined))?.world ?? null;
+}
 
 /**
  * Market data: the ingest role runs the source (Binance, simulator, replay) into the bus;
@@ -21,9 +31,7 @@ export const marketModule: AppModule = {
     // Looked up per request: MARKET_SOURCE=auto settles on its source (and registry) later.
     const market = () => ctx.ports.market;
     const symbols = { get: (s: string) => market().symbols.get(s), list: () => market().symbols.list() };
-    // A process that does not run the feed learns the world from the database once it is decided.
-    const world = async () => market().world?.world ?? (await readWorld(ctx.ports.db).catch(() => undefined))?.world ?? null;
-    await marketRoutes(app, ctx, { symbols, fallbackSource: () => market().impl, world });
+    await marketRoutes(app, ctx, { symbols, fallbackSource: () => market().impl, world: () => marketWorldOf(ctx.ports) });
     await pricesWebSocket(app, ctx, symbols);
   },
   entryPoints: {

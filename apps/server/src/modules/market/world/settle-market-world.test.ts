@@ -67,7 +67,8 @@ function worldSuite(mode: string, makeDb: () => Promise<RestartableDb>) {
       await upsertMinutes(first.db.db, [{ symbol: 'BTCUSDT', ...row(0) }]);
       await first.stop();
 
-      for (const env of [{ MARKET_SOURCE: 'binance' }, { MARKET_SOURCE: 'simulator', SEED: 'two' }, { MARKET_SOURCE: 'auto', SEED: 'two' }]) {
+      const others: Array<Record<string, string>> = [{ MARKET_SOURCE: 'binance' }, { MARKET_SOURCE: 'simulator', SEED: 'two' }, { MARKET_SOURCE: 'auto', SEED: 'two' }];
+      for (const env of others) {
         const again = await start(d, env);
         const refusal = await again.settle().then(() => undefined, (e: unknown) => e);
         expect(refusal, JSON.stringify(env)).toBeInstanceOf(MarketWorldError);
