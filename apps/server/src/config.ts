@@ -87,6 +87,7 @@ const EnvSchema = z.object({
     .pipe(z.array(z.string().regex(/^[A-Z0-9]{2,20}$/, 'each symbol must be like BTCUSDT')).min(1, 'must name at least one symbol')),
   SEED: z.string().trim().min(1).default('cryptosim'),
   REPLAY_SPEED: z.coerce.number().positive().max(1_000_000).default(600),
+  REPLAY_RESTART: z.enum(['true', 'false'], { message: 'must be true or false' }).default('false'),
   BINANCE_WS_URL: urlWithProtocol(['ws:', 'wss:']).default('wss://stream.binance.com:9443'),
   BINANCE_REST_URL: urlWithProtocol(['http:', 'https:']).default('https://api.binance.com'),
   SIMULATOR_START_PRICES: list
@@ -106,6 +107,8 @@ export interface MarketSourceConfig {
   symbols: string[];
   seed: string;
   replaySpeed: number;
+  /** Start a replay over from its files' beginning instead of where it stopped. */
+  replayRestart: boolean;
   binanceWsUrl: string;
   binanceRestUrl: string;
   simulatorStartPrices: Record<string, number>;
@@ -180,6 +183,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       symbols: e.MARKET_SYMBOLS,
       seed: e.SEED,
       replaySpeed: e.REPLAY_SPEED,
+      replayRestart: e.REPLAY_RESTART === 'true',
       binanceWsUrl: e.BINANCE_WS_URL!,
       binanceRestUrl: e.BINANCE_REST_URL!,
       simulatorStartPrices: Object.fromEntries(e.SIMULATOR_START_PRICES.map((p) => [p.split('=')[0]!, Number(p.split('=')[1])])),

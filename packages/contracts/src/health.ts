@@ -1,4 +1,5 @@
 import Type, { type Static } from 'typebox';
+import { MarketWorld } from './market.js';
 
 export const Liveness = Type.Object({ status: Type.Literal('ok') });
 export type Liveness = Static<typeof Liveness>;
@@ -13,5 +14,6 @@ export type PortState = Static<typeof PortState>;
 export const Readiness = Type.Object({
   status: Type.Union([Type.Literal('ok'), Type.Literal('unavailable')]),
   ports: Type.Record(Type.String(), PortState),
+  world: Type.Optional(Type.Union([MarketWorld, Type.Null()], { description: 'the market this database belongs to; null until decided' })),
 });
 export type Readiness = Static<typeof Readiness>;

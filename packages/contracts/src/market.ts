@@ -65,11 +65,27 @@ export type HistoryQuery = Static<typeof HistoryQuery>;
 export const HistoryResponse = Type.Object({ symbol: SymbolName, interval: IntervalSchema, candles: Type.Array(Candle) });
 export type HistoryResponse = Static<typeof HistoryResponse>;
 
+export const MarketWorldKinds = ['live', 'simulated', 'replay'] as const;
+export type MarketWorldKind = (typeof MarketWorldKinds)[number];
+
+/** The one market a database belongs to, decided at its first start and kept. */
+export const MarketWorld = Type.Object({
+  kind: Type.Enum(MarketWorldKinds, { description: 'live (Binance), simulated, or replay (a recorded file)' }),
+  seed: Type.Optional(Type.String({ description: 'the simulated world’s seed' })),
+  checksum: Type.Optional(Type.String({ description: 'sha256 of the replayed files' })),
+  since: Type.Integer({ description: 'epoch ms of the first start' }),
+});
+export type MarketWorld = Static<typeof MarketWorld>;
+
 export const MarketStatus = Type.Object({
   source: Type.Enum(MarketSources),
   connected: Type.Boolean(),
   lastEventAt: Type.Union([Type.Integer(), Type.Null()]),
   symbols: Type.Array(SymbolName),
+  world: Type.Optional(Type.Union([MarketWorld, Type.Null()], { description: 'null until the first start has decided it' })),
+  marketTime: Type.Optional(
+    Type.Union([Type.Integer(), Type.Null()], { description: 'epoch ms of the feed’s own clock at its last event: a replay’s is the file’s time' }),
+  ),
 });
 export type MarketStatus = Static<typeof MarketStatus>;
 

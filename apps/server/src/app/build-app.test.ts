@@ -76,6 +76,8 @@ describe('buildApp in embedded mode', () => {
         jobs: { impl: 'memory', ok: true },
         market: { impl: 'simulator', ok: true },
       },
+      // This app never ran start-up, so no market world was settled.
+      world: null,
     });
   });
 

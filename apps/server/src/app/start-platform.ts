@@ -10,6 +10,7 @@ import { closePorts, createPorts } from './create-ports.js';
 import { Readiness } from '../kernel/ports.js';
 import type { Running } from '../kernel/module.js';
 import { moduleContext } from './module-context.js';
+import { MarketWorldError, settleMarketWorld } from '../modules/market/index.js';
 import { MODULES } from './modules.js';
 import { startRoles } from './roles.js';
 
@@ -33,6 +34,7 @@ export async function startPlatform(config: Config, logger: Logger, onFatal?: (e
   const jwtSecret = await resolveJwtSecret(config.jwtSecret, config.dataDir);
   const readiness = new Readiness();
   readiness.waitFor('db', 'migrations not applied yet');
+  readiness.waitFor('market', 'market world not settled yet');
 
   const app = await buildApp({ ...config, jwtSecret }, ports, { logger, readiness });
   const url = await app.listen({ port: config.port, host: config.host });
@@ -50,6 +52,20 @@ export async function startPlatform(config: Config, logger: Logger, onFatal?: (e
     });
     readiness.done('db');
     logger.info({ impl: ports.db.impl }, 'database migrated');
+    // The database's market world: recorded on a first start by the process that runs the
+    // feed, then kept; a source of another world stops start-up here with one line.
+    const world = await retryWithBackoff(
+      () => settleMarketWorld({ db: ports.db, cache: ports.cache, source: ports.market, market: config.market, mayDecide: config.roles.has('ingest') || config.roles.has('projector'), logger }),
+      {
+        signal: shutdown.signal,
+        baseMs: 500,
+        maxMs: 10_000,
+        retryable: (e) => !(e instanceof MarketWorldError),
+        onRetry: (e, attempt, delayMs) => logger.warn(`market world not settled yet: ${describe(e)}; retry ${attempt} in ${delayMs} ms`),
+      },
+    );
+    readiness.done('market');
+    if (world) logger.info({ world: world.world }, 'market world settled');
     running = await startRoles({ ...moduleContext({ config: { ...config, jwtSecret }, ports, logger, readiness }, MODULES), signal: shutdown.signal }, MODULES);
     logger.info({ roles: [...config.roles], url }, 'cryptosim is ready');
   })().catch((e: unknown) => {

@@ -19,6 +19,7 @@ import { testLogger } from './projector/market-test-stack.js';
 import { createKlineProjector } from './projector/project-klines.js';
 import { createTickProjector } from './projector/project-ticks.js';
 import { marketModule } from './index.js';
+import { settleMarketWorld } from './world/settle-market-world.js';
 
 const HOUR = 3_600_000;
 const T0 = 1_776_000_000_000 - (1_776_000_000_000 % HOUR); // an hour boundary
@@ -139,6 +140,18 @@ describe('market REST API', () => {
     expect(res.statusCode).toBe(200);
     expect(res.json()).toMatchObject({ source: 'simulator', connected: true, lastEventAt: expect.any(Number) });
     expect(res.json().symbols).toHaveLength(10);
+  });
+
+  it('when the database’s world is settled, then /status and /readyz name it, with the feed’s own clock', async () => {
+    const before = (await app.inject('/api/market/status')).json();
+    expect(before.world, 'not decided yet').toBeNull();
+    const market = loadConfig({ MARKET_SOURCE: 'simulator', SEED: 'status-test' }).market;
+    await settleMarketWorld({ db: ports.db, cache: ports.cache, source: ports.market, market, mayDecide: true, logger: testLogger });
+    const status = (await app.inject('/api/market/status')).json();
+    expect(status.world).toEqual({ kind: 'simulated', seed: 'status-test', since: expect.any(Number) });
+    expect(status.marketTime, 'the last tick’s own time').toEqual(expect.any(Number));
+    const ready = (await app.inject('/readyz')).json();
+    expect(ready.world).toEqual(status.world);
   });
 
   it('when the OpenAPI document is built, then the market routes are in it', async () => {

@@ -2,7 +2,7 @@
 import Type from 'typebox';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
-import { DepthQuery, DepthResponse, HistoryQuery, HistoryResponse, MarketStatus, PricesResponse, SymbolsResponse } from '@cryptosim/contracts';
+import { DepthQuery, DepthResponse, HistoryQuery, HistoryResponse, MarketStatus, PricesResponse, SymbolsResponse, type MarketWorld } from '@cryptosim/contracts';
 import { AppError } from '../../kernel/app-error.js';
 import { problemResponses } from '../../kernel/problem.js';
 import type { ModuleContext } from '../../kernel/module.js';
@@ -17,6 +17,8 @@ export interface MarketRouteDeps {
   symbols: SymbolRegistry;
   /** What /prices and /status name as the source before the projector has heard from any. */
   fallbackSource: () => MarketStatus['source'];
+  /** The database's market world; null until the first start has decided it. */
+  world: () => Promise<MarketWorld | null>;
 }
 
 const SYMBOL_LIST = '^[A-Z0-9]{2,20}(,[A-Z0-9]{2,20})*$';
@@ -67,7 +69,7 @@ export async function marketRoutes(server: FastifyInstance, ctx: ModuleContext, 
   );
 
   app.get('/api/market/status', { schema: { tags, response: { 200: MarketStatus } } }, async () =>
-    getMarketStatus(cache, deps.symbols.list().map((s) => s.symbol), deps.fallbackSource()),
+    getMarketStatus(cache, deps.symbols.list().map((s) => s.symbol), deps.fallbackSource(), await deps.world()),
   );
 
   // A short timeout: a browser polls this every few seconds, a stale answer is worth nothing.

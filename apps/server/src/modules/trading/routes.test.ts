@@ -5,6 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Order, OrdersResponse, TradeHistoryResponse } from '@cryptosim/contracts';
 import { expectProblem } from '../accounts/testing/clients.js';
+import { tickerKey } from '../market/index.js';
 import { newTrader, order, orderOf, placed, portfolioOf, setPrice, startPgliteTradingApp, type Trader, type TradingTestApp } from './testing/trading-test-app.js';
 
 let t: TradingTestApp;
@@ -59,6 +60,18 @@ describe('market orders', () => {
   it('when a symbol has no live price yet, then orders are refused with 503 NO_PRICE', async () => {
     const me = await newTrader(t.app);
     expectProblem(await order(t.app, me, 'buy', { symbol: 'SOLUSDT', quantity: '1' }), 503, 'NO_PRICE');
+  });
+
+  it('when a live price has gone stale (Binance unreachable), then a market order answers 503 NO_PRICE with Retry-After instead of filling at it', async () => {
+    const me = await newTrader(t.app);
+    const silentSince = Date.now() - 60_000;
+    await t.ports.cache.hset(tickerKey('XRPUSDT'), {
+      symbol: 'XRPUSDT', price: '1.5', open24h: '1.5', high24h: '1.5', low24h: '1.5', volume24h: '100000000', changePercent24h: '0', updatedAt: String(silentSince), source: 'binance',
+    });
+    const res = await order(t.app, me, 'buy', { symbol: 'XRPUSDT', quantity: '10' });
+    expectProblem(res, 503, 'NO_PRICE');
+    expect(Number(res.headers['retry-after'])).toBeGreaterThan(0);
+    expect((await portfolioOf(t.app, me)).cash, 'nothing was spent or reserved').toBe('100000');
   });
 });
 

@@ -2,7 +2,7 @@
  * The market source port: where prices come from (Binance, the simulator, a replayed file).
  * Every implementation emits the same two kinds of event; ingest turns them into bus messages.
  */
-import type { MarketSource as MarketSourceName, SymbolInfo } from '@cryptosim/contracts';
+import type { Candle, MarketSource as MarketSourceName, MarketWorld, SymbolInfo } from '@cryptosim/contracts';
 import type { ManagedPort } from '../port-health.js';
 
 export type MarketSourceImpl = MarketSourceName;
@@ -51,6 +51,20 @@ export interface SymbolRegistry {
   list(): SymbolInfo[];
 }
 
+/** Where a feed stopped, as JSON (each source reads only its own kind). */
+export type SourceCheckpoint =
+  | { kind: 'simulated'; minute: number; symbols: Record<string, { close: string; variance: number }> }
+  | { kind: 'replay'; minute: number };
+
+/** The latest stored closed 1m candles of a symbol up to `endMs` (inclusive), oldest first. */
+export type RecentCandles = (symbol: string, endMs: number, limit: number) => Promise<Candle[]>;
+
+/** The database's market world as settled at start, with where its feed last stopped. */
+export interface SettledWorld {
+  world: MarketWorld;
+  checkpoint: SourceCheckpoint | null;
+}
+
 export interface MarketSource extends ManagedPort {
   readonly impl: MarketSourceImpl;
   /** The configured symbols with their filters (exchangeInfo once fetched, the snapshot before). */
@@ -60,4 +74,10 @@ export interface MarketSource extends ManagedPort {
   status(): MarketSourceStatus;
   /** Closed 1m candles with openTime in [startMs, endMs), oldest first. */
   backfill(symbol: string, startMs: number, endMs: number): Promise<SourceKline[]>;
+  /** Set once at start-up when the database's world is known (absent in tests that run a bare source). */
+  world?: SettledWorld | undefined;
+  /** Where the feed is now, for the next start to continue from; undefined for a live feed. */
+  checkpoint?(): SourceCheckpoint | undefined;
+  /** Before start(): continue from a checkpoint instead of starting over. */
+  resume?(checkpoint: SourceCheckpoint, recent: RecentCandles): Promise<void>;
 }

@@ -78,6 +78,21 @@ describe('dashboard', { timeout: 30_000 }, () => {
     expect(await screen.findByLabelText('Price source: Simulated')).toBeTruthy();
   });
 
+  it('when the server’s world is a replay, then the badge names the replayed day (the file’s clock), not today', async () => {
+    const replay: MarketStatus = { ...status, source: 'replay', world: { kind: 'replay', checksum: 'ab'.repeat(32), since: 1 }, marketTime: Date.UTC(2025, 0, 2, 3, 4) };
+    vi.stubGlobal('fetch', serve({ ...marketRoutes, '/api/market/status': () => jsonResponse(replay) }));
+    renderApp();
+    expect(await screen.findByLabelText('Price source: Replay · 2025-01-02', undefined, { timeout: 10_000 })).toBeTruthy();
+  });
+
+  it('when the world is live but the feed is silent, then the badge says live and disconnected, never simulated', async () => {
+    // The feed last heard is named by the world, not by whichever source wrote the cache last.
+    const stale: MarketStatus = { ...status, source: 'simulator', connected: false, world: { kind: 'live', since: 1 }, marketTime: 1 };
+    vi.stubGlobal('fetch', serve({ ...marketRoutes, '/api/market/status': () => jsonResponse(stale) }));
+    renderApp();
+    expect(await screen.findByLabelText('Price source: Live · Binance (disconnected)', undefined, { timeout: 10_000 })).toBeTruthy();
+  });
+
   it('when signed in and the server has no portfolio endpoint (404), then the card says it is not available', async () => {
     vi.stubGlobal('fetch', serve(marketRoutes));
     renderApp({ session: signedInSession() });

@@ -1,6 +1,8 @@
 import { MarketTopics } from '@cryptosim/contracts';
 import type { EntryPoint } from '../../../kernel/module.js';
 import { retryWithBackoff } from '../../../kernel/retry-with-backoff.js';
+import { findCandles } from '../repository.js';
+import { CheckpointSaver } from '../world/checkpoint-saver.js';
 import { MarketPublisher } from './market-publisher.js';
 
 /** Kafka parallelism for the market topics: the projector group can spread over 3 members. */
@@ -10,7 +12,8 @@ const FINAL_FLUSH_MS = 2_000;
 /**
  * The ingest role: runs the market source and publishes its events to market.ticks and
  * market.klines. A bus that is down (or topics not created yet) is retried in the
- * background while events buffer; start-up never waits for Kafka.
+ * background while events buffer; start-up never waits for Kafka. When the database's world
+ * has a checkpoint the source continues from it, and the checkpoint follows each closed minute.
  */
 export const ingestEntryPoint: EntryPoint = {
   name: 'market-ingest',
@@ -27,11 +30,27 @@ export const ingestEntryPoint: EntryPoint = {
       },
     ).catch(() => undefined);
     const publisher = new MarketPublisher({ bus: ports.bus, source: () => ports.market.impl, logger: log, ready: topics });
-    await ports.market.start(publisher);
+    const settled = ports.market.world;
+    if (settled?.checkpoint && ports.market.resume) {
+      await ports.market.resume(settled.checkpoint, (symbol, endMs, limit) => findCandles(ports.db.db, symbol, '1m', { endTime: endMs, limit }));
+      log.info({ world: settled.world.kind, after: new Date(settled.checkpoint.minute).toISOString() }, 'market feed continues where it stopped');
+    }
+    const saver = settled ? new CheckpointSaver(ports.db, ports.market, log) : undefined;
+    const listener = saver
+      ? {
+          onTick: (t: Parameters<MarketPublisher['onTick']>[0]) => publisher.onTick(t),
+          onKline: (k: Parameters<MarketPublisher['onKline']>[0]) => {
+            publisher.onKline(k);
+            if (k.closed) saver.poke();
+          },
+        }
+      : publisher;
+    await ports.market.start(listener);
     log.info({ source: ports.market.impl, symbols: ports.market.symbols.list().length }, 'market ingest running');
     return {
       async stop() {
         await ports.market.close();
+        await saver?.stop();
         await publisher.close();
         await topics;
         // Closed candles still buffered get one bounded chance to go out before exit.

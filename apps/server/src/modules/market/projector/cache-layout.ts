@@ -14,12 +14,13 @@ export const priceChannel = (symbol: string) => `prices.${symbol}`;
 /** A price is stale when its last update is older than this (docs/API.md). */
 export const STALE_AFTER_MS = 10_000;
 
-/** What the projector last heard from the feed: its source and when (projector clock). */
-export async function readFeedStatus(cache: CachePort): Promise<{ source: MarketSource | undefined; lastEventAt: number | null }> {
+/** What the projector last heard from the feed: its source, when (projector clock), and the feed's own time then. */
+export async function readFeedStatus(cache: CachePort): Promise<{ source: MarketSource | undefined; lastEventAt: number | null; marketTime: number | null }> {
   const hash = await cache.hgetall(STATUS_KEY);
   return {
     source: hash.source as MarketSource | undefined,
     lastEventAt: hash.lastEventAt ? Number(hash.lastEventAt) : null,
+    marketTime: hash.marketTime ? Number(hash.marketTime) : null,
   };
 }
 

@@ -44,7 +44,11 @@ export function closedMinutes(events: KlineEventV1[]): { rows: MinuteCandle[]; s
   return { rows: [...rows.values()], spans: [...spans.values()] };
 }
 
-export function createKlineProjector(db: DbPort, cache: CachePort, logger: Logger): (messages: BusMessage[]) => Promise<void> {
+/**
+ * `world()` names the feed of the database's market world: an event from another feed (a
+ * topic left over from another database) is skipped, never stored as this world's candle.
+ */
+export function createKlineProjector(db: DbPort, cache: CachePort, logger: Logger, world: () => string | undefined = () => undefined): (messages: BusMessage[]) => Promise<void> {
   const published = new PublishedOffsets();
   /** Open time of the newest candle shown live per symbol; seeded from the cache on first sight. */
   const liveOpenTime = new Map<string, number>();
@@ -62,7 +66,10 @@ export function createKlineProjector(db: DbPort, cache: CachePort, logger: Logge
     const events: Array<{ event: KlineEventV1; message: BusMessage }> = [];
     for (const message of messages) {
       const parsed = parseKline(message.value);
-      if (parsed.ok) events.push({ event: parsed.event, message });
+      const expected = world();
+      if (parsed.ok && expected !== undefined && parsed.event.source !== expected) {
+        logger.warn({ topic: message.topic, offset: String(message.offset), source: parsed.event.source, world: expected }, 'skipping a kline of another market world');
+      } else if (parsed.ok) events.push({ event: parsed.event, message });
       else logger.warn({ topic: message.topic, offset: String(message.offset), reason: parsed.reason }, 'skipping malformed kline');
     }
     const { rows, spans } = closedMinutes(events.map((e) => e.event));

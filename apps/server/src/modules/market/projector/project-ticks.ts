@@ -32,7 +32,8 @@ export function priceRowOf(tick: TickEventV1): PriceRow {
   };
 }
 
-export function createTickProjector(cache: CachePort, logger: Logger): (messages: BusMessage[]) => Promise<void> {
+/** `world()` names the feed of the database's market world; ticks of another feed are skipped. */
+export function createTickProjector(cache: CachePort, logger: Logger, world: () => string | undefined = () => undefined): (messages: BusMessage[]) => Promise<void> {
   const published = new PublishedOffsets();
   return async (messages) => {
     const latest = new Map<string, { row: PriceRow; source: string }>();
@@ -43,6 +44,8 @@ export function createTickProjector(cache: CachePort, logger: Logger): (messages
         logger.warn({ topic: message.topic, offset: String(message.offset), reason: parsed.reason }, 'skipping malformed tick');
         continue;
       }
+      const expected = world();
+      if (expected !== undefined && parsed.event.source !== expected) continue;
       const row = priceRowOf(parsed.event);
       latest.set(row.symbol, { row, source: parsed.event.source });
       if (published.isNew(message)) frames.push([priceChannel(row.symbol), encodeTickerFrame(row)]);
@@ -54,7 +57,8 @@ export function createTickProjector(cache: CachePort, logger: Logger): (messages
     });
     const last = [...latest.values()].at(-1)!;
     // lastEventAt is this process's clock: a replayed feed carries historical event times.
-    writes.push(cache.hset(STATUS_KEY, { source: last.source, lastEventAt: String(Date.now()) }));
+    // marketTime is the feed's own clock: a replay's is the file's.
+    writes.push(cache.hset(STATUS_KEY, { source: last.source, lastEventAt: String(Date.now()), marketTime: String(last.row.updatedAt) }));
     await Promise.all(writes);
     // Issued together on one connection, so each symbol's frames keep their order.
     await Promise.all(frames.map(([channel, frame]) => cache.publish(channel, frame)));

@@ -13,7 +13,8 @@ import { createTickProjector } from './project-ticks.js';
 export { MARKET_TOPIC_PARTITIONS };
 export const PROJECTOR_GROUPS = { ticks: 'projector.ticks', klines: 'projector.klines' } as const;
 
-export async function startProjector(ports: Pick<Ports, 'bus' | 'cache' | 'db'>, logger: Logger): Promise<Running> {
+/** `world()` names the feed of the database's market world (events of another are skipped). */
+export async function startProjector(ports: Pick<Ports, 'bus' | 'cache' | 'db'>, logger: Logger, world: () => string | undefined = () => undefined): Promise<Running> {
   const log = logger.child({ component: 'market-projector' });
   await ports.bus.ensureTopics([
     { name: MarketTopics.ticks, partitions: MARKET_TOPIC_PARTITIONS },
@@ -24,12 +25,12 @@ export async function startProjector(ports: Pick<Ports, 'bus' | 'cache' | 'db'>,
     groupId: PROJECTOR_GROUPS.ticks,
     // A ticker is a level, not a history: a brand-new group starts at the newest tick.
     fromBeginning: false,
-    handler: createTickProjector(ports.cache, log),
+    handler: createTickProjector(ports.cache, log, world),
   });
   const klines = await ports.bus.consume({
     topics: [MarketTopics.klines],
     groupId: PROJECTOR_GROUPS.klines,
-    handler: createKlineProjector(ports.db, ports.cache, log),
+    handler: createKlineProjector(ports.db, ports.cache, log, world),
   });
   log.info('projector consuming market.ticks and market.klines');
   return {

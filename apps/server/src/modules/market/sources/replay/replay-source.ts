@@ -1,6 +1,6 @@
 import type { Logger } from 'pino';
 import type { PortHealth } from '../../../../ports/port-health.js';
-import type { MarketListener, MarketSource, MarketSourceStatus, SourceKline } from '../../../../ports/market/market-source.js';
+import type { MarketListener, MarketSource, MarketSourceStatus, SourceCheckpoint, SourceKline } from '../../../../ports/market/market-source.js';
 import { MarketSymbols } from '../../symbols/symbol-registry.js';
 import { candlePath } from './candle-path.js';
 import { readCandleCsv, symbolFromFileName, type CsvCandle } from './read-candle-csv.js';
@@ -28,7 +28,8 @@ interface Step {
 
 /**
  * Plays recorded 1m candles as a live feed: ticks along each candle's path, then the candle
- * closed with the file's values verbatim. Event times are the file's (market) times.
+ * closed with the file's values verbatim. Event times are the file's (market) times. After
+ * `resume()` it continues after the checkpoint's minute instead of from the file's start.
  */
 export class ReplaySource implements MarketSource {
   readonly impl = 'replay' as const;
@@ -39,6 +40,8 @@ export class ReplaySource implements MarketSource {
   #playing = false;
   #lastEventAt: number | null = null;
   #closed = false;
+  #resumeAfter = -Infinity;
+  #lastClosedMinute: number | undefined;
 
   constructor(private readonly options: ReplaySourceOptions) {
     if (!(options.speed > 0)) throw new Error('replay speed must be positive');
@@ -53,6 +56,17 @@ export class ReplaySource implements MarketSource {
   #load(): Promise<Map<string, CsvCandle[]>> {
     this.#candles ??= Promise.all(this.#files.map(async (f) => [f.symbol, await readCandleCsv(f.file)] as const)).then((e) => new Map(e));
     return this.#candles;
+  }
+
+  async resume(checkpoint: SourceCheckpoint): Promise<void> {
+    if (checkpoint.kind !== 'replay') throw new Error(`a replay cannot continue a ${checkpoint.kind} checkpoint`);
+    if (this.#playing) throw new Error('resume() must come before start()');
+    this.#resumeAfter = checkpoint.minute;
+  }
+
+  /** The last minute played to its close. */
+  checkpoint(): SourceCheckpoint | undefined {
+    return this.#lastClosedMinute === undefined ? undefined : { kind: 'replay', minute: this.#lastClosedMinute };
   }
 
   async start(listener: MarketListener): Promise<void> {
@@ -83,6 +97,10 @@ export class ReplaySource implements MarketSource {
   /** Every event in market-time order: per minute, each symbol's path, then each symbol's close. */
   *#steps(candles: Map<string, CsvCandle[]>, listener: MarketListener): Generator<Step> {
     const feeds = [...candles].map(([symbol, rows]) => ({ symbol, rows, i: 0, day: new ReplayedDay() }));
+    // Minutes played before a restart are not played again; they still make up the 24 h stats.
+    for (const f of feeds) {
+      while (f.rows[f.i] && f.rows[f.i]!.openTime <= this.#resumeAfter) f.day.add(f.rows[f.i++]!);
+    }
     for (;;) {
       const openTime = Math.min(...feeds.map((f) => f.rows[f.i]?.openTime ?? Infinity));
       if (openTime === Infinity) return;
@@ -112,6 +130,7 @@ export class ReplaySource implements MarketSource {
           run: () => {
             this.#lastEventAt = Date.now();
             f.day.add(c);
+            this.#lastClosedMinute = openTime;
             listener.onKline({ symbol: f.symbol, ...c, closed: true, eventTime: openTime + MINUTE - 1 });
           },
         };

@@ -46,6 +46,19 @@ export class MarketModel {
     });
   }
 
+  /** Each symbol's current per-minute variance (its volatility regime), in constructor order. */
+  variances(): number[] {
+    return this.#states.map((s) => s.variance);
+  }
+
+  /** Continues a regime saved by `variances()`, kept within the model's own bounds. */
+  restoreVariances(variances: Array<number | undefined>): void {
+    this.#states.forEach((s, i) => {
+      const v = variances[i];
+      if (v !== undefined && Number.isFinite(v)) s.variance = Math.min(25 * s.baseVar, Math.max(0.1 * s.baseVar, v));
+    });
+  }
+
   /** One step of `dtMinutes` for every symbol, in constructor order; draws a fixed count per step. */
   step(dtMinutes: number): Move[] {
     const market = this.prng.studentT(NU);

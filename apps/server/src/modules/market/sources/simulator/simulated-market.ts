@@ -1,5 +1,5 @@
-import type { SymbolInfo } from '@cryptosim/contracts';
-import type { SourceKline, SourceTick } from '../../../../ports/market/market-source.js';
+import type { Candle, SymbolInfo } from '@cryptosim/contracts';
+import type { SourceCheckpoint, SourceKline, SourceTick } from '../../../../ports/market/market-source.js';
 import { MarketModel } from './market-model.js';
 import { Prng } from './prng.js';
 import { RollingDay } from './rolling-day.js';
@@ -11,6 +11,19 @@ const MINUTE = 60_000;
 /** After a longer stall (a suspended laptop) the market resumes rather than replaying every minute. */
 const MAX_CATCH_UP_MINUTES = 60;
 const KEEP_LIVE_MINUTES = 7 * 1440;
+/** The stopped time filled on resume: as far back as the first start's history reaches. */
+const MAX_BRIDGE_MINUTES = 7 * 1440;
+/** Sub-steps per filled minute, so its candle gets wicks as a live minute does. */
+const BRIDGE_STEPS = 4;
+
+export type SimulatedCheckpoint = Extract<SourceCheckpoint, { kind: 'simulated' }>;
+
+/** What a restarted simulator continues from: its checkpoint and each symbol's stored last 24 h. */
+export interface ResumeState {
+  checkpoint: SimulatedCheckpoint;
+  /** Per symbol, stored closed 1m candles up to the checkpoint's minute, oldest first. */
+  recent: Map<string, Candle[]>;
+}
 
 interface LiveSymbol extends HistorySymbol {
   info: SymbolInfo;
@@ -32,16 +45,43 @@ export interface MarketEvents {
  * The simulator without timers: `advance(now)` moves every symbol from the last call to
  * `now` and returns the events. The same seed, start time and call times give the same
  * events, which is what makes it testable and replayable.
+ *
+ * A first start generates history backwards so it ends at the start prices. A resumed one
+ * continues from the checkpoint's closes and volatility regime instead: the minutes it was
+ * stopped are simulated forward from the last close (at most the last 7 days of them; an
+ * older stop leaves the time before that empty), so every candle opens at the previous close.
  */
 export class SimulatedMarket {
   #symbols: LiveSymbol[];
   #model: MarketModel;
-  #history: SimulatedHistory;
+  #history: SimulatedHistory | undefined;
   #now: number;
+  #bridge: SourceKline[] = [];
 
-  constructor(infos: SymbolInfo[], profiles: SymbolProfile[], seed: string, startMs: number) {
+  constructor(infos: SymbolInfo[], profiles: SymbolProfile[], seed: string, startMs: number, resume?: ResumeState) {
     const anchor = Math.floor(startMs / MINUTE) * MINUTE;
     const base = infos.map((info, i) => ({ info, profile: profiles[i]!, price: new Units(info.tickSize), qty: new Units(info.stepSize) }));
+    if (resume) {
+      this.#model = new MarketModel(profiles, new Prng(seed, `resume/${resume.checkpoint.minute}`));
+      this.#model.restoreVariances(base.map((s) => resume.checkpoint.symbols[s.info.symbol]?.variance));
+      const from = Math.max(resume.checkpoint.minute + MINUTE, anchor - MAX_BRIDGE_MINUTES * MINUTE);
+      this.#now = from;
+      this.#symbols = base.map((s) => {
+        const close = resume.checkpoint.symbols[s.info.symbol]?.close;
+        const value = close === undefined ? s.profile.startPrice : Number(close);
+        const o = s.price.of(value, 1);
+        const recent = (resume.recent.get(s.info.symbol) ?? []).map((c) => ({
+          openTime: c.openTime, o: s.price.of(Number(c.open), 1), h: s.price.of(Number(c.high), 1), l: s.price.of(Number(c.low), 1), c: s.price.of(Number(c.close), 1), v: s.qty.of(Number(c.volume)),
+        }));
+        return { ...s, value, candle: { openTime: from, o, h: o, l: o, c: o, v: 0 }, day: new RollingDay(recent), closed: [] };
+      });
+      while (this.#now < anchor) {
+        for (let k = 0; k < BRIDGE_STEPS; k++) this.#step(1 / BRIDGE_STEPS);
+        this.#now += MINUTE;
+        for (const s of this.#symbols) this.#bridge.push(this.#closeMinute(s));
+      }
+      return;
+    }
     this.#history = new SimulatedHistory(base, seed, anchor);
     this.#model = new MarketModel(profiles, new Prng(seed, 'live'));
     this.#now = startMs;
@@ -51,10 +91,28 @@ export class SimulatedMarket {
         ...s,
         value: s.profile.startPrice,
         candle: { openTime: anchor, o, h: o, l: o, c: o, v: 0 },
-        day: new RollingDay(this.#history.range(i, anchor - 1440 * MINUTE, anchor)),
+        day: new RollingDay(this.#history!.range(i, anchor - 1440 * MINUTE, anchor)),
         closed: [],
       };
     });
+  }
+
+  /** The closed minutes simulated for the time the app was stopped (once; empty on a first start). */
+  takeBridge(): SourceKline[] {
+    return this.#bridge.splice(0);
+  }
+
+  /** The last closed minute's closes and the volatility regime; undefined before a minute has closed. */
+  checkpoint(): SimulatedCheckpoint | undefined {
+    const minute = this.#symbols[0]?.closed.at(-1)?.openTime;
+    if (minute === undefined) return undefined;
+    const variances = this.#model.variances();
+    const symbols: SimulatedCheckpoint['symbols'] = {};
+    this.#symbols.forEach((s, i) => {
+      const last = s.closed.at(-1);
+      if (last) symbols[s.info.symbol] = { close: s.price.format(last.c), variance: variances[i]! };
+    });
+    return { kind: 'simulated', minute, symbols };
   }
 
   advance(now: number): MarketEvents {
@@ -114,7 +172,7 @@ export class SimulatedMarket {
     const i = this.#symbols.findIndex((s) => s.info.symbol === symbol);
     const s = this.#symbols[i];
     if (!s) return [];
-    const past = this.#history.range(i, startMs, endMs);
+    const past = this.#history?.range(i, startMs, endMs) ?? [];
     const live = s.closed.filter((c) => c.openTime >= startMs && c.openTime < endMs);
     return [...past, ...live].map((c) => this.#kline(s, c, true, c.openTime + MINUTE - 1));
   }

@@ -77,6 +77,40 @@ describe('simulated market', () => {
     expect(live.open).toBe(history.at(-1)!.close);
   });
 
+  it('when resumed from a checkpoint after a two-day stop, then the stopped minutes are simulated from the last close in the saved volatility regime, and live prices continue them', () => {
+    const first = market('resume');
+    for (let i = 1; i <= 3 * 240 + 10; i++) first.advance(START + i * 250);
+    const checkpoint = first.checkpoint()!;
+    expect(checkpoint.minute).toBe(START + 2 * MINUTE);
+    const recent = new Map(symbols.list().map((s) => [s.symbol, first.history(s.symbol, checkpoint.minute - 1439 * MINUTE, checkpoint.minute + MINUTE)] as const));
+    const later = START + 2 * 1440 * MINUTE + 30_000;
+    const resumed = new SimulatedMarket(symbols.list(), symbols.list().map((s) => SYMBOL_PROFILES[s.symbol]!), 'resume', later, { checkpoint, recent });
+
+    const bridge = resumed.takeBridge().filter((k) => k.symbol === 'BTCUSDT');
+    expect(bridge[0]!.openTime, 'the gap starts right after the checkpoint').toBe(checkpoint.minute + MINUTE);
+    expect(bridge.at(-1)!.openTime, 'and ends before the current minute').toBe(later - 30_000 - MINUTE);
+    expect(bridge[0]!.open, 'the first stopped minute opens at the last close').toBe(checkpoint.symbols.BTCUSDT!.close);
+    const jumps = bridge.slice(1).filter((k, i) => k.open !== bridge[i]!.close);
+    expect(jumps, 'each minute opens at the previous close').toEqual([]);
+    expect(resumed.takeBridge(), 'handed out once').toEqual([]);
+
+    const tick = resumed.advance(later + 250).ticks.find((t) => t.symbol === 'BTCUSDT')!;
+    const live = resumed.advance(later + 500).klines.find((k) => k.symbol === 'BTCUSDT' && !k.closed)!;
+    expect(live.open, 'live prices continue the filled gap').toBe(bridge.at(-1)!.close);
+    // The window of the last 24 h is the filled minutes now (the stop was longer than a day).
+    expect(tick.open24h).toBe(bridge.at(-1439)!.open);
+
+    // The same stop from a calm and from a turbulent regime: the filled minutes keep each one's volatility.
+    const withVariance = (variance: number) => {
+      const cp = { ...checkpoint, symbols: Object.fromEntries(Object.entries(checkpoint.symbols).map(([k, v]) => [k, { ...v, variance }])) };
+      const m = new SimulatedMarket(symbols.list(), symbols.list().map((s) => SYMBOL_PROFILES[s.symbol]!), 'resume', later, { checkpoint: cp, recent });
+      const btc = m.takeBridge().filter((k) => k.symbol === 'BTCUSDT').slice(0, 30);
+      return mean(logReturns(btc).map(Math.abs));
+    };
+    const baseVar = 0.42 ** 2 / (365 * 1440);
+    expect(withVariance(25 * baseVar), 'turbulent regime moves far more in the first half hour').toBeGreaterThan(3 * withVariance(0.1 * baseVar));
+  });
+
   it('when a week of 1m returns is measured, then tails are fat and alts move with BTC', () => {
     const m = market('stats');
     const week = (s: string) => logReturns(m.history(s, START - 7 * 1440 * MINUTE, START));
