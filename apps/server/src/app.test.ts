@@ -11,7 +11,7 @@ import { createPorts } from './app/create-ports.js';
 import { closePorts, Readiness, type Ports } from './app/ports.js';
 import { loadConfig } from './config.js';
 import { AppError } from './core/app-error.js';
-import { freePort } from './test-support/server-process.js';
+import { freePort } from './testing/server-process.js';
 
 const silent = pino({ level: 'silent' });
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { ceilToStep, dec, floorToStep, isMultipleOf, plainDecimalString, toDecimalString } from './decimal.js';
-import { bigIntProduct } from '../test-support/exact-product.js';
+import { bigIntProduct } from '../testing/exact-product.js';
 
 describe('decimal helpers', () => {
   it('when a product needs more than 20 significant digits, then it stays exact', () => {

@@ -1,7 +1,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { pino } from 'pino';
 import { Admin } from '@platformatic/kafka';
-import { RUN_ID, service } from '../../test-support/services.js';
+import { RUN_ID, service } from '../../testing/services.js';
 import { busPortContract } from './bus-port.contract.js';
 import { KafkaBus, type KafkaConsumerTuning } from './kafka-bus.js';
 

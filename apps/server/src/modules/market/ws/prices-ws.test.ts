@@ -13,12 +13,12 @@ import type { CachePort } from '../../../ports/cache/cache-port.js';
 import { MemoryCache } from '../../../ports/cache/memory-cache.js';
 import { RedisCache } from '../../../ports/cache/redis-cache.js';
 import { deleteKeysWithPrefix } from '../../../ports/cache/delete-keys-with-prefix.js';
-import { RUN_ID, service } from '../../../test-support/services.js';
-import { testLogger } from '../projector/market-test-stack.js';
+import { RUN_ID, service } from '../../../testing/services.js';
+import { testLogger } from '../projector/testing/market-test-stack.js';
 import { createTickProjector } from '../projector/project-ticks.js';
 import { HIGH_WATER_BYTES } from './outbox.js';
 import { pricesWebSocket } from './prices-ws.js';
-import { TestClient } from './test-client.js';
+import { TestClient } from './testing/test-client.js';
 
 const redis = await service('redis');
 /** 60 known symbols, so the 50-per-socket cap can be reached with valid ones. */

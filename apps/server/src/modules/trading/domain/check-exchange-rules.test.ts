@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { checkExchangeRules } from './check-exchange-rules.js';
 import { dec } from '../../../core/decimal.js';
-import { bigIntProduct } from '../../../test-support/exact-product.js';
-import { BTC, DOGE, errorOf, intent } from './test-support/fixtures.js';
+import { bigIntProduct } from '../../../testing/exact-product.js';
+import { BTC, DOGE, errorOf, intent } from './testing/fixtures.js';
 
 const live = dec('50000');
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { dec } from '../../../core/decimal.js';
 import { checkFeeRates, DEFAULT_FEE_RATES, feeFor, feeRate, maxFeeRate } from './fees.js';
-import { errorOf } from './test-support/fixtures.js';
+import { errorOf } from './testing/fixtures.js';
 
 describe('fees', () => {
   it('when 1 000 USDT trades at the default 0.1 %, then the fee is exactly 1 USDT', () => {

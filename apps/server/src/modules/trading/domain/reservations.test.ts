@@ -9,7 +9,7 @@ import {
   reserveCash,
   reserveQuantity,
 } from './reservations.js';
-import { BTC, cash, errorOf, intent, position } from './test-support/fixtures.js';
+import { BTC, cash, errorOf, intent, position } from './testing/fixtures.js';
 import { DEFAULT_TRADING_CONFIG, tradingConfig } from './trading-config.js';
 
 describe('reservationFor', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { dec } from '../../../core/decimal.js';
 import { isTriggered, triggerCondition, triggerReach } from './trigger.js';
-import { intent } from './test-support/fixtures.js';
+import { intent } from './testing/fixtures.js';
 
 const move = (previous: string | null, current: string) => ({ previous: previous === null ? null : dec(previous), current: dec(current) });
 

@@ -16,9 +16,9 @@ import { orders, transactions, users } from '../../../db/schema.js';
 import { KafkaBus } from '../../../ports/bus/kafka-bus.js';
 import type { DbPort } from '../../../ports/db/db-port.js';
 import { createPostgresDb } from '../../../ports/db/postgres-db.js';
-import { RUN_ID, service } from '../../../test-support/services.js';
-import { startServerProcess, type ServerProcess } from '../../../test-support/server-process.js';
-import { createTestDatabase, type TestDatabase } from '../../../test-support/test-database.js';
+import { RUN_ID, service } from '../../../testing/services.js';
+import { startServerProcess, type ServerProcess } from '../../../testing/server-process.js';
+import { createTestDatabase, type TestDatabase } from '../../../testing/test-database.js';
 import { eventually, newTrader, order, placed, setPrice, silent, startTradingApp, TEST_SECRET, tickMessage, type TradingTestApp } from '../testing/trading-test-app.js';
 
 const postgres = await service('postgres');

@@ -3,8 +3,8 @@ import { pino } from 'pino';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { SourceKline, SourceTick } from '../../../../ports/market/market-source.js';
 import { MarketSymbols } from '../../symbols/symbol-registry.js';
-import { FakeBinanceServer } from '../fake-binance-server.js';
-import { marketDataFile } from '../market-data-dir.js';
+import { FakeBinanceServer } from '../testing/fake-binance-server.js';
+import { marketDataFile } from '../testing/market-data-dir.js';
 import { readCandleCsv, type CsvCandle } from '../replay/read-candle-csv.js';
 import { BinanceSource } from './binance-source.js';
 

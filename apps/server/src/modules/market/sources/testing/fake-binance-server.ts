@@ -7,8 +7,8 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Decimal } from 'decimal.js';
 import { WebSocketServer, type WebSocket } from 'ws';
-import { snapshotSymbolInfo } from '../symbols/symbol-registry.js';
-import type { CsvCandle } from './replay/read-candle-csv.js';
+import { snapshotSymbolInfo } from '../../symbols/symbol-registry.js';
+import type { CsvCandle } from '../replay/read-candle-csv.js';
 
 const MINUTE = 60_000;
 /** Binance prints every price and quantity with 8 decimals. */
