@@ -4,7 +4,7 @@
  */
 import autocannon from 'autocannon';
 import { durationSeconds, type Benchmark } from './support/benchmark.js';
-import { startServerProcess } from '../apps/server/src/test-support/server-process.js';
+import { startServerProcess } from '../apps/server/src/testing/server-process.js';
 
 const benchmark: Benchmark = {
   description: 'autocannon on /healthz: req/s, p50/p99 latency',

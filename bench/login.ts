@@ -7,7 +7,7 @@
 import os from 'node:os';
 import autocannon from 'autocannon';
 import { hashPassword, verifyPassword, ARGON2_OPTIONS } from '../apps/server/src/modules/accounts/password-hash.js';
-import { startServerProcess } from '../apps/server/src/test-support/server-process.js';
+import { startServerProcess } from '../apps/server/src/testing/server-process.js';
 import { durationSeconds, type Benchmark } from './support/benchmark.js';
 
 async function cpuMsPerVerify(samples: number): Promise<{ cpuMs: number; wallMs: number }> {

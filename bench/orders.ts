@@ -9,8 +9,8 @@ import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import autocannon from 'autocannon';
 import pg from 'pg';
-import { startServerProcess } from '../apps/server/src/test-support/server-process.js';
-import { createTestDatabase } from '../apps/server/src/test-support/test-database.js';
+import { startServerProcess } from '../apps/server/src/testing/server-process.js';
+import { createTestDatabase } from '../apps/server/src/testing/test-database.js';
 import { durationSeconds, type Benchmark, type Cell } from './support/benchmark.js';
 
 const run = promisify(execFile);

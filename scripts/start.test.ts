@@ -3,10 +3,10 @@
  * (scripts/start.mjs → built server) as a child process, as a user would.
  */
 import { afterAll, describe, expect, it } from 'vitest';
-import { service } from '../apps/server/src/test-support/services.js';
-import { startServerProcess, type ServerProcess } from '../apps/server/src/test-support/server-process.js';
-import { createTestDatabase } from '../apps/server/src/test-support/test-database.js';
-import { RUN_ID } from '../apps/server/src/test-support/services.js';
+import { service } from '../apps/server/src/testing/services.js';
+import { startServerProcess, type ServerProcess } from '../apps/server/src/testing/server-process.js';
+import { createTestDatabase } from '../apps/server/src/testing/test-database.js';
+import { RUN_ID } from '../apps/server/src/testing/services.js';
 
 interface ReadyBody {
   status: string;
@@ -96,7 +96,7 @@ describe('npm start, refusing to start', () => {
     const path = await import('node:path');
     const dir = await mkdtemp(path.join(os.tmpdir(), 'cs-foreign-'));
     await writeFile(path.join(dir, 'thesis.docx'), 'my only copy');
-    const { freePort } = await import('../apps/server/src/test-support/server-process.js');
+    const { freePort } = await import('../apps/server/src/testing/server-process.js');
     const { code, output } = await runToExit({ DATA_DIR: dir, PORT: String(await freePort()) });
     expect(code).toBe(1);
     expect(output).toMatch(/not a cryptosim data directory/i);

@@ -97,6 +97,7 @@ const EnvSchema = z.object({
   TRADING_TAKER_FEE_RATE: fraction('0.001'),
   SLIPPAGE_K: plainDecimal.default('0.03'),
   SLIPPAGE_CAP: fraction('0.05'),
+  ORDER_BATCH_MAX: z.coerce.number().int().min(1).max(10_000).default(128),
 });
 
 /** Every variable the platform reads; .env.example documents each one. */
@@ -143,6 +144,8 @@ export interface Config {
   market: MarketSourceConfig;
   /** Fee rates and slippage as decimal strings; the trading module parses them (trading-config.ts). */
   trading: { makerFeeRate: string; takerFeeRate: string; slippageK: string; slippageCap: string };
+  /** Placements per group-commit transaction at most (1 makes every order its own transaction). */
+  orderBatchMax: number;
 }
 
 export class ConfigError extends Error {
@@ -189,5 +192,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       simulatorStartPrices: Object.fromEntries(e.SIMULATOR_START_PRICES.map((p) => [p.split('=')[0]!, Number(p.split('=')[1])])),
     },
     trading: { makerFeeRate: e.TRADING_MAKER_FEE_RATE, takerFeeRate: e.TRADING_TAKER_FEE_RATE, slippageK: e.SLIPPAGE_K, slippageCap: e.SLIPPAGE_CAP },
+    orderBatchMax: e.ORDER_BATCH_MAX,
   };
 }

@@ -1,7 +1,9 @@
+import Decimal from 'decimal.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import type { OrdersResponse, PricesResponse, SymbolsResponse } from '@cryptosim/contracts';
-import { startServerProcess, type ServerProcess } from '../../server/src/test-support/server-process';
+import type { Order, OrdersResponse, Portfolio, PricesResponse, SymbolsResponse, TradeHistoryResponse } from '@cryptosim/contracts';
+import { createFormatter } from '../src/lib/i18n/format';
+import { startServerProcess, type ServerProcess } from '../../server/src/testing/server-process';
 import { seriousViolations } from './support/axe';
 import { chromiumAvailability, launchChromium, type Browser } from './support/browser';
 import { horizontalOverflow, screenshot, VIEWPORTS, type ViewportName } from './support/screenshots';
@@ -9,6 +11,9 @@ import { apiGet, chooseOption, lastPriceText, readToast, submitOrder, waitForPri
 
 const chromium = chromiumAvailability();
 const SYMBOL = 'BTCUSDT';
+/** The app's own English formatting: what the screen must show for the API's exact values. */
+const en = createFormatter('en');
+const fillToast = (verb: 'Bought' | 'Sold', o: Order) => `${verb} ${en.quantity(o.filledQuantity)} BTC at ${en.price(o.avgFillPrice ?? '')} (fee ${en.preciseMoney(o.fee)}).`;
 
 describe.skipIf(!chromium.ok)('web app in Chromium against the real server', () => {
   let server: ServerProcess;
@@ -33,7 +38,7 @@ describe.skipIf(!chromium.ok)('web app in Chromium against the real server', () 
       await page.goto(url(path));
       await page.getByRole('heading', { level: 1, name: ready }).waitFor();
       await settled?.(page);
-      await page.waitForLoadState('networkidle').catch(() => undefined);
+      await page.waitForLoadState('networkidle');
       expect(await seriousViolations(page), `axe: serious/critical violations on ${path} (${viewport})`).toEqual([]);
       if (viewport === 'phone') expect(await horizontalOverflow(page), `${path} scrolls sideways at 360 px`).toBeLessThanOrEqual(0);
       await screenshot(page, name, viewport);
@@ -71,7 +76,9 @@ describe.skipIf(!chromium.ok)('web app in Chromium against the real server', () 
     await page.getByLabel('Amount (BTC)').fill('0.01');
     await page.getByText('Total to pay').waitFor();
     const bought = await submitOrder(page, 'Buy BTC', 'Confirm buy');
-    expect(bought).toMatch(/^Bought 0\.01 BTC at [\d,.]+ \(fee [\d,.]+ USDT\)\.$/);
+    const [buyOrder] = (await apiGet<OrdersResponse>(page, '/api/trading/orders?status=all')).orders;
+    expect([buyOrder?.side, buyOrder?.type, buyOrder?.status, buyOrder?.filledQuantity]).toEqual(['BUY', 'MARKET', 'FILLED', '0.01']);
+    expect(bought, 'the toast shows the fill price and fee the API recorded').toBe(fillToast('Bought', buyOrder!));
 
     mark('market buy filled');
     // The portfolio shows the position with its P&L.
@@ -80,7 +87,17 @@ describe.skipIf(!chromium.ok)('web app in Chromium against the real server', () 
     await holding.waitFor();
     const cells = await holding.getByRole('cell').allInnerTexts();
     expect(cells[1], 'quantity held').toBe('0.01');
-    expect(cells[5], 'unrealized P&L with its percentage').toMatch(/^[+-]?[\d,.]+ USDT \([+-]?[\d,.]+%\)$/);
+    // The row is valued at the live price it shows, which keeps moving; the rest is the API's
+    // position: its average price, and the unrealized P&L at the shown price from it.
+    const [position] = (await apiGet<Portfolio>(page, '/api/portfolio')).positions;
+    const [, , avgShown, priceShown, , pnlShown, realizedShown] = cells;
+    expect(avgShown, 'average price: the API position\'s').toBe(en.price(position!.avgPrice));
+    expect(realizedShown, 'realized P&L: the API position\'s').toBe(en.signedMoney(position!.realizedPnl));
+    const shownPrice = new Decimal(priceShown!.replace(/,/g, ''));
+    const avg = new Decimal(position!.avgPrice);
+    const unrealized = shownPrice.minus(avg).times(position!.quantity);
+    const percent = shownPrice.minus(avg).div(avg).times(100);
+    expect(pnlShown, `unrealized P&L at the shown ${priceShown}`).toBe(`${en.signedMoney(unrealized.toFixed())} (${en.percent(percent.toFixed())})`);
 
     mark('portfolio shows the position');
     // A limit buy 10 % under the market rests, then is canceled.
@@ -111,7 +128,9 @@ describe.skipIf(!chromium.ok)('web app in Chromium against the real server', () 
     await page.getByRole('button', { name: '100% of available' }).click();
     expect(await page.getByLabel('Amount (BTC)').inputValue()).toBe('0.01');
     const sold = await submitOrder(page, 'Sell BTC', 'Confirm sell');
-    expect(sold).toMatch(/^Sold 0\.01 BTC at [\d,.]+ \(fee [\d,.]+ USDT\)\.$/);
+    const [sellOrder] = (await apiGet<OrdersResponse>(page, '/api/trading/orders?status=all')).orders;
+    expect([sellOrder?.side, sellOrder?.type, sellOrder?.status]).toEqual(['SELL', 'MARKET', 'FILLED']);
+    expect(sold, 'the toast shows the fill price and fee the API recorded').toBe(fillToast('Sold', sellOrder!));
 
     mark('sold');
     // History: both fills on the portfolio page; the API has the canceled order too.
@@ -120,6 +139,11 @@ describe.skipIf(!chromium.ok)('web app in Chromium against the real server', () 
     await history.getByRole('row').nth(2).waitFor();
     const rows = await history.getByRole('row').allInnerTexts();
     expect(rows.slice(1).map((r) => r.split('\t').slice(1, 3).join(' ')), 'fills newest first').toEqual([`${SYMBOL} Sell`, `${SYMBOL} Buy`]);
+    // Price, quantity, total, fee and realized P&L of each fill row are the API's, exactly.
+    const { transactions } = await apiGet<TradeHistoryResponse>(page, '/api/trading/history');
+    expect(rows.slice(1).map((r) => r.split('\t').slice(3)), 'fill rows match the API').toEqual(
+      transactions.map((f) => [en.price(f.price), en.quantity(f.quantity), en.money(f.totalAmount), en.preciseMoney(f.fee), f.realizedPnl ? en.signedMoney(f.realizedPnl) : '—']),
+    );
     const all = await apiGet<OrdersResponse>(page, '/api/trading/orders?status=all');
     expect(all.orders.map((o) => `${o.side} ${o.type} ${o.status}`)).toEqual(['SELL MARKET FILLED', 'BUY LIMIT CANCELED', 'BUY MARKET FILLED']);
     expect(await page.getByRole('region', { name: 'Holdings' }).getByText('No coins held.', { exact: false }).count()).toBe(1);

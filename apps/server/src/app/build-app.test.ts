@@ -11,7 +11,7 @@ import { closePorts, createPorts } from './create-ports.js';
 import { Readiness, type Ports } from '../kernel/ports.js';
 import { loadConfig } from '../config.js';
 import { AppError } from '../kernel/app-error.js';
-import { freePort } from '../test-support/server-process.js';
+import { freePort } from '../testing/server-process.js';
 
 const silent = pino({ level: 'silent' });
 

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { expectOwnerOnly } from '../../test-support/owner-only.js';
+import { expectOwnerOnly } from '../../testing/owner-only.js';
 import { backends, suiteOn } from './testing/test-app.js';
 import { bearer, expectProblem, fromIp, login, newIp, registerUser, uniqueName } from './testing/clients.js';
 

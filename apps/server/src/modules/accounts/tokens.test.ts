@@ -68,6 +68,26 @@ for (const backend of await backends()) {
         expectProblem(await me(bearer(hs512)), 401, 'UNAUTHORIZED');
       });
 
+      it('when the token is signed with our secret and algorithm but names another issuer or audience, or none, then 401', async () => {
+        const payload = payloadOf(alice.accessToken);
+        const header = { alg: 'HS256', typ: 'JWT' };
+        const without = (key: string) => Object.fromEntries(Object.entries(payload).filter(([k]) => k !== key));
+        // The baseline: the same hand-made signature over the genuine claims is accepted, so each
+        // refusal below is for the claim changed, not for how the token was made.
+        expect((await me(bearer(hs('sha256', TEST_JWT_SECRET, header, payload)))).statusCode, 'hand-signed genuine claims').toBe(200);
+        const forged = {
+          'another issuer': { ...payload, iss: 'someone-else' },
+          'another audience': { ...payload, aud: 'someone-elses-api' },
+          'no issuer': without('iss'),
+          'no audience': without('aud'),
+        };
+        for (const [what, claims] of Object.entries(forged)) {
+          const res = await me(bearer(hs('sha256', TEST_JWT_SECRET, header, claims)));
+          expect(res.statusCode, what).toBe(401);
+          expectProblem(res, 401, 'UNAUTHORIZED');
+        }
+      });
+
       it('when the token expired (issued 16 minutes ago), then 401 saying so', async () => {
         const claims = { userId: alice.user.id, username: alice.user.username, sessionId: String(payloadOf(alice.accessToken).sid) };
         const expired = await signAccessToken(TEST_JWT_SECRET, claims, Date.now() - 16 * 60_000);

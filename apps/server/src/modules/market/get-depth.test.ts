@@ -13,11 +13,11 @@ import { MemoryCache } from '../../ports/cache/memory-cache.js';
 import type { DbPort } from '../../ports/db/db-port.js';
 import { openPgliteDb } from '../../ports/db/pglite-db.js';
 import { MemoryJobs } from '../../ports/jobs/memory-jobs.js';
-import { freePort } from '../../test-support/server-process.js';
-import { testLogger } from './projector/market-test-stack.js';
+import { freePort } from '../../testing/server-process.js';
+import { testLogger } from './projector/testing/market-test-stack.js';
 import { BinanceSource } from './sources/binance/binance-source.js';
 import { createMarketSource } from './sources/create-market-source.js';
-import { FakeBinanceServer } from './sources/fake-binance-server.js';
+import { FakeBinanceServer } from './sources/testing/fake-binance-server.js';
 import { MarketSymbols } from './symbols/symbol-registry.js';
 import { marketModule } from './index.js';
 

@@ -15,7 +15,7 @@ import { MemoryCache } from '../../ports/cache/memory-cache.js';
 import { openPgliteDb } from '../../ports/db/pglite-db.js';
 import { MemoryJobs } from '../../ports/jobs/memory-jobs.js';
 import { createMarketSource } from './sources/create-market-source.js';
-import { testLogger } from './projector/market-test-stack.js';
+import { testLogger } from './projector/testing/market-test-stack.js';
 import { createKlineProjector } from './projector/project-klines.js';
 import { createTickProjector } from './projector/project-ticks.js';
 import { marketModule } from './index.js';

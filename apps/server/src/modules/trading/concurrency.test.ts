@@ -10,8 +10,8 @@ import { fills, users } from '../../db/schema.js';
 import type { Database, DbPort } from '../../ports/db/db-port.js';
 import { createPostgresDb } from '../../ports/db/postgres-db.js';
 import { moduleContext } from '../../app/module-context.js';
-import { service } from '../../test-support/services.js';
-import { createTestDatabase, type TestDatabase } from '../../test-support/test-database.js';
+import { service } from '../../testing/services.js';
+import { createTestDatabase, type TestDatabase } from '../../testing/test-database.js';
 import { snapshotOf } from './live-market.js';
 import { createMatcher } from './matcher/match-ticks.js';
 import { settleCrossedOrder } from './matcher/settle-crossed-order.js';
@@ -62,6 +62,22 @@ describe.skipIf(!pg.url)('trading on PostgreSQL under concurrency', () => {
     expect(Number(row.balance)).toBe(100000 - 19 * 5005);
     expect(Number(row.reservedBalance)).toBe(0);
     expect((await portfolioOf(t.app, me)).positions[0]?.quantity).toBe('1.9');
+  });
+
+  it('when batches hold one order each (ORDER_BATCH_MAX=1), then 50 buys at once in separate transactions still fill exactly the 19 the cash covers', async () => {
+    // Each placement is its own transaction, two in flight at once: only the user row lock
+    // keeps two of them from spending the same cash.
+    const single = await startTradingApp(db, { ORDER_BATCH_MAX: '1' });
+    try {
+      await setPrice(single.ports.cache, 'BTCUSDT', '50000');
+      const me = await newTrader(single.app);
+      const answers = await Promise.all(Array.from({ length: 50 }, () => order(single.app, me, 'buy', { symbol: 'BTCUSDT', quantity: '0.1' })));
+      expect(codes(answers)).toEqual({ '201': 19, '400 INSUFFICIENT_BALANCE': 31 });
+      const row = await cashOf(me.id);
+      expect([Number(row.balance), Number(row.reservedBalance)]).toEqual([100000 - 19 * 5005, 0]);
+    } finally {
+      await single.close();
+    }
   });
 
   it('when one user sends 50 sells at once, half market and half limit, for coins covering 25, then exactly 25 are accepted', async () => {

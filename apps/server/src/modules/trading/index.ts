@@ -24,7 +24,7 @@ export const tradingModule: AppModule = {
     // The fee rates are public: they sit outside the scope whose onRequest hook demands a token.
     await feeRoutes(app, deps.config);
     // One batcher per process: every placement of this API joins its group commits.
-    const batcher = orderBatcherFor(deps);
+    const batcher = orderBatcherFor(deps, ctx.config.orderBatchMax);
     await app.register(async (scope) => tradingRoutes(scope, ctx, deps, batcher));
   },
   entryPoints: {

@@ -1,7 +1,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { pino } from 'pino';
 import { Admin } from '@platformatic/kafka';
-import { RUN_ID, service } from '../../test-support/services.js';
+import { RUN_ID, service } from '../../testing/services.js';
 import { busPortContract } from './bus-port.contract.js';
 import { KafkaBus, type KafkaConsumerTuning } from './kafka-bus.js';
 
@@ -50,17 +50,23 @@ describe('KafkaBus without a broker', () => {
   });
 
   it('when the broker is unreachable at start, consume returns and keeps retrying without crashing', async () => {
+    // Each failed attempt logs the reconnect it schedules: counting them shows the retries.
+    const retries: number[] = [];
+    const counting = pino({ level: 'warn' }, { write: (line: string) => void (line.includes('kafka consumer lost; reconnecting') && retries.push((JSON.parse(line) as { delayMs: number }).delayMs)) });
     const bus = new KafkaBus({
       brokers: ['127.0.0.1:1'],
       topicPrefix: prefix,
       clientId: 'down',
-      logger,
+      logger: counting,
       consumer: { backoff: { initialMs: 20, maxMs: 100 } },
     });
     const sub = await bus.consume({ topics: ['t'], groupId: 'g', handler: async () => {} });
-    await new Promise((r) => setTimeout(r, 300));
-    await sub.close();
+    const deadline = Date.now() + 10_000;
+    while (retries.length < 3 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+    expect(retries.length, 'reconnect attempts after the first failure').toBeGreaterThanOrEqual(3);
+    expect(retries.every((ms) => ms <= 100), `backoff stays within its cap: ${retries.join(', ')} ms`).toBe(true);
     expect((await bus.health()).ok, 'still not ok, still answering').toBe(false);
+    await sub.close();
     await bus.close();
   });
 });

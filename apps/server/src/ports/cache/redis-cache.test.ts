@@ -1,6 +1,6 @@
 import { afterAll, describe } from 'vitest';
 import { pino } from 'pino';
-import { RUN_ID, service } from '../../test-support/services.js';
+import { RUN_ID, service } from '../../testing/services.js';
 import { describeCachePortContract } from './cache-port.contract.js';
 import { RedisCache } from './redis-cache.js';
 import { deleteKeysWithPrefix } from './delete-keys-with-prefix.js';

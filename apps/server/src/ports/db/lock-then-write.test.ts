@@ -3,8 +3,8 @@ import pg from 'pg';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rowsOf } from './rows-of.js';
-import { service } from '../../test-support/services.js';
-import { createTestDatabase, type TestDatabase } from '../../test-support/test-database.js';
+import { service } from '../../testing/services.js';
+import { createTestDatabase, type TestDatabase } from '../../testing/test-database.js';
 import type { DbPort } from './db-port.js';
 import { createPostgresDb } from './postgres-db.js';
 

@@ -3,8 +3,8 @@ import pg from 'pg';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rowsOf } from './rows-of.js';
-import { service } from '../../test-support/services.js';
-import { createTestDatabase, type TestDatabase } from '../../test-support/test-database.js';
+import { service } from '../../testing/services.js';
+import { createTestDatabase, type TestDatabase } from '../../testing/test-database.js';
 import { describeDbPortContract } from './db-port.contract.js';
 import { createPostgresDb } from './postgres-db.js';
 
@@ -59,8 +59,14 @@ describe.skipIf(!postgres.url)('PostgreSQL database meets the db port contract',
           new URL(url).pathname.slice(1),
         ]);
         await admin.end();
-        await new Promise((resolve) => setTimeout(resolve, 100));
-        expect(await port.health(), 'health once the server is back').toEqual({ impl: 'postgres', ok: true });
+        // The pool learns of each killed idle connection asynchronously: poll until health
+        // recovers, failing with the last answer if it never does.
+        let health = await port.health();
+        for (const deadline = Date.now() + 5_000; !health.ok && Date.now() < deadline; ) {
+          await new Promise((resolve) => setTimeout(resolve, 20));
+          health = await port.health();
+        }
+        expect(health, 'health once the server is back').toEqual({ impl: 'postgres', ok: true });
       } finally {
         await port.close();
       }

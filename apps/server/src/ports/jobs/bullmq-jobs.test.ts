@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { pino } from 'pino';
-import { RUN_ID, service } from '../../test-support/services.js';
+import { RUN_ID, service } from '../../testing/services.js';
 import { eventually } from '../cache/cache-port.contract.js';
 import { deleteKeysWithPrefix } from '../cache/delete-keys-with-prefix.js';
 import { BullmqJobs } from './bullmq-jobs.js';

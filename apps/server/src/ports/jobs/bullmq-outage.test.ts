@@ -4,16 +4,14 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { pino } from 'pino';
-import { RedisProcess, redisServerMissingReason } from '../../test-support/redis-process.js';
+import { RedisProcess, redisServerMissingReason } from '../../testing/redis-process.js';
+import { unavailable } from '../../testing/services.js';
 import { eventually } from '../cache/cache-port.contract.js';
 import { createJobs } from './create-jobs.js';
 import type { JobsPort } from './jobs-port.js';
 
-const missing = redisServerMissingReason();
-if (missing && (process.env.CI === 'true' || process.env.CI === '1')) {
-  throw new Error(`CI=true but the BullMQ outage test cannot run: ${missing}`);
-}
-if (missing) console.warn(`[skip] BullMQ outage test: ${missing}`);
+const missingReason = redisServerMissingReason();
+const missing = missingReason ? unavailable('BullMQ outage', missingReason) : undefined;
 
 describe.skipIf(missing)('BullmqJobs through a Redis outage', () => {
   let server: RedisProcess | undefined;

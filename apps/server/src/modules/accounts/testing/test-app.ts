@@ -21,8 +21,8 @@ import { openPgliteDb } from '../../../ports/db/pglite-db.js';
 import { createPostgresDb } from '../../../ports/db/postgres-db.js';
 import { createJobs } from '../../../ports/jobs/create-jobs.js';
 import { createMarketSource } from '../../market/index.js';
-import { RUN_ID, service } from '../../../test-support/services.js';
-import { createTestDatabase } from '../../../test-support/test-database.js';
+import { RUN_ID, service } from '../../../testing/services.js';
+import { createTestDatabase } from '../../../testing/test-database.js';
 import { accountsModule } from '../index.js';
 
 export const TEST_JWT_SECRET = 'test-secret-'.padEnd(40, 'x');

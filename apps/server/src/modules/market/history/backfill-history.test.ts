@@ -12,9 +12,9 @@ import type { SourceKline } from '../../../ports/market/market-source.js';
 import { DEFAULT_SYMBOLS } from '@cryptosim/contracts';
 import { MarketSymbols } from '../symbols/symbol-registry.js';
 import { SimulatorSource } from '../sources/simulator/simulator-source.js';
-import { marketDataFile } from '../sources/market-data-dir.js';
+import { marketDataFile } from '../sources/testing/market-data-dir.js';
 import { readCandleCsv } from '../sources/replay/read-candle-csv.js';
-import { testLogger } from '../projector/market-test-stack.js';
+import { testLogger } from '../projector/testing/market-test-stack.js';
 import { upsertMinutes } from '../repository.js';
 import { backfillHistory, type HistorySource } from './backfill-history.js';
 

@@ -26,8 +26,13 @@ async function until(what: string, cond: () => boolean, ms = 5_000): Promise<voi
 /** A memory bus whose publish fails while `down` is set, like Kafka during an outage. */
 class FlakyBus extends MemoryBus {
   down = false;
+  /** Publishes refused while down: the publisher's retries, counted. */
+  refused = 0;
   override async publish(topic: string, messages: OutgoingMessage[]): Promise<void> {
-    if (this.down) throw new Error('broker not available');
+    if (this.down) {
+      this.refused += 1;
+      throw new Error('broker not available');
+    }
     return super.publish(topic, messages);
   }
 }
@@ -87,7 +92,8 @@ describe('market ingest', () => {
       publisher.onKline(kline(i, false));
       if (i % 4 === 3) publisher.onKline(kline(i, true));
     }
-    await new Promise((r) => setTimeout(r, 100));
+    // Held through several failed retries, not just before the first attempt.
+    await until('three refused publishes', () => bus.refused >= 3);
     expect(publisher.ticks.size, 'ticks held within the bound').toBe(5);
     expect(publisher.klines.size, '5 live updates + all 5 closed candles').toBe(10);
     expect(publisher.ticks.dropped).toBe(15);
@@ -113,7 +119,7 @@ describe('market ingest', () => {
       publisher.onTick({ symbol: 'ETHUSDT', price: '1', open24h: '1', high24h: '1', low24h: '1', volume24h: '1', eventTime: i });
       publisher.onKline(kline(i, false));
     }
-    await new Promise((r) => setTimeout(r, 50));
+    await until('three refused publishes', () => bus.refused >= 3);
     expect(publisher.ticks.size + publisher.klines.size).toBe(200);
   });
 });

@@ -8,13 +8,13 @@ import { sql } from 'drizzle-orm';
 import { Decimal } from 'decimal.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MarketTopics, type Interval, type KlineEventV1 } from '@cryptosim/contracts';
-import { service } from '../../../test-support/services.js';
+import { service } from '../../../testing/services.js';
 import type { CachePort } from '../../../ports/cache/cache-port.js';
-import { marketDataFile } from '../sources/market-data-dir.js';
+import { marketDataFile } from '../sources/testing/market-data-dir.js';
 import { readCandleCsv, type CsvCandle } from '../sources/replay/read-candle-csv.js';
 import { INTERVAL_MS, ROLLUP_INTERVALS } from '../repository.js';
 import { klineFromHash, liveKlineKey } from './cache-layout.js';
-import { embeddedStack, klineEvents, servicesStack, testLogger, type TestStack } from './market-test-stack.js';
+import { embeddedStack, klineEvents, servicesStack, testLogger, type TestStack } from './testing/market-test-stack.js';
 import { startProjector } from './start-projector.js';
 
 const SYMBOL = 'BTCUSDT';

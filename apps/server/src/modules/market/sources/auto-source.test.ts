@@ -2,9 +2,9 @@ import { pino } from 'pino';
 import { afterEach, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../../config.js';
 import type { MarketSource } from '../../../ports/market/market-source.js';
-import { freePort } from '../../../test-support/server-process.js';
+import { freePort } from '../../../testing/server-process.js';
 import { createMarketSource } from './create-market-source.js';
-import { FakeBinanceServer } from './fake-binance-server.js';
+import { FakeBinanceServer } from './testing/fake-binance-server.js';
 
 const logger = pino({ level: 'silent' });
 const row = (openTime: number) => ({ openTime, open: '1', high: '1', low: '1', close: '1', volume: '1' });

@@ -13,12 +13,12 @@ import type { CachePort } from '../../../ports/cache/cache-port.js';
 import { MemoryCache } from '../../../ports/cache/memory-cache.js';
 import { RedisCache } from '../../../ports/cache/redis-cache.js';
 import { deleteKeysWithPrefix } from '../../../ports/cache/delete-keys-with-prefix.js';
-import { RUN_ID, service } from '../../../test-support/services.js';
-import { testLogger } from '../projector/market-test-stack.js';
+import { RUN_ID, service } from '../../../testing/services.js';
+import { testLogger } from '../projector/testing/market-test-stack.js';
 import { createTickProjector } from '../projector/project-ticks.js';
 import { HIGH_WATER_BYTES } from './outbox.js';
 import { pricesWebSocket } from './prices-ws.js';
-import { TestClient } from './test-client.js';
+import { TestClient } from './testing/test-client.js';
 
 const redis = await service('redis');
 /** 60 known symbols, so the 50-per-socket cap can be reached with valid ones. */
@@ -182,11 +182,13 @@ function wsSuite(mode: string, makeCache: () => CachePort, cleanup: () => Promis
       const from = seq.get('ETHUSDT') ?? 0;
       const total = 30_000;
       let maxBuffered = 0;
-      // Bursts small enough for a reading client (in this same process) to keep up with.
+      // Bursts of 200, each sent once the reading client has the previous one: a reader that
+      // keeps up (in this same process) whatever the machine's speed.
+      const tickersSeen = () => healthy.frames.filter((f) => f.type === 'ticker').length;
       for (let sent = 0; sent < total; sent += 200) {
         await ticks('ETHUSDT', 200);
-        await new Promise((r) => setTimeout(r, 2));
         for (const socket of app.websocketServer.clients) maxBuffered = Math.max(maxBuffered, socket.bufferedAmount);
+        for (const deadline = Date.now() + 15_000; tickersSeen() < sent + 200 && Date.now() < deadline; ) await new Promise((r) => setTimeout(r, 1));
       }
       const received = await healthy.collect((f) => f.type === 'ticker', total);
       expect(received.map((f) => Number(f.data.price)), 'the healthy client saw every tick in order').toEqual(

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { dec } from '@cryptosim/trading-rules';
-import { cash, position } from '../../trading/domain/test-support/fixtures.js';
+import { cash, position } from '../../trading/domain/testing/fixtures.js';
 import { summarizePortfolio, toPortfolioResponse } from './summarize-portfolio.js';
 import { valuePosition } from './value-position.js';
 

@@ -6,8 +6,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { Dec, floorToStep, sum } from '@cryptosim/trading-rules';
 import type { OrderIntent } from './order-model.js';
-import { BTC, DOGE } from './test-support/fixtures.js';
-import { PaperAccount } from './test-support/paper-account.js';
+import { BTC, DOGE } from './testing/fixtures.js';
+import { PaperAccount } from './testing/paper-account.js';
 import { DEFAULT_TRADING_CONFIG, tradingConfig, type TradingConfig } from './trading-config.js';
 
 const SYMBOLS = new Map([

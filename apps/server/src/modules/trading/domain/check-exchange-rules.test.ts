@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { checkExchangeRules } from './check-exchange-rules.js';
 import { dec } from '@cryptosim/trading-rules';
-import { BTC, DOGE, errorOf, intent } from './test-support/fixtures.js';
+import { BTC, DOGE, errorOf, intent } from './testing/fixtures.js';
 
 const live = dec('50000');
 

@@ -8,7 +8,7 @@ import {
   reserveCash,
   reserveQuantity,
 } from './reservations.js';
-import { cash, errorOf, intent, position } from './test-support/fixtures.js';
+import { cash, errorOf, intent, position } from './testing/fixtures.js';
 
 describe('reserving and releasing', () => {
   it('when the reservation equals the free cash exactly, then it fits and nothing stays free', () => {

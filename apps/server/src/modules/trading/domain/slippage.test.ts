@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { dec } from '@cryptosim/trading-rules';
 import { checkSlippageModel, DEFAULT_SLIPPAGE, NO_SLIPPAGE, slippageFraction, takerFillPrice } from './slippage.js';
-import { errorOf } from './test-support/fixtures.js';
+import { errorOf } from './testing/fixtures.js';
 
 const model = { k: dec('0.1'), cap: dec('0.05') };
 const tick = dec('0.01');

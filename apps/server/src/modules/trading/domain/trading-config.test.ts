@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { dec } from '@cryptosim/trading-rules';
-import { errorOf } from './test-support/fixtures.js';
+import { errorOf } from './testing/fixtures.js';
 import { checkFeeRates, tradingConfig } from './trading-config.js';
 
 describe('trading config', () => {

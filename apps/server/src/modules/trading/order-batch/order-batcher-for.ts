@@ -9,12 +9,11 @@ import { runBatch } from './run-batch.js';
  * instead), and each holds a connection the reads, the matcher and the other use cases need;
  * a pool of fewer than 4 gets one. PGlite (one connection) runs one transaction at a time anyway.
  */
-export function batchLimitsFor(maxConnections: number): BatchLimits {
-  const maxBatch = 128;
+export function batchLimitsFor(maxConnections: number, maxBatch = 128): BatchLimits {
   if (maxConnections < 4) return { maxInFlight: 1, maxBatch };
   return { maxInFlight: 2, maxBatch };
 }
 
-export function orderBatcherFor(deps: TradingDeps): OrderBatcher {
-  return new OrderBatcher((batch) => runBatch(deps, batch), batchLimitsFor(deps.dbPort.maxConnections));
+export function orderBatcherFor(deps: TradingDeps, maxBatch?: number): OrderBatcher {
+  return new OrderBatcher((batch) => runBatch(deps, batch), batchLimitsFor(deps.dbPort.maxConnections, maxBatch));
 }

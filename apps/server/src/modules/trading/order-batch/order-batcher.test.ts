@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import type { PlaceOrderRequest } from '@cryptosim/contracts';
 import { parseOrderRequest } from '../domain/parse-order-request.js';
-import { BTC_INFO } from '../domain/test-support/fixtures.js';
+import { BTC_INFO } from '../domain/testing/fixtures.js';
 import { OrderBatcher } from './order-batcher.js';
 import type { PlacedOrder, Placement, QueuedPlacement } from './placement.js';
 

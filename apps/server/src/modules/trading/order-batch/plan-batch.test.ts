@@ -9,7 +9,7 @@ import { dec } from '@cryptosim/trading-rules';
 import type { LockedAccount } from '../account-repository.js';
 import type { MarketSnapshot, OrderSide } from '../domain/order-model.js';
 import { parseOrderRequest } from '../domain/parse-order-request.js';
-import { BTC_INFO, cash, NO_SLIP_CONFIG, position } from '../domain/test-support/fixtures.js';
+import { BTC_INFO, cash, NO_SLIP_CONFIG, position } from '../domain/testing/fixtures.js';
 import { keyOf } from './batch-reads.js';
 import { planBatch, type BatchInput, type Outcome } from './plan-batch.js';
 import type { Placement } from './placement.js';

@@ -6,6 +6,11 @@ export interface ConnectionOptions {
   pingIntervalMs: number;
   /** No frame, ping or pong for this long: the socket is dead even if TCP has not noticed. */
   idleTimeoutMs: number;
+  /**
+   * Called as the socket opens, before any of its messages: whatever must know of a new
+   * socket before its first frame is handled learns it here (open() resolves only later).
+   */
+  onOpen(): void;
   onMessage(raw: string): void;
   /** Called once when the socket ends after it opened, unless we closed it ourselves. */
   onClose(reason: string): void;
@@ -38,6 +43,7 @@ export class BinanceConnection {
     return new Promise<void>((resolve, reject) => {
       ws.once('open', () => {
         seen();
+        this.options.onOpen();
         this.#timer = setInterval(() => this.#checkAlive(), this.options.pingIntervalMs);
         ws.on('close', (code) => this.#end(`closed by server (code ${code})`));
         resolve();

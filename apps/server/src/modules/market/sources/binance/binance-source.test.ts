@@ -3,8 +3,8 @@ import { pino } from 'pino';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { SourceKline, SourceTick } from '../../../../ports/market/market-source.js';
 import { MarketSymbols } from '../../symbols/symbol-registry.js';
-import { FakeBinanceServer } from '../fake-binance-server.js';
-import { marketDataFile } from '../market-data-dir.js';
+import { FakeBinanceServer } from '../testing/fake-binance-server.js';
+import { marketDataFile } from '../testing/market-data-dir.js';
 import { readCandleCsv, type CsvCandle } from '../replay/read-candle-csv.js';
 import { BinanceSource } from './binance-source.js';
 
@@ -48,13 +48,14 @@ describe.skipIf(btc.skipReason || eth.skipReason)('binance source against a fake
       restUrl: server.restUrl,
       logger: pino({ level: 'silent' }),
       pingIntervalMs: 50,
-      idleTimeoutMs: 400,
+      // Also the handshake limit: short ones abandon sockets on a loaded machine. The idle test sets its own.
+      idleTimeoutMs: 5_000,
       reconnectBaseMs: 20,
       reconnectMaxMs: 100,
       ...extra,
     });
     await source.start({ onKline: (k) => klines.push(k), onTick: (t) => ticks.push(t) });
-    await until('the stream to connect', () => server.connectionsOpened > before && server.openSockets > 0);
+    await until('the stream to connect, on both ends', () => server.connectionsOpened > before && server.openSockets > 0 && source!.status().connected);
     return source;
   }
 
@@ -91,10 +92,14 @@ describe.skipIf(btc.skipReason || eth.skipReason)('binance source against a fake
     await until('three closed candles', () => closedBtc().length === 3);
     const opened = server.connectionsOpened;
     const restCalls = server.requests.length;
+    // Seven minutes pass unseen; the new socket's first frames come with its handshake, the
+    // hardest case: they must still be checked for the gap.
+    server.onNextConnection = () => {
+      for (let i = 0; i < 3; i++) server.advance();
+    };
     server.dropConnections();
     server.skip(7);
-    await until('a reconnect', () => server.connectionsOpened > opened && server.openSockets > 0);
-    for (let i = 0; i < 3; i++) server.advance();
+    await until('a reconnect', () => server.connectionsOpened > opened && server.onNextConnection === undefined);
     const last = server.cursor - 1;
     const closedEth = () => klines.filter((k) => k.symbol === 'ETHUSDT' && k.closed);
     await until('every candle up to the last closed one', () =>
@@ -129,7 +134,7 @@ describe.skipIf(btc.skipReason || eth.skipReason)('binance source against a fake
   });
 
   it('when the socket goes silent without closing, then the idle timer drops it and a new one opens', async () => {
-    await startSource();
+    await startSource({ idleTimeoutMs: 400 });
     const opened = server.connectionsOpened;
     server.freeze();
     await until('a new connection after the silent one', () => server.connectionsOpened > opened, 3_000);
@@ -145,7 +150,9 @@ describe.skipIf(btc.skipReason || eth.skipReason)('binance source against a fake
     server.dropConnections();
     await until('disconnected', () => !source!.status().connected);
     expect((await source!.health()).ok).toBe(false);
-    await new Promise((r) => setTimeout(r, 200));
+    const refused = server.refusedUpgrades;
+    await until('two more refused attempts (it keeps retrying)', () => server.refusedUpgrades >= refused + 2);
+    expect(source!.status().connected, 'still disconnected while refused').toBe(false);
     server.refuse = false;
     await until('reconnected', () => source!.status().connected && server.connectionsOpened > opened);
     expect((await source!.health()).ok).toBe(true);
@@ -155,13 +162,16 @@ describe.skipIf(btc.skipReason || eth.skipReason)('binance source against a fake
     await startSource({ rotateAfterMs: 150 });
     const first = server.cursor;
     const opened = server.connectionsOpened;
+    // Candles keep coming while sockets are replaced: one per step, each step waiting for
+    // the candle before it, and the middle steps each waiting for a further rotation.
     for (let i = 0; i < 6; i++) {
+      const rotations = server.connectionsOpened;
+      if (i >= 2 && i < 4) await until(`rotation before candle ${i + 1}`, () => server.connectionsOpened > rotations);
       server.advance();
-      await new Promise((r) => setTimeout(r, 60));
+      await until(`candle ${i + 1}`, () => closedBtc().length >= i + 1);
     }
-    await until('six candles', () => closedBtc().length >= 6);
-    expect(server.connectionsOpened, 'rotated at least once').toBeGreaterThan(opened);
-    expect(server.openSockets, 'the old socket is closed after the switch').toBe(1);
+    expect(server.connectionsOpened, 'rotated at least twice').toBeGreaterThanOrEqual(opened + 2);
+    await until('the old socket closed after the switch (one open)', () => server.openSockets === 1);
     expect(closedBtc().map((k) => k.openTime)).toEqual(Array.from({ length: 6 }, (_, i) => server.row('BTCUSDT', first + i).openTime));
   });
 

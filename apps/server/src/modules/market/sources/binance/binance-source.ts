@@ -82,6 +82,9 @@ export class BinanceSource implements MarketSource {
       url: this.#streamUrl,
       pingIntervalMs: this.#opts.pingIntervalMs,
       idleTimeoutMs: this.#opts.idleTimeoutMs,
+      // Frames sent with the handshake are handled before open() resolves and the socket is
+      // adopted; the gap check must be armed by then, or their first kline hides the gap.
+      onOpen: () => this.#gaps.reconnected(),
       onMessage: (raw) => this.#onMessage(raw),
       onClose: (reason) => {
         if (connection !== this.#connection) return;
@@ -115,7 +118,6 @@ export class BinanceSource implements MarketSource {
     old?.close();
     this.#connected = true;
     this.#attempt = 0;
-    this.#gaps.reconnected();
     this.options.logger.info({ symbols: this.symbols.configured.length }, 'Binance stream open');
     this.#after(this.#opts.rotateAfterMs, () => void this.#rotate(connection));
   }

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { pino } from 'pino';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { SourceKline, SourceTick } from '../../../../ports/market/market-source.js';
-import { marketDataFile } from '../market-data-dir.js';
+import { marketDataFile } from '../testing/market-data-dir.js';
 import { parseCandleCsv, type CsvCandle } from './read-candle-csv.js';
 import { ReplaySource } from './replay-source.js';
 

@@ -28,6 +28,17 @@ export const RUN_ID = `${Date.now().toString(36)}${randomBytes(3).toString('hex'
 
 const isCi = () => process.env.CI === 'true' || process.env.CI === '1';
 
+/**
+ * The one guard of every suite that needs something outside the repo (a service, a browser):
+ * under CI a missing one is a failure, since CI must prove the real thing; locally the suite
+ * skips and says why. Returns the reason to skip with.
+ */
+export function unavailable(suite: string, reason: string): string {
+  if (isCi()) throw new Error(`CI is set but ${suite} cannot run: ${reason}. CI must run the ${suite} suites.`);
+  console.warn(`[skip] ${suite} tests: ${reason}`);
+  return reason;
+}
+
 function hostPortOf(name: ServiceName, url: string): { host: string; port: number } {
   if (name === 'kafka') {
     const [first] = url.split(',');
@@ -72,9 +83,6 @@ async function probe(name: ServiceName): Promise<ServiceAvailability> {
     const { host, port } = hostPortOf(name, url);
     if (!(await canConnect(host, port))) skipReason = `${name} at ${host}:${port} (${envVar}) is not reachable`;
   }
-  if (skipReason && isCi()) {
-    throw new Error(`CI=true but ${name} is unavailable: ${skipReason}. CI must run the ${name}-backed suites.`);
-  }
-  if (skipReason) console.warn(`[skip] ${name}-backed tests: ${skipReason}`);
+  if (skipReason) unavailable(`${name}-backed`, skipReason);
   return { name, url: skipReason ? undefined : url, skipReason };
 }

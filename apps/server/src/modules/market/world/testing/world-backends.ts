@@ -5,11 +5,11 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { DbPort } from '../../../ports/db/db-port.js';
-import { openPgliteDb } from '../../../ports/db/pglite-db.js';
-import { createPostgresDb } from '../../../ports/db/postgres-db.js';
-import { createTestDatabase } from '../../../test-support/test-database.js';
-import { testLogger } from '../projector/market-test-stack.js';
+import type { DbPort } from '../../../../ports/db/db-port.js';
+import { openPgliteDb } from '../../../../ports/db/pglite-db.js';
+import { createPostgresDb } from '../../../../ports/db/postgres-db.js';
+import { createTestDatabase } from '../../../../testing/test-database.js';
+import { testLogger } from '../../projector/testing/market-test-stack.js';
 
 export interface RestartableDb {
   /** Opens (and migrates) the same database again, as the next start would. */

@@ -7,8 +7,8 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Decimal } from 'decimal.js';
 import { WebSocketServer, type WebSocket } from 'ws';
-import { snapshotSymbolInfo } from '../symbols/symbol-registry.js';
-import type { CsvCandle } from './replay/read-candle-csv.js';
+import { snapshotSymbolInfo } from '../../symbols/symbol-registry.js';
+import type { CsvCandle } from '../replay/read-candle-csv.js';
 
 const MINUTE = 60_000;
 /** Binance prints every price and quantity with 8 decimals. */
@@ -19,6 +19,13 @@ export class FakeBinanceServer {
   cursor: number;
   readonly requests: URL[] = [];
   connectionsOpened = 0;
+  /** Upgrades answered 503 while `refuse` was set. */
+  refusedUpgrades = 0;
+  /**
+   * Runs once for the next socket, right after its upgrade is answered: frames sent here
+   * reach the client together with the handshake, before it has done anything else.
+   */
+  onNextConnection: (() => void) | undefined;
   refuse = false;
   #frozen = new Set<WebSocket>();
   #http: http.Server;
@@ -35,6 +42,7 @@ export class FakeBinanceServer {
     this.#wss = new WebSocketServer({ noServer: true, autoPong: false });
     this.#http.on('upgrade', (req, socket, head) => {
       if (this.refuse || !req.url?.startsWith('/stream?streams=')) {
+        this.refusedUpgrades += 1;
         socket.end('HTTP/1.1 503 Service Unavailable\r\n\r\n');
         return;
       }
@@ -42,6 +50,9 @@ export class FakeBinanceServer {
         this.connectionsOpened += 1;
         ws.on('ping', (data) => !this.#frozen.has(ws) && ws.pong(data));
         this.#wss.emit('connection', ws, req);
+        const hook = this.onNextConnection;
+        this.onNextConnection = undefined;
+        hook?.();
       });
     });
   }

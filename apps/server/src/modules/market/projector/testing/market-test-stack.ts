@@ -6,17 +6,17 @@
 import { pino } from 'pino';
 import { Admin } from '@platformatic/kafka';
 import type { KlineEventV1 } from '@cryptosim/contracts';
-import type { Ports } from '../../../kernel/ports.js';
-import { MemoryBus } from '../../../ports/bus/memory-bus.js';
-import { KafkaBus } from '../../../ports/bus/kafka-bus.js';
-import { MemoryCache } from '../../../ports/cache/memory-cache.js';
-import { RedisCache } from '../../../ports/cache/redis-cache.js';
-import { deleteKeysWithPrefix } from '../../../ports/cache/delete-keys-with-prefix.js';
-import { openPgliteDb } from '../../../ports/db/pglite-db.js';
-import { createPostgresDb } from '../../../ports/db/postgres-db.js';
-import { createTestDatabase } from '../../../test-support/test-database.js';
-import { RUN_ID } from '../../../test-support/services.js';
-import type { CsvCandle } from '../sources/replay/read-candle-csv.js';
+import type { Ports } from '../../../../kernel/ports.js';
+import { MemoryBus } from '../../../../ports/bus/memory-bus.js';
+import { KafkaBus } from '../../../../ports/bus/kafka-bus.js';
+import { MemoryCache } from '../../../../ports/cache/memory-cache.js';
+import { RedisCache } from '../../../../ports/cache/redis-cache.js';
+import { deleteKeysWithPrefix } from '../../../../ports/cache/delete-keys-with-prefix.js';
+import { openPgliteDb } from '../../../../ports/db/pglite-db.js';
+import { createPostgresDb } from '../../../../ports/db/postgres-db.js';
+import { createTestDatabase } from '../../../../testing/test-database.js';
+import { RUN_ID } from '../../../../testing/services.js';
+import type { CsvCandle } from '../../sources/replay/read-candle-csv.js';
 
 export const testLogger = pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' });
 export type PipelinePorts = Pick<Ports, 'db' | 'cache' | 'bus'>;
