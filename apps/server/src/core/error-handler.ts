@@ -11,15 +11,24 @@ interface AjvIssue {
   params?: Record<string, unknown>;
 }
 
+/**
+ * A reply lists at most this many issues, each path and message cut to a readable length:
+ * field names come from the client, and a body of thousands of long unknown keys must not
+ * turn into a reply of megabytes.
+ */
+export const MAX_ISSUES = 20;
+const MAX_ISSUE_TEXT = 200;
+const clip = (text: string) => (text.length > MAX_ISSUE_TEXT ? `${text.slice(0, MAX_ISSUE_TEXT - 1)}…` : text);
+
 function toIssues(context: string | undefined, validation: AjvIssue[]): ValidationIssue[] {
-  return validation.map((v) => {
+  return validation.slice(0, MAX_ISSUES).map((v) => {
     let pointer = v.instancePath ?? '';
     if (v.keyword === 'required' && typeof v.params?.missingProperty === 'string') pointer += `/${v.params.missingProperty}`;
     if (v.keyword === 'additionalProperties' && typeof v.params?.additionalProperty === 'string') {
       pointer += `/${v.params.additionalProperty}`;
-      return { path: `${context ?? 'body'}${pointer}`, message: 'is not an allowed field' };
+      return { path: clip(`${context ?? 'body'}${pointer}`), message: 'is not an allowed field' };
     }
-    return { path: `${context ?? 'body'}${pointer}`, message: v.message ?? 'is invalid' };
+    return { path: clip(`${context ?? 'body'}${pointer}`), message: clip(v.message ?? 'is invalid') };
   });
 }
 
@@ -54,7 +63,8 @@ export function registerErrorHandling(app: FastifyInstance): void {
     const fe = err as FastifyError & { validation?: AjvIssue[] };
     if (fe.validation) {
       const issues = toIssues(fe.validationContext, fe.validation);
-      const detail = issues.map((i) => `${i.path} ${i.message}`).join('; ');
+      const more = fe.validation.length - issues.length;
+      const detail = issues.map((i) => `${i.path} ${i.message}`).join('; ') + (more > 0 ? `; and ${more} more` : '');
       return send(reply, 400, problem(400, 'VALIDATION_FAILED', `The request is invalid: ${detail}`, issues));
     }
     const status = typeof fe.statusCode === 'number' ? fe.statusCode : 500;
