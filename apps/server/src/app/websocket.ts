@@ -11,6 +11,22 @@ export const PING_INTERVAL_MS = 20_000;
 const HEARTBEAT_SLICES = 20;
 /** Frames are small JSON commands; anything bigger is abuse. */
 export const MAX_FRAME_BYTES = 64 * 1024;
+/**
+ * A socket whose unsent bytes pass this is cut off: a client that keeps sending but never
+ * reads would otherwise grow the server's memory by every reply it provokes.
+ */
+export const MAX_BUFFERED_BYTES = 1024 * 1024;
+
+/** Sends unless the socket is closed or its backlog is over the cap, in which case it ends. */
+export function sendBounded(socket: WebSocket, data: string | Buffer): boolean {
+  if (socket.readyState !== socket.OPEN) return false;
+  if (socket.bufferedAmount > MAX_BUFFERED_BYTES) {
+    socket.terminate();
+    return false;
+  }
+  socket.send(data);
+  return true;
+}
 
 export interface WebSocketOptions {
   pingIntervalMs?: number;
@@ -39,6 +55,10 @@ export async function registerWebSocket(app: FastifyInstance, options: WebSocket
     slice.add(socket);
     alive.add(socket);
     socket.on('pong', () => alive.add(socket));
+    // Every channel, authenticated or not: a client still sending while its replies pile up unread is cut off.
+    socket.on('message', () => {
+      if (socket.bufferedAmount > MAX_BUFFERED_BYTES) socket.terminate();
+    });
     socket.on('close', () => slice.delete(socket));
   });
   let turn = 0;

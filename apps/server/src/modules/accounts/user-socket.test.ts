@@ -1,5 +1,7 @@
 import { WS_CLOSE_UNAUTHORIZED } from '@cryptosim/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { WebSocket } from 'ws';
+import { MAX_BUFFERED_BYTES } from '../../app/websocket.js';
 import { signAccessToken } from './access-token.js';
 import { publishUserEvent } from './index.js';
 import { backends, startTestApp, TEST_JWT_SECRET, type Storage, type TestApp } from './testing/test-app.js';
@@ -19,6 +21,33 @@ for (const backend of await backends()) {
       const s = await openSocket(`${wsA}${path}`);
       sockets.push(s);
       return s;
+    };
+
+    /** Opens a socket and returns it with its server-side end on replica A. */
+    const openWithServerEnd = async (path: string): Promise<[TestSocket, WebSocket]> => {
+      const before = new Set(replicaA.app.websocketServer.clients);
+      const socket = await open(path);
+      await expect.poll(() => replicaA.app.websocketServer.clients.size).toBeGreaterThan(before.size);
+      const serverEnd = [...replicaA.app.websocketServer.clients].find((c) => !before.has(c))!;
+      return [socket, serverEnd];
+    };
+
+    /**
+     * Stops reading and keeps sending `frame` until the server cuts the socket off (or gives
+     * up after far more replies than any kernel buffer holds); returns the most the server
+     * held unsent.
+     */
+    const floodWithoutReading = async (socket: TestSocket, serverEnd: WebSocket, frame: string) => {
+      socket.ws.pause();
+      socket.ws.on('error', () => undefined);
+      let maxBuffered = 0;
+      for (let sent = 0; sent < 600_000 && serverEnd.readyState === serverEnd.OPEN; sent += 2_000) {
+        for (let i = 0; i < 2_000; i++) socket.ws.send(frame);
+        await new Promise((resolve) => setTimeout(resolve, 1));
+        maxBuffered = Math.max(maxBuffered, serverEnd.bufferedAmount);
+      }
+      await expect.poll(() => serverEnd.readyState, { timeout: 10_000 }).toBeGreaterThanOrEqual(serverEnd.CLOSING);
+      return maxBuffered;
     };
 
     beforeAll(async () => {
@@ -95,5 +124,32 @@ for (const backend of await backends()) {
       await publishUserEvent(replicaB.ports.cache, alice.user.id, 'order', { id: 4 });
       expect(await socket.next()).toEqual({ type: 'order', data: { id: 4 } });
     });
+  
+    it('when a signed-in client sends pings and never reads the pongs, then the server cuts it off with a bounded backlog', async () => {
+      const [socket, serverEnd] = await openWithServerEnd(`/ws/orders?token=${alice.accessToken}`);
+      expect(await socket.next()).toMatchObject({ type: 'authenticated' });
+      const maxBuffered = await floodWithoutReading(socket, serverEnd, '{"op":"ping"}');
+      expect(maxBuffered, 'bytes the server held for the socket').toBeLessThanOrEqual(MAX_BUFFERED_BYTES + 64 * 1024);
+    }, 120_000);
+
+    it('when an unauthenticated client provokes error replies and never reads them, then the server cuts it off with a bounded backlog', async () => {
+      const [socket, serverEnd] = await openWithServerEnd('/ws/portfolio');
+      const maxBuffered = await floodWithoutReading(socket, serverEnd, '{"op":"ping"}');
+      expect(maxBuffered, 'bytes the server held for the socket').toBeLessThanOrEqual(MAX_BUFFERED_BYTES + 64 * 1024);
+    }, 120_000);
+
+    it("when a signed-in client never reads while the user's events keep coming, then the server cuts it off with a bounded backlog", async () => {
+      const [socket, serverEnd] = await openWithServerEnd(`/ws/portfolio?token=${bob.accessToken}`);
+      expect(await socket.next()).toMatchObject({ type: 'authenticated' });
+      socket.ws.pause();
+      const payload = { cash: '1'.repeat(4_000) };
+      let maxBuffered = 0;
+      for (let sent = 0; sent < 20_000 && serverEnd.readyState === serverEnd.OPEN; sent += 50) {
+        await Promise.all(Array.from({ length: 50 }, () => publishUserEvent(replicaB.ports.cache, bob.user.id, 'portfolio', payload)));
+        maxBuffered = Math.max(maxBuffered, serverEnd.bufferedAmount);
+      }
+      await expect.poll(() => serverEnd.readyState, { timeout: 10_000 }).toBeGreaterThanOrEqual(serverEnd.CLOSING);
+      expect(maxBuffered, 'bytes the server held for the socket').toBeLessThanOrEqual(MAX_BUFFERED_BYTES + 64 * 1024);
+    }, 120_000);
   });
 }

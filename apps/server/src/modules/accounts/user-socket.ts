@@ -6,6 +6,7 @@ import { WS_CLOSE_UNAUTHORIZED, type SocketAuthedFrame, type WsErrorFrame } from
 import type { Logger } from 'pino';
 import type { WebSocket } from 'ws';
 import type { Config } from '../../config.js';
+import { sendBounded } from '../../app/websocket.js';
 import { AppError } from '../../core/app-error.js';
 import type { CachePort, Unsubscribe } from '../../ports/cache/cache-port.js';
 import { authenticateSocket, type SocketIdentity } from './authenticate.js';
@@ -29,8 +30,9 @@ export function serveUserSocket(deps: UserSocketDeps, socket: WebSocket, kind: U
   // Frames are handled one at a time, so an auth in flight is never raced by the next frame.
   let queue: Promise<void> = Promise.resolve();
 
+  // A client that stops reading is cut off once its backlog passes the cap, not queued for.
   const send = (frame: object | string) => {
-    if (!closed && socket.readyState === socket.OPEN) socket.send(typeof frame === 'string' ? frame : JSON.stringify(frame));
+    if (!closed) sendBounded(socket, typeof frame === 'string' ? frame : JSON.stringify(frame));
   };
   const sendError = (code: string, message: string) => send({ type: 'error', code, message } satisfies WsErrorFrame);
   function close(reason: string) {
