@@ -2,6 +2,7 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
 import type { ErrorCode, ValidationIssue } from '@cryptosim/contracts';
 import { pgErrorOf } from '../db/pg-error.js';
 import { AppError } from './app-error.js';
+import { isOutage, OUTAGE_RETRY_AFTER_S } from './outage.js';
 import { PROBLEM_CONTENT_TYPE, problem } from './problem.js';
 
 interface AjvIssue {
@@ -78,6 +79,11 @@ export function registerErrorHandling(app: FastifyInstance): void {
     const pgCode = pgErrorOf(err)?.code;
     if (pgCode === '22021' || pgCode === '22P05') {
       return send(reply, 400, problem(400, 'VALIDATION_FAILED', 'The request contains characters that cannot be stored (e.g. a NUL byte).'));
+    }
+    if (isOutage(err)) {
+      request.log.warn({ err: err.message }, 'dependency unavailable');
+      void reply.header('retry-after', String(OUTAGE_RETRY_AFTER_S));
+      return send(reply, 503, problem(503, 'SERVICE_UNAVAILABLE', 'A service this request needs is unavailable; try again shortly.'));
     }
     request.log.error({ err }, 'unhandled error');
     return send(reply, 500, problem(500, 'INTERNAL_ERROR', 'Something went wrong on our side; it has been logged.'));
