@@ -3,6 +3,7 @@ import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
 import type { Config } from './config.js';
 import { registerErrorHandling, replyNotFound } from './core/error-handler.js';
+import { serializeRequest } from './core/redact-url.js';
 import { registerOpenApi } from './app/openapi.js';
 import { registerSecurity, replyFrameworkError } from './app/security.js';
 import { registerWebSocket } from './app/websocket.js';
@@ -31,7 +32,8 @@ const DEFAULT_WEB_DIST = fileURLToPath(new URL('../../web/dist', import.meta.url
  */
 export async function buildApp(config: Config, ports: Ports, options: BuildOptions = {}): Promise<FastifyInstance> {
   const app: FastifyInstance = Fastify({
-    ...(options.logger ? { loggerInstance: options.logger as FastifyBaseLogger } : { logger: false }),
+    // The request serializer redacts credentials from URLs (`?token=` on WebSocket paths).
+    ...(options.logger ? { loggerInstance: options.logger.child({}, { serializers: { req: serializeRequest } }) as FastifyBaseLogger } : { logger: false }),
     bodyLimit: 1024 * 1024,
     // A hop count becomes proxy-addr's own rule (trust the first n hops); Fastify's types
     // accept only the other forms.
