@@ -5,7 +5,7 @@ import type { Config } from './config.js';
 import { registerErrorHandling, replyNotFound } from './core/error-handler.js';
 import { serializeRequest } from './core/redact-url.js';
 import { registerOpenApi } from './app/openapi.js';
-import { registerSecurity, replyFrameworkError } from './app/security.js';
+import { registerSecurity, replyClientError, replyFrameworkError } from './app/security.js';
 import { registerWebSocket } from './app/websocket.js';
 import { Readiness, type Ports } from './app/ports.js';
 import { registerValidation } from './app/validation.js';
@@ -43,6 +43,8 @@ export async function buildApp(config: Config, ports: Ports, options: BuildOptio
     // Router-level refusals (bad URL encoding, a path parameter over 100 characters) go
     // through the error handler too, so they are problem+json like every other error.
     frameworkErrors: replyFrameworkError,
+    // And so are Node's HTTP parser refusals (431 headers too large, 400 malformed HTTP).
+    clientErrorHandler: replyClientError,
   });
   const readiness = options.readiness ?? new Readiness();
 
