@@ -9,6 +9,7 @@ import type { HelmetOptions } from 'helmet';
 import type { Config } from '../config.js';
 import type { CachePort } from '../ports/cache/cache-port.js';
 import { PROBLEM_CONTENT_TYPE, problem } from '../core/problem.js';
+import { addressKey } from '../core/address-key.js';
 import { RateLimiter, type RateRule } from './rate-limit.js';
 import { registerSecurityHeaders } from './security-headers.js';
 
@@ -50,7 +51,7 @@ export const GENERAL_RATE_RULE: RateRule = {
   name: 'ip',
   max: 600,
   windowMs: 60_000,
-  key: (request) => request.ip,
+  key: (request) => addressKey(request.ip),
   whenCacheFails: 'allow',
 };
 
