@@ -51,7 +51,7 @@ export async function buildApp(config: Config, ports: Ports, options: BuildOptio
   registerValidation(app);
   registerErrorHandling(app);
   await registerSecurity(app, config, ports.cache);
-  await registerWebSocket(app);
+  await registerWebSocket(app, { maxSocketsPerAddress: config.wsMaxSocketsPerAddress });
   await registerOpenApi(app);
 
   await app.register(healthRoutes(ports, readiness));

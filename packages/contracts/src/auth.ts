@@ -156,3 +156,5 @@ export const UserSocketServerFrame = Type.Union([SocketAuthedFrame, OrderFrame, 
 export type UserSocketServerFrame = Static<typeof UserSocketServerFrame>;
 /** Close code of a socket whose token is missing, invalid or expired. */
 export const WS_CLOSE_UNAUTHORIZED = 4401;
+/** Close code of a WebSocket over the per-address or per-user cap of open sockets (any channel). */
+export const WS_CLOSE_TOO_MANY_SOCKETS = 4429;

@@ -3,9 +3,12 @@
  * /ws/portfolio) shares, plus the heartbeat API.md promises: the server pings every 20 s
  * and drops a client that did not answer the previous ping.
  */
+import type { IncomingMessage } from 'node:http';
 import websocket from '@fastify/websocket';
+import { WS_CLOSE_TOO_MANY_SOCKETS } from '@cryptosim/contracts';
 import type { FastifyInstance } from 'fastify';
 import type { WebSocket } from 'ws';
+import { addressKey } from '../core/address-key.js';
 
 export const PING_INTERVAL_MS = 20_000;
 const HEARTBEAT_SLICES = 20;
@@ -30,6 +33,8 @@ export function sendBounded(socket: WebSocket, data: string | Buffer): boolean {
 
 export interface WebSocketOptions {
   pingIntervalMs?: number;
+  /** Open sockets one client address (IPv6: one /64) may hold; default 100. */
+  maxSocketsPerAddress?: number;
 }
 
 const alive = new WeakSet<WebSocket>();
@@ -44,13 +49,31 @@ export async function registerWebSocket(app: FastifyInstance, options: WebSocket
   await app.register(websocket, { options: { maxPayload: MAX_FRAME_BYTES, perMessageDeflate: false } });
 
   const wss = app.websocketServer;
+  // The client address as Fastify resolves it (trustProxy), for the upgrade about to happen.
+  const addressOf = new WeakMap<IncomingMessage, string>();
+  app.addHook('onRequest', async (request) => {
+    if (request.ws) addressOf.set(request.raw, addressKey(request.ip));
+  });
+  const maxPerAddress = options.maxSocketsPerAddress ?? 100;
+  const openPerAddress = new Map<string, number>();
   const intervalMs = options.pingIntervalMs ?? PING_INTERVAL_MS;
   // Each socket is pinged once per interval, but the sockets are spread over HEARTBEAT_SLICES
   // turns of the interval: pinging 10,000 sockets at once (and reading their 10,000 pongs, at
   // ~20 µs a socket) stalled every price update behind it for about 0.2 s, every 20 s.
   const slices = Array.from({ length: HEARTBEAT_SLICES }, () => new Set<WebSocket>());
   let nextSlice = 0;
-  wss.on('connection', (socket: WebSocket) => {
+  wss.on('connection', (socket: WebSocket, raw: IncomingMessage) => {
+    const address = addressOf.get(raw);
+    if (address !== undefined) {
+      const open = (openPerAddress.get(address) ?? 0) + 1;
+      openPerAddress.set(address, open);
+      socket.once('close', () => {
+        const left = (openPerAddress.get(address) ?? 1) - 1;
+        if (left > 0) openPerAddress.set(address, left);
+        else openPerAddress.delete(address);
+      });
+      if (open > maxPerAddress) socket.close(WS_CLOSE_TOO_MANY_SOCKETS, 'too many sockets from this address');
+    }
     const slice = slices[nextSlice++ % HEARTBEAT_SLICES]!;
     slice.add(socket);
     alive.add(socket);

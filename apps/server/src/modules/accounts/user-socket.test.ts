@@ -1,6 +1,6 @@
-import { WS_CLOSE_UNAUTHORIZED } from '@cryptosim/contracts';
+import { WS_CLOSE_TOO_MANY_SOCKETS, WS_CLOSE_UNAUTHORIZED } from '@cryptosim/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { WebSocket } from 'ws';
+import { WebSocket } from 'ws';
 import { MAX_BUFFERED_BYTES } from '../../app/websocket.js';
 import { signAccessToken } from './access-token.js';
 import { publishUserEvent } from './index.js';
@@ -151,5 +151,47 @@ for (const backend of await backends()) {
       await expect.poll(() => serverEnd.readyState, { timeout: 10_000 }).toBeGreaterThanOrEqual(serverEnd.CLOSING);
       expect(maxBuffered, 'bytes the server held for the socket').toBeLessThanOrEqual(MAX_BUFFERED_BYTES + 64 * 1024);
     }, 120_000);
+  
+    /** A raw socket from `ip` (the test app trusts X-Forwarded-For); resolves once open, or with its close if refused first. */
+    const rawSocket = (path: string, ip: string) =>
+      new Promise<{ ws: WebSocket; closed: Promise<number> }>((resolve, reject) => {
+        const ws = new WebSocket(`${wsA}${path}`, { headers: { 'x-forwarded-for': ip } });
+        const closed = new Promise<number>((done) => ws.on('close', (code) => done(code)));
+        ws.once('open', () => resolve({ ws, closed }));
+        ws.once('error', reject);
+      });
+
+    it('when one address opens more sockets than its cap, then the extra one is closed with 4429 and other addresses are unaffected', async () => {
+      const ip = '10.250.0.1';
+      const held = await Promise.all(Array.from({ length: 100 }, () => rawSocket('/ws/orders', ip)));
+      const extra = await rawSocket('/ws/portfolio', ip);
+      expect(await extra.closed).toBe(WS_CLOSE_TOO_MANY_SOCKETS);
+      const other = await rawSocket('/ws/orders', '10.250.0.2');
+      expect(other.ws.readyState).toBe(WebSocket.OPEN);
+      held[0]!.ws.close();
+      await held[0]!.closed;
+      const again = await rawSocket('/ws/orders', ip);
+      expect(again.ws.readyState, 'a freed slot can be used again').toBe(WebSocket.OPEN);
+      for (const s of [...held, other, again]) s.ws.terminate();
+    }, 60_000);
+
+    it('when one user authenticates more sockets than the per-user cap, then the extra one is closed with 4429', async () => {
+      const user = await registerUser(replicaA.app);
+      const held = await Promise.all(
+        Array.from({ length: 30 }, async (_, i) => {
+          const s = await openSocket(`${wsA}/ws/${i % 2 ? 'orders' : 'portfolio'}?token=${user.accessToken}`);
+          sockets.push(s);
+          expect(await s.next()).toMatchObject({ type: 'authenticated' });
+          return s;
+        }),
+      );
+      const extra = await open('/ws/orders');
+      extra.send({ op: 'auth', token: user.accessToken });
+      expect((await extra.closed).code).toBe(WS_CLOSE_TOO_MANY_SOCKETS);
+      held[0]!.ws.close();
+      await held[0]!.closed;
+      const again = await open(`/ws/orders?token=${user.accessToken}`);
+      expect(await again.next(), 'a freed slot can be used again').toMatchObject({ type: 'authenticated' });
+    }, 60_000);
   });
 }

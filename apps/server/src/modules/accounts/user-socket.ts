@@ -2,7 +2,7 @@
  * One connection to /ws/orders or /ws/portfolio: authenticate (query token or first frame),
  * then forward the user's events from the cache pub/sub until the socket or its token ends.
  */
-import { WS_CLOSE_UNAUTHORIZED, type SocketAuthedFrame, type WsErrorFrame } from '@cryptosim/contracts';
+import { WS_CLOSE_TOO_MANY_SOCKETS, WS_CLOSE_UNAUTHORIZED, type SocketAuthedFrame, type WsErrorFrame } from '@cryptosim/contracts';
 import type { Logger } from 'pino';
 import type { WebSocket } from 'ws';
 import type { Config } from '../../config.js';
@@ -16,9 +16,11 @@ import { userChannel, type UserEventKind } from './user-events.js';
 export const AUTH_DEADLINE_MS = 10_000;
 
 export interface UserSocketDeps {
-  config: Pick<Config, 'jwtSecret'>;
+  config: Pick<Config, 'jwtSecret' | 'wsMaxSocketsPerUser'>;
   cache: CachePort;
   logger: Pick<Logger, 'warn'>;
+  /** Authenticated sockets per user on this process, shared by both channels. */
+  openPerUser: Map<number, number>;
 }
 
 export function serveUserSocket(deps: UserSocketDeps, socket: WebSocket, kind: UserEventKind, queryToken: string | undefined): void {
@@ -51,6 +53,14 @@ export function serveUserSocket(deps: UserSocketDeps, socket: WebSocket, kind: U
     if (identity && identity.id !== who.id) {
       sendError('FORBIDDEN', 'This socket already belongs to another user.');
       return false;
+    }
+    if (!identity) {
+      const open = (deps.openPerUser.get(who.id) ?? 0) + 1;
+      if (open > deps.config.wsMaxSocketsPerUser) {
+        if (!closed) socket.close(WS_CLOSE_TOO_MANY_SOCKETS, 'too many sockets for this user');
+        return false;
+      }
+      deps.openPerUser.set(who.id, open);
     }
     identity = who;
     clearTimeout(deadline);
@@ -98,6 +108,11 @@ export function serveUserSocket(deps: UserSocketDeps, socket: WebSocket, kind: U
   });
   socket.on('close', () => {
     closed = true;
+    if (identity) {
+      const left = (deps.openPerUser.get(identity.id) ?? 1) - 1;
+      if (left > 0) deps.openPerUser.set(identity.id, left);
+      else deps.openPerUser.delete(identity.id);
+    }
     clearTimeout(deadline);
     clearTimeout(expiry);
     void unsubscribe?.().catch(() => undefined);

@@ -8,7 +8,8 @@ const CHANNELS: Array<[path: string, kind: UserEventKind]> = [
 ];
 
 /** /ws/orders and /ws/portfolio (API.md): authenticated, one user's events each. */
-export function userSocketRoutes(deps: UserSocketDeps) {
+export function userSocketRoutes(deps: Omit<UserSocketDeps, 'openPerUser'>) {
+  const openPerUser = new Map<number, number>();
   return async (app: FastifyInstance) => {
     for (const [path, kind] of CHANNELS) {
       app.get<{ Querystring: { token?: string } }>(
@@ -17,7 +18,7 @@ export function userSocketRoutes(deps: UserSocketDeps) {
         { websocket: true, schema: { hide: true } },
         (socket, request) => {
           const token = typeof request.query.token === 'string' && request.query.token !== '' ? request.query.token : undefined;
-          serveUserSocket(deps, socket, kind, token);
+          serveUserSocket({ ...deps, openPerUser }, socket, kind, token);
         },
       );
     }
