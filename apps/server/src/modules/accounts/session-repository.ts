@@ -19,6 +19,11 @@ export async function findRefreshTokenForUpdate(db: Database, tokenHash: string)
   return row;
 }
 
+export async function findRefreshTokenById(db: Database, id: number): Promise<RefreshTokenRow | undefined> {
+  const [row] = await db.select().from(refreshTokens).where(eq(refreshTokens.id, id)).limit(1);
+  return row;
+}
+
 export async function findRefreshToken(db: Database, tokenHash: string): Promise<RefreshTokenRow | undefined> {
   const [row] = await db.select().from(refreshTokens).where(eq(refreshTokens.tokenHash, tokenHash)).limit(1);
   return row;
