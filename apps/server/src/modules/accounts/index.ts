@@ -20,7 +20,7 @@ export const accountsModule: AppModule = {
     const deps = { db: ctx.ports.db.db, cache: ctx.ports.cache, jwtSecret: jwtSecretOf(ctx.config), logger: ctx.logger };
     const limiter = new RateLimiter(ctx.ports.cache, ctx.logger);
     await app.register(authRoutes(deps, limiter));
-    await app.register(meRoutes(deps, limiter, authenticate(ctx.config)));
+    await app.register(meRoutes(deps, limiter, authenticate(ctx.config, ctx.ports.cache)));
     await registerWebSocket(app);
     await app.register(userSocketRoutes({ config: ctx.config, cache: ctx.ports.cache, logger: ctx.logger }));
   },

@@ -4,11 +4,12 @@ import type { AccountsDeps } from './accounts-deps.js';
 import { recordAuthEvent, type ClientInfo } from './auth-event-log.js';
 import { issueSession } from './issue-session.js';
 import { pairWithinGrace, rememberRotation } from './refresh-grace.js';
+import { announceRevoked } from './session-revocation.js';
 import { hashRefreshToken } from './refresh-token.js';
 import { findRefreshTokenById, findRefreshTokenForUpdate, markRotated, revokeFamily } from './session-repository.js';
 import { findUserById } from './user-repository.js';
 
-type Outcome = { ok: true; response: AuthResponse } | { ok: false; message: string };
+type Outcome = { ok: true; response: AuthResponse } | { ok: false; message: string; revoked?: string };
 
 /**
  * Rotates a refresh token: the presented one is spent and a new one of the same family is
@@ -29,7 +30,7 @@ export async function refreshSession(deps: AccountsDeps, refreshToken: string, c
       if (again && successor && successor.replacedBy === null && successor.revokedAt === null) return { ok: true, response: again };
       await revokeFamily(tx, row.userId, row.familyId);
       await recordAuthEvent(tx, deps.logger, { kind: 'refresh_reuse', userId: row.userId, client });
-      return { ok: false, message: 'The refresh token was already used; every session of this login is now signed out.' };
+      return { ok: false, message: 'The refresh token was already used; every session of this login is now signed out.', revoked: row.familyId };
     }
     if (row.revokedAt !== null) return { ok: false, message: 'The refresh token was revoked.' };
     if (row.expiresAt.getTime() <= Date.now()) return { ok: false, message: 'The refresh token has expired; log in again.' };
@@ -44,6 +45,9 @@ export async function refreshSession(deps: AccountsDeps, refreshToken: string, c
     await recordAuthEvent(tx, deps.logger, { kind: 'refresh', userId: user.id, client });
     return { ok: true, response };
   });
-  if (!outcome.ok) throw new AppError('UNAUTHORIZED', 401, outcome.message);
+  if (!outcome.ok) {
+    if (outcome.revoked) await announceRevoked(deps.cache, deps.logger, [outcome.revoked]);
+    throw new AppError('UNAUTHORIZED', 401, outcome.message);
+  }
   return outcome.response;
 }

@@ -5,7 +5,7 @@ import { MAX_BUFFERED_BYTES } from '../../app/websocket.js';
 import { signAccessToken } from './access-token.js';
 import { publishUserEvent } from './index.js';
 import { backends, startTestApp, TEST_JWT_SECRET, type Storage, type TestApp } from './testing/test-app.js';
-import { registerUser, type TestUser } from './testing/clients.js';
+import { login, registerUser, type TestUser } from './testing/clients.js';
 import { openSocket, silentFor, type TestSocket } from './testing/socket-client.js';
 
 for (const backend of await backends()) {
@@ -193,5 +193,49 @@ for (const backend of await backends()) {
       const again = await open(`/ws/orders?token=${user.accessToken}`);
       expect(await again.next(), 'a freed slot can be used again').toMatchObject({ type: 'authenticated' });
     }, 60_000);
+  
+    it('when a session logs out, then its sockets on every replica close at once and its access token is refused at once', async () => {
+      const user = await registerUser(replicaA.app);
+      const wsB = (await replicaB.app.listen({ port: 0, host: '127.0.0.1' })).replace('http', 'ws');
+      const onA = await open(`/ws/orders?token=${user.accessToken}`);
+      const onB = await openSocket(`${wsB}/ws/portfolio?token=${user.accessToken}`);
+      sockets.push(onB);
+      expect(await onA.next()).toMatchObject({ type: 'authenticated' });
+      expect(await onB.next()).toMatchObject({ type: 'authenticated' });
+      const out = await replicaA.app.inject({ method: 'POST', url: '/api/auth/logout', payload: { refreshToken: user.refreshToken } });
+      expect(out.statusCode).toBe(204);
+      expect(await onA.closed).toEqual({ code: WS_CLOSE_UNAUTHORIZED, reason: 'session signed out' });
+      expect(await onB.closed, 'the other replica closed its socket too').toEqual({ code: WS_CLOSE_UNAUTHORIZED, reason: 'session signed out' });
+      for (const replica of [replicaA, replicaB]) {
+        const me = await replica.app.inject({ url: '/api/auth/me', headers: { authorization: `Bearer ${user.accessToken}` } });
+        expect(me.statusCode, 'the access token of a signed-out session').toBe(401);
+      }
+      const late = await open(`/ws/orders?token=${user.accessToken}`);
+      expect(await late.next()).toMatchObject({ type: 'error', code: 'UNAUTHORIZED' });
+    });
+
+    it('when the password changes or another session is revoked, then the other sessions end at once and the current one keeps working', async () => {
+      const user = await registerUser(replicaA.app);
+      const laptop = (await login(replicaA.app, user.user.username, user.password)).json() as { accessToken: string };
+      const phone = (await login(replicaA.app, user.user.username, user.password)).json() as { accessToken: string };
+      const laptopSocket = await open(`/ws/orders?token=${laptop.accessToken}`);
+      expect(await laptopSocket.next()).toMatchObject({ type: 'authenticated' });
+      const sessionOf = (token: string) => JSON.parse(Buffer.from(token.split('.')[1]!, 'base64url').toString()).sid as string;
+      const revoke = await replicaA.app.inject({ method: 'DELETE', url: `/api/auth/sessions/${sessionOf(laptop.accessToken)}`, headers: { authorization: `Bearer ${user.accessToken}` } });
+      expect(revoke.statusCode, revoke.body).toBe(204);
+      expect((await laptopSocket.closed).code).toBe(WS_CLOSE_UNAUTHORIZED);
+      const phoneSocket = await open(`/ws/portfolio?token=${phone.accessToken}`);
+      expect(await phoneSocket.next()).toMatchObject({ type: 'authenticated' });
+      const change = await replicaA.app.inject({
+        method: 'POST',
+        url: '/api/auth/password',
+        headers: { authorization: `Bearer ${user.accessToken}` },
+        payload: { currentPassword: user.password, newPassword: 'another horse battery staple' },
+      });
+      expect(change.statusCode, change.body).toBe(204);
+      expect((await phoneSocket.closed).code).toBe(WS_CLOSE_UNAUTHORIZED);
+      expect((await replicaB.app.inject({ url: '/api/auth/me', headers: { authorization: `Bearer ${phone.accessToken}` } })).statusCode).toBe(401);
+      expect((await replicaB.app.inject({ url: '/api/auth/me', headers: { authorization: `Bearer ${user.accessToken}` } })).statusCode, 'the session that changed it').toBe(200);
+    });
   });
 }

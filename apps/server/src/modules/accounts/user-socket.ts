@@ -10,6 +10,7 @@ import { sendBounded } from '../../app/websocket.js';
 import { AppError } from '../../core/app-error.js';
 import type { CachePort, Unsubscribe } from '../../ports/cache/cache-port.js';
 import { authenticateSocket, type SocketIdentity } from './authenticate.js';
+import type { SessionSockets } from './session-revocation.js';
 import { userChannel, type UserEventKind } from './user-events.js';
 
 /** A socket that has not authenticated by then is closed: idle anonymous sockets cost memory. */
@@ -21,11 +22,14 @@ export interface UserSocketDeps {
   logger: Pick<Logger, 'warn'>;
   /** Authenticated sockets per user on this process, shared by both channels. */
   openPerUser: Map<number, number>;
+  /** Closes this process's sockets of a session signed out anywhere. */
+  sessions: SessionSockets;
 }
 
 export function serveUserSocket(deps: UserSocketDeps, socket: WebSocket, kind: UserEventKind, queryToken: string | undefined): void {
   let identity: SocketIdentity | undefined;
   let unsubscribe: Unsubscribe | undefined;
+  let untrack: (() => void) | undefined;
   let closed = false;
   let expiry: NodeJS.Timeout | undefined;
   const deadline = setTimeout(() => close('authentication timed out'), AUTH_DEADLINE_MS);
@@ -44,7 +48,7 @@ export function serveUserSocket(deps: UserSocketDeps, socket: WebSocket, kind: U
   async function authenticate(token: string): Promise<boolean> {
     let who: SocketIdentity;
     try {
-      who = await authenticateSocket(deps.config, token);
+      who = await authenticateSocket(deps.config, token, deps);
     } catch (error) {
       if (!(error instanceof AppError)) throw error;
       sendError(error.code, error.message);
@@ -54,14 +58,16 @@ export function serveUserSocket(deps: UserSocketDeps, socket: WebSocket, kind: U
       sendError('FORBIDDEN', 'This socket already belongs to another user.');
       return false;
     }
-    if (!identity) {
-      const open = (deps.openPerUser.get(who.id) ?? 0) + 1;
-      if (open > deps.config.wsMaxSocketsPerUser) {
-        if (!closed) socket.close(WS_CLOSE_TOO_MANY_SOCKETS, 'too many sockets for this user');
-        return false;
-      }
-      deps.openPerUser.set(who.id, open);
+    if (!identity && (deps.openPerUser.get(who.id) ?? 0) >= deps.config.wsMaxSocketsPerUser) {
+      if (!closed) socket.close(WS_CLOSE_TOO_MANY_SOCKETS, 'too many sockets for this user');
+      return false;
     }
+    if (identity?.sessionId !== who.sessionId) {
+      untrack?.();
+      untrack = await deps.sessions.track(who.sessionId, () => close('session signed out'));
+      if (closed) untrack();
+    }
+    if (!identity) deps.openPerUser.set(who.id, (deps.openPerUser.get(who.id) ?? 0) + 1);
     identity = who;
     clearTimeout(deadline);
     // A fresh token (re-sent before expiry) extends the socket's life; an expired one ends it.
@@ -108,6 +114,7 @@ export function serveUserSocket(deps: UserSocketDeps, socket: WebSocket, kind: U
   });
   socket.on('close', () => {
     closed = true;
+    untrack?.();
     if (identity) {
       const left = (deps.openPerUser.get(identity.id) ?? 1) - 1;
       if (left > 0) deps.openPerUser.set(identity.id, left);

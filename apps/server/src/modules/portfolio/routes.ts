@@ -18,7 +18,7 @@ export async function portfolioRoutes(app: FastifyInstance, ctx: ModuleContext):
   const logger = ctx.logger.child({ module: 'portfolio' });
   const tags = ['portfolio'];
   const security = [{ bearerAuth: [] }];
-  app.addHook('onRequest', authenticate(ctx.config));
+  app.addHook('onRequest', authenticate(ctx.config, ctx.ports.cache));
 
   app.get('/api/portfolio', { schema: { tags, security, response: { 200: Portfolio, 401: problem } } }, async (request) =>
     valuePortfolio(cache, await cachedAccountSnapshot(db, cache, request.user.id)),
