@@ -64,6 +64,8 @@ const EnvSchema = z.object({
   CORS_ORIGINS: list.prefault(''),
   WEB_DIST_DIR: optionalString,
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
+  WS_MAX_SOCKETS_PER_ADDRESS: z.coerce.number().int().min(1).max(100_000).default(100),
+  WS_MAX_SOCKETS_PER_USER: z.coerce.number().int().min(1).max(10_000).default(30),
   TRUST_PROXY: z
     .string()
     .trim()
@@ -135,6 +137,10 @@ export interface Config {
   /** Where the built web app lives; undefined means "next to the server". */
   webDistDir: string | undefined;
   shutdownTimeoutMs: number;
+  /** Open WebSockets one client address (IPv6: one /64) may hold on this process. */
+  wsMaxSocketsPerAddress: number;
+  /** Open /ws/orders and /ws/portfolio sockets one user may hold on this process. */
+  wsMaxSocketsPerUser: number;
   /**
    * Which proxies may set X-Forwarded-For (Fastify's trustProxy). Off by default: trusting
    * it without a proxy in front would let any client pick its own address and dodge
@@ -178,6 +184,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     corsOrigins: e.CORS_ORIGINS,
     webDistDir: e.WEB_DIST_DIR ? path.resolve(e.WEB_DIST_DIR) : undefined,
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
+    wsMaxSocketsPerAddress: e.WS_MAX_SOCKETS_PER_ADDRESS,
+    wsMaxSocketsPerUser: e.WS_MAX_SOCKETS_PER_USER,
     trustProxy: e.TRUST_PROXY,
     market: {
       source: e.MARKET_SOURCE.startsWith('replay:')

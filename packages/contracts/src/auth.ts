@@ -36,6 +36,9 @@ export const LoginRequest = Type.Object(
     // No control characters: PostgreSQL text cannot hold NUL, and no name or address has them.
     username: Type.String({ minLength: 1, maxLength: 100, pattern: '^[^\\u0000-\\u001f\\u007f]+$', description: 'Username or e-mail address' }),
     password: Type.String({ minLength: 1, maxLength: 128 }),
+    deviceToken: Type.Optional(
+      Type.String({ minLength: 1, maxLength: 128, description: 'deviceToken of an earlier sign-in to this account: lets it sign in while the account is locked' }),
+    ),
   },
   { additionalProperties: false },
 );
@@ -76,6 +79,7 @@ export const AuthResponse = Type.Object({
   accessToken: Type.String({ description: 'JWT (HS256); send as `Authorization: Bearer <token>`' }),
   refreshToken: Type.String({ description: 'Opaque; single use: each refresh returns a new one' }),
   expiresIn: Type.Integer({ description: 'Access token lifetime in seconds (900)' }),
+  deviceToken: Type.Optional(Type.String({ description: 'Register and login: keep it and send it with later logins (see LoginRequest.deviceToken)' })),
 });
 export type AuthResponse = Static<typeof AuthResponse>;
 
@@ -89,6 +93,7 @@ export const AuthEventKinds = [
   'password_change',
   'email_change',
   'session_revoked',
+  'login_locked',
 ] as const;
 export type AuthEventKind = (typeof AuthEventKinds)[number];
 
@@ -151,3 +156,5 @@ export const UserSocketServerFrame = Type.Union([SocketAuthedFrame, OrderFrame, 
 export type UserSocketServerFrame = Static<typeof UserSocketServerFrame>;
 /** Close code of a socket whose token is missing, invalid or expired. */
 export const WS_CLOSE_UNAUTHORIZED = 4401;
+/** Close code of a WebSocket over the per-address or per-user cap of open sockets (any channel). */
+export const WS_CLOSE_TOO_MANY_SOCKETS = 4429;

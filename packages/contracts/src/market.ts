@@ -51,13 +51,16 @@ export const Candle = Type.Object({
 });
 export type Candle = Static<typeof Candle>;
 
+/** Epoch ms up to 9999-12-31T23:59:59.999Z: every date a database and `Date` can hold. */
+const EpochMs = (description: string) => Type.Integer({ minimum: 0, maximum: 253_402_300_799_999, description });
+
 export const HistoryQuery = Type.Object(
   {
     symbol: SymbolName,
     interval: Type.Optional(IntervalSchema),
     limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 1000, default: 500 })),
-    startTime: Type.Optional(Type.Integer({ minimum: 0 })),
-    endTime: Type.Optional(Type.Integer({ minimum: 0 })),
+    startTime: Type.Optional(EpochMs('first candle open time, epoch ms')),
+    endTime: Type.Optional(EpochMs('last candle open time, epoch ms')),
   },
   { additionalProperties: false },
 );

@@ -4,7 +4,8 @@ import type { Logger } from 'pino';
 import type { Config } from '../config.js';
 import { registerErrorHandling, replyNotFound } from '../kernel/error-handler.js';
 import { registerOpenApi } from './openapi.js';
-import { registerSecurity, replyFrameworkError } from './security.js';
+import { registerSecurity, replyClientError, replyFrameworkError } from './security.js';
+import { serializeRequest } from '../kernel/redact-url.js';
 import { registerWebSocket } from '../kernel/websocket.js';
 import { Readiness, type Ports } from '../kernel/ports.js';
 import { registerValidation } from './validation.js';
@@ -31,7 +32,8 @@ const DEFAULT_WEB_DIST = fileURLToPath(new URL('../../../web/dist', import.meta.
  */
 export async function buildApp(config: Config, ports: Ports, options: BuildOptions = {}): Promise<FastifyInstance> {
   const app: FastifyInstance = Fastify({
-    ...(options.logger ? { loggerInstance: options.logger as FastifyBaseLogger } : { logger: false }),
+    // The request serializer redacts credentials from URLs (`?token=` on WebSocket paths).
+    ...(options.logger ? { loggerInstance: options.logger.child({}, { serializers: { req: serializeRequest } }) as FastifyBaseLogger } : { logger: false }),
     bodyLimit: 1024 * 1024,
     // A hop count becomes proxy-addr's own rule (trust the first n hops); Fastify's types
     // accept only the other forms.
@@ -41,13 +43,15 @@ export async function buildApp(config: Config, ports: Ports, options: BuildOptio
     // Router-level refusals (bad URL encoding, a path parameter over 100 characters) go
     // through the error handler too, so they are problem+json like every other error.
     frameworkErrors: replyFrameworkError,
+    // And so are Node's HTTP parser refusals (431 headers too large, 400 malformed HTTP).
+    clientErrorHandler: replyClientError,
   });
   const readiness = options.readiness ?? new Readiness();
 
   registerValidation(app);
   registerErrorHandling(app);
   await registerSecurity(app, config, ports.cache);
-  await registerWebSocket(app);
+  await registerWebSocket(app, { maxSocketsPerAddress: config.wsMaxSocketsPerAddress });
   await registerOpenApi(app);
 
   const modules = [...PLATFORM_MODULES, ...(options.modules ?? MODULES)];

@@ -2,7 +2,9 @@
  * Walks /openapi.json of the app with every module and sends each route generated bad input
  * (wrong types, huge strings, missing and extra fields, injection strings, nested garbage),
  * anonymously and with a valid token. Every reply must be below 500, and every error must
- * be problem+json with a code.
+ * be problem+json with a code. Each route with a body also gets bodies just under the size limit
+ * made of tens of thousands of unknown keys: the reply must stay small (a few kB), not list
+ * every key.
  */
 import fc from 'fast-check';
 import type { FastifyInstance, InjectOptions } from 'fastify';
@@ -77,6 +79,15 @@ function requestFor(op: Operation, token: string): fc.Arbitrary<InjectOptions> {
     });
 }
 
+/** Under the 1 MB body limit: the declared fields as the schema names them, then `count` unknown keys. */
+function floodBody(properties: Record<string, unknown> | undefined, count: number, nested: boolean): string {
+  const known = Object.keys(properties ?? {}).map((name) => `${JSON.stringify(name)}:"x"`);
+  const unknown = Array.from({ length: count }, (_, i) => `"u${i.toString(36)}":${nested ? '{"a":[1]}' : '1'}`);
+  return `{${[...known, ...unknown].join(',')}}`;
+}
+
+const MAX_FLOOD_REPLY_BYTES = 4_096;
+
 const [embedded] = await backends();
 
 describe('OpenAPI-driven fuzzing of every route', () => {
@@ -120,6 +131,32 @@ describe('OpenAPI-driven fuzzing of every route', () => {
         }),
         { numRuns: RUNS_PER_ROUTE },
       );
+    }
+  }, 300_000);
+
+  it('when any route with a body gets one just under the size limit with tens of thousands of unknown keys, then the reply stays small', async () => {
+    const targets = operations.filter((op) => op.requestBody && !SKIP.some((re) => re.test(op.path)));
+    expect(targets.length).toBeGreaterThan(5);
+    let n = 0;
+    for (const op of targets) {
+      const schema = op.requestBody?.content?.['application/json']?.schema;
+      for (const [count, nested] of [[100_000, false], [50_000, true]] as const) {
+        const payload = floodBody(schema?.properties, count, nested);
+        expect(payload.length).toBeLessThan(1024 * 1024);
+        for (const authed of [false, true]) {
+          const url = op.path.replaceAll(/\{[^}]+\}/g, '1');
+          const res = await app.inject({
+            method: op.method.toUpperCase() as InjectOptions['method'],
+            url,
+            headers: { 'content-type': 'application/json', 'x-forwarded-for': `10.9.${Math.floor(n / 250)}.${n++ % 250}`, ...(authed ? { authorization: `Bearer ${token}` } : {}) },
+            payload,
+          });
+          const where = `${op.method} ${url} (${count} keys, authed: ${authed}) → ${res.statusCode} ${res.body.slice(0, 200)}`;
+          expect(res.statusCode, where).toBeLessThan(500);
+          expect(res.statusCode, where).toBeGreaterThanOrEqual(400);
+          expect(res.body.length, where).toBeLessThan(MAX_FLOOD_REPLY_BYTES);
+        }
+      }
     }
   }, 300_000);
 });

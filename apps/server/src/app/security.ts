@@ -3,12 +3,14 @@
  * 404s included) carries it: security headers and CSP, CORS, and the general rate limit.
  */
 import cors from '@fastify/cors';
+import type { Socket } from 'node:net';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { HelmetOptions } from 'helmet';
 import type { Config } from '../config.js';
 import type { CachePort } from '../ports/cache/cache-port.js';
 import { PROBLEM_CONTENT_TYPE, problem } from '../kernel/problem.js';
 import { RateLimiter, type RateRule } from '../kernel/rate-limit.js';
+import { addressKey } from '../kernel/address-key.js';
 import { registerSecurityHeaders } from './security-headers.js';
 
 /**
@@ -49,7 +51,7 @@ export const GENERAL_RATE_RULE: RateRule = {
   name: 'ip',
   max: 600,
   windowMs: 60_000,
-  key: (request) => request.ip,
+  key: (request) => addressKey(request.ip),
   whenCacheFails: 'allow',
 };
 
@@ -83,4 +85,31 @@ export function replyFrameworkError(error: FastifyError, _request: FastifyReques
     .status(status)
     .type(PROBLEM_CONTENT_TYPE)
     .send(problem(status, 'VALIDATION_FAILED', status === 414 ? 'A path parameter is too long.' : 'The URL is malformed.'));
+}
+
+/** Node's HTTP parser refusals, by the parser's error code: status, problem code, detail. */
+const CLIENT_ERRORS: Record<string, [number, string, string]> = {
+  ERR_HTTP_REQUEST_TIMEOUT: [408, 'REQUEST_TIMEOUT', 'The request was not received in time.'],
+  HPE_HEADER_OVERFLOW: [431, 'HEADERS_TOO_LARGE', 'The request headers are too large.'],
+};
+const MALFORMED: [number, string, string] = [400, 'VALIDATION_FAILED', 'The request is not valid HTTP.'];
+
+/**
+ * Fastify's `clientErrorHandler`: Node's HTTP parser refuses some requests (headers over the
+ * size limit, malformed HTTP) before Fastify sees them; without this they would leave as
+ * Fastify's own plain JSON instead of problem+json.
+ */
+export function replyClientError(this: FastifyInstance, error: Error & { code?: string }, socket: Socket): void {
+  // A reset connection has nobody left to answer.
+  if (error.code === 'ECONNRESET' || socket.destroyed) return;
+  const [status, code, detail] = CLIENT_ERRORS[error.code ?? ''] ?? MALFORMED;
+  this.log.debug({ err: error.code ?? error.message }, 'client error');
+  if (socket.writable) {
+    const body = JSON.stringify(problem(status, code, detail));
+    const reason = status === 408 ? 'Request Timeout' : status === 431 ? 'Request Header Fields Too Large' : 'Bad Request';
+    socket.write(
+      `HTTP/1.1 ${status} ${reason}\r\nContent-Type: ${PROBLEM_CONTENT_TYPE}\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+    );
+  }
+  socket.destroy(error);
 }

@@ -2,6 +2,7 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
 import type { ErrorCode, ValidationIssue } from '@cryptosim/contracts';
 import { pgErrorOf } from '../ports/db/pg-error.js';
 import { AppError } from './app-error.js';
+import { isOutage, OUTAGE_RETRY_AFTER_S } from './outage.js';
 import { PROBLEM_CONTENT_TYPE, problem } from './problem.js';
 
 interface AjvIssue {
@@ -11,15 +12,24 @@ interface AjvIssue {
   params?: Record<string, unknown>;
 }
 
+/**
+ * A reply lists at most this many issues, each path and message cut to a readable length:
+ * field names come from the client, and a body of thousands of long unknown keys must not
+ * turn into a reply of megabytes.
+ */
+export const MAX_ISSUES = 20;
+const MAX_ISSUE_TEXT = 200;
+const clip = (text: string) => (text.length > MAX_ISSUE_TEXT ? `${text.slice(0, MAX_ISSUE_TEXT - 1)}…` : text);
+
 function toIssues(context: string | undefined, validation: AjvIssue[]): ValidationIssue[] {
-  return validation.map((v) => {
+  return validation.slice(0, MAX_ISSUES).map((v) => {
     let pointer = v.instancePath ?? '';
     if (v.keyword === 'required' && typeof v.params?.missingProperty === 'string') pointer += `/${v.params.missingProperty}`;
     if (v.keyword === 'additionalProperties' && typeof v.params?.additionalProperty === 'string') {
       pointer += `/${v.params.additionalProperty}`;
-      return { path: `${context ?? 'body'}${pointer}`, message: 'is not an allowed field' };
+      return { path: clip(`${context ?? 'body'}${pointer}`), message: 'is not an allowed field' };
     }
-    return { path: `${context ?? 'body'}${pointer}`, message: v.message ?? 'is invalid' };
+    return { path: clip(`${context ?? 'body'}${pointer}`), message: clip(v.message ?? 'is invalid') };
   });
 }
 
@@ -54,7 +64,8 @@ export function registerErrorHandling(app: FastifyInstance): void {
     const fe = err as FastifyError & { validation?: AjvIssue[] };
     if (fe.validation) {
       const issues = toIssues(fe.validationContext, fe.validation);
-      const detail = issues.map((i) => `${i.path} ${i.message}`).join('; ');
+      const more = fe.validation.length - issues.length;
+      const detail = issues.map((i) => `${i.path} ${i.message}`).join('; ') + (more > 0 ? `; and ${more} more` : '');
       return send(reply, 400, problem(400, 'VALIDATION_FAILED', `The request is invalid: ${detail}`, issues));
     }
     const status = typeof fe.statusCode === 'number' ? fe.statusCode : 500;
@@ -68,6 +79,11 @@ export function registerErrorHandling(app: FastifyInstance): void {
     const pgCode = pgErrorOf(err)?.code;
     if (pgCode === '22021' || pgCode === '22P05') {
       return send(reply, 400, problem(400, 'VALIDATION_FAILED', 'The request contains characters that cannot be stored (e.g. a NUL byte).'));
+    }
+    if (isOutage(err)) {
+      request.log.warn({ err: err.message }, 'dependency unavailable');
+      void reply.header('retry-after', String(OUTAGE_RETRY_AFTER_S));
+      return send(reply, 503, problem(503, 'SERVICE_UNAVAILABLE', 'A service this request needs is unavailable; try again shortly.'));
     }
     request.log.error({ err }, 'unhandled error');
     return send(reply, 500, problem(500, 'INTERNAL_ERROR', 'Something went wrong on our side; it has been logged.'));

@@ -5,6 +5,7 @@
  */
 import type { FastifyRequest } from 'fastify';
 import { digestKey, type RateRule } from '../../kernel/rate-limit.js';
+import { addressKey } from '../../kernel/address-key.js';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
@@ -16,12 +17,12 @@ function loginNameOf(request: FastifyRequest): string {
 }
 
 export const LOGIN_RULES: RateRule[] = [
-  { name: 'login-ip', max: 20, windowMs: MINUTE, key: (r) => r.ip, whenCacheFails: 'refuse' },
-  { name: 'login-user-ip', max: 5, windowMs: MINUTE, key: (r) => `${r.ip}:${loginNameOf(r)}`, whenCacheFails: 'refuse' },
+  { name: 'login-ip', max: 20, windowMs: MINUTE, key: (r) => addressKey(r.ip), whenCacheFails: 'refuse' },
+  { name: 'login-user-ip', max: 5, windowMs: MINUTE, key: (r) => `${addressKey(r.ip)}:${loginNameOf(r)}`, whenCacheFails: 'refuse' },
 ];
 
 export const REGISTER_RULES: RateRule[] = [
-  { name: 'register-ip', max: 10, windowMs: HOUR, key: (r) => r.ip, whenCacheFails: 'refuse' },
+  { name: 'register-ip', max: 10, windowMs: HOUR, key: (r) => addressKey(r.ip), whenCacheFails: 'refuse' },
 ];
 
 /** Changing the password checks the current one: a stolen access token must not make it a guessing oracle. */

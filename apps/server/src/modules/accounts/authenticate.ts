@@ -1,7 +1,10 @@
 import type { FastifyRequest } from 'fastify';
 import type { Config } from '../../config.js';
 import { AppError } from '../../kernel/app-error.js';
+import type { Logger } from 'pino';
+import type { CachePort } from '../../ports/cache/cache-port.js';
 import { verifyAccessToken } from './access-token.js';
+import { isRevoked } from './session-revocation.js';
 
 /** Who is calling, as `authenticate` puts it on the request. */
 export interface AuthUser {
@@ -36,10 +39,11 @@ function challenge(message: string): AppError {
 }
 
 /**
- * The preHandler every protected route uses: `{ preHandler: authenticate(ctx.config) }`.
- * A missing, malformed, expired or forged token is 401 UNAUTHORIZED.
+ * The preHandler every protected route uses: `{ preHandler: authenticate(ctx.config, ctx.ports.cache) }`.
+ * A missing, malformed, expired or forged token, or one of a signed-out session (checked
+ * against the revocation list in `revocations`), is 401 UNAUTHORIZED.
  */
-export function authenticate(config: Pick<Config, 'jwtSecret'>): (request: FastifyRequest) => Promise<void> {
+export function authenticate(config: Pick<Config, 'jwtSecret'>, revocations?: CachePort): (request: FastifyRequest) => Promise<void> {
   const secret = jwtSecretOf(config);
   return async (request) => {
     const header = request.headers.authorization;
@@ -48,6 +52,7 @@ export function authenticate(config: Pick<Config, 'jwtSecret'>): (request: Fasti
     if (!token) throw challenge('The Authorization header must be "Bearer <accessToken>".');
     try {
       const claims = await verifyAccessToken(secret, token);
+      if (revocations && (await isRevoked(revocations, request.log, claims.sessionId))) throw challenge('This session was signed out; log in again.');
       request.user = { id: claims.userId, username: claims.username, sessionId: claims.sessionId };
     } catch (error) {
       if (error instanceof AppError) throw challenge(error.message);
@@ -57,7 +62,10 @@ export function authenticate(config: Pick<Config, 'jwtSecret'>): (request: Fasti
 }
 
 /** The same check for a WebSocket's `?token=` or `{op:"auth"}` frame; rejects with a 401 AppError. */
-export async function authenticateSocket(config: Pick<Config, 'jwtSecret'>, token: string): Promise<SocketIdentity> {
+export async function authenticateSocket(config: Pick<Config, 'jwtSecret'>, token: string, revocations?: { cache: CachePort; logger: Pick<Logger, 'warn'> }): Promise<SocketIdentity> {
   const claims = await verifyAccessToken(jwtSecretOf(config), token);
+  if (revocations && (await isRevoked(revocations.cache, revocations.logger, claims.sessionId))) {
+    throw new AppError('UNAUTHORIZED', 401, 'This session was signed out; log in again.');
+  }
   return { id: claims.userId, username: claims.username, sessionId: claims.sessionId, expiresAt: claims.expiresAt };
 }

@@ -5,12 +5,13 @@ import type { AuthUser } from './authenticate.js';
 import { recordAuthEvent, type ClientInfo } from './auth-event-log.js';
 import { hashPassword, verifyPassword } from './password-hash.js';
 import { revokeOtherFamilies } from './session-repository.js';
+import { announceRevoked } from './session-revocation.js';
 import { findUserById, updateUserPasswordHash } from './user-repository.js';
 
 /**
  * Needs the current password (a stolen access token alone cannot take the account over)
  * and signs out every other session: their refresh tokens are revoked, and their access
- * tokens end within 15 minutes. The session making the change stays signed in.
+ * tokens and sockets end at once. The session making the change stays signed in.
  */
 export async function changePassword(deps: AccountsDeps, who: AuthUser, input: ChangePasswordRequest, client: ClientInfo): Promise<void> {
   const user = await findUserById(deps.db, who.id);
@@ -20,9 +21,11 @@ export async function changePassword(deps: AccountsDeps, who: AuthUser, input: C
     throw new AppError('FORBIDDEN', 403, 'The current password is wrong.');
   }
   const passwordHash = await hashPassword(input.newPassword);
-  await deps.db.transaction(async (tx) => {
+  const signedOut = await deps.db.transaction(async (tx) => {
     await updateUserPasswordHash(tx, user.id, passwordHash);
-    await revokeOtherFamilies(tx, user.id, who.sessionId);
+    const families = await revokeOtherFamilies(tx, user.id, who.sessionId);
     await recordAuthEvent(tx, deps.logger, { kind: 'password_change', userId: user.id, client });
+    return families;
   });
+  await announceRevoked(deps.cache, deps.logger, signedOut);
 }

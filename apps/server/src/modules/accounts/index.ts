@@ -17,10 +17,10 @@ export { publishUserEvent, userChannel, type UserEventKind } from './user-events
 export const accountsModule: AppModule = {
   name: 'accounts',
   async routes(app, ctx) {
-    const deps = { db: ctx.ports.db.db, jwtSecret: jwtSecretOf(ctx.config), logger: ctx.logger };
+    const deps = { db: ctx.ports.db.db, cache: ctx.ports.cache, jwtSecret: jwtSecretOf(ctx.config), logger: ctx.logger };
     const limiter = new RateLimiter(ctx.ports.cache, ctx.logger);
     await app.register(authRoutes(deps, limiter));
-    await app.register(meRoutes(deps, limiter, authenticate(ctx.config)));
+    await app.register(meRoutes(deps, limiter, authenticate(ctx.config, ctx.ports.cache)));
     await registerWebSocket(app);
     await app.register(userSocketRoutes({ config: ctx.config, cache: ctx.ports.cache, logger: ctx.logger }));
   },

@@ -2,6 +2,7 @@ import type { AccountsDeps } from './accounts-deps.js';
 import { recordAuthEvent, type ClientInfo } from './auth-event-log.js';
 import { hashRefreshToken } from './refresh-token.js';
 import { findRefreshToken, revokeFamily } from './session-repository.js';
+import { announceRevoked } from './session-revocation.js';
 
 /**
  * Ends the session the refresh token belongs to (its whole family). Idempotent and silent:
@@ -11,5 +12,7 @@ export async function logOut(deps: AccountsDeps, refreshToken: string, client: C
   const row = await findRefreshToken(deps.db, hashRefreshToken(refreshToken));
   if (!row) return;
   const revoked = await revokeFamily(deps.db, row.userId, row.familyId);
-  if (revoked > 0) await recordAuthEvent(deps.db, deps.logger, { kind: 'logout', userId: row.userId, client });
+  if (revoked === 0) return;
+  await recordAuthEvent(deps.db, deps.logger, { kind: 'logout', userId: row.userId, client });
+  await announceRevoked(deps.cache, deps.logger, [row.familyId]);
 }

@@ -4,6 +4,7 @@ import type { AccountsDeps } from './accounts-deps.js';
 import type { AuthUser } from './authenticate.js';
 import { recordAuthEvent, type ClientInfo } from './auth-event-log.js';
 import { listLiveSessions, revokeFamily } from './session-repository.js';
+import { announceRevoked } from './session-revocation.js';
 
 /** The user's signed-in devices (live refresh-token families). */
 export async function listSessions(deps: AccountsDeps, who: AuthUser): Promise<SessionsResponse> {
@@ -23,4 +24,5 @@ export async function revokeSession(deps: AccountsDeps, who: AuthUser, sessionId
   const revoked = await revokeFamily(deps.db, who.id, sessionId);
   if (revoked === 0) throw new AppError('NOT_FOUND', 404, 'No such session.');
   await recordAuthEvent(deps.db, deps.logger, { kind: 'session_revoked', userId: who.id, client });
+  await announceRevoked(deps.cache, deps.logger, [sessionId]);
 }

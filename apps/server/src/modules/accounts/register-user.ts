@@ -2,6 +2,7 @@ import type { AuthResponse, RegisterRequest } from '@cryptosim/contracts';
 import { AppError } from '../../kernel/app-error.js';
 import { isUniqueViolation } from '../../ports/db/pg-error.js';
 import type { AccountsDeps } from './accounts-deps.js';
+import { deviceTokenFor } from './account-lockout.js';
 import { recordAuthEvent, type ClientInfo } from './auth-event-log.js';
 import { issueSession } from './issue-session.js';
 import { hashPassword } from './password-hash.js';
@@ -20,7 +21,7 @@ export async function registerUser(deps: AccountsDeps, input: RegisterRequest, c
       const user = await insertUser(tx, { username: input.username, email, passwordHash });
       const { response } = await issueSession(tx, deps.jwtSecret, user);
       await recordAuthEvent(tx, deps.logger, { kind: 'register', userId: user.id, client });
-      return response;
+      return { ...response, deviceToken: deviceTokenFor(deps.jwtSecret, user.id) };
     });
   } catch (error) {
     if (isUniqueViolation(error, 'users_username_key')) {

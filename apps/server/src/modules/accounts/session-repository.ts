@@ -19,6 +19,11 @@ export async function findRefreshTokenForUpdate(db: Database, tokenHash: string)
   return row;
 }
 
+export async function findRefreshTokenById(db: Database, id: number): Promise<RefreshTokenRow | undefined> {
+  const [row] = await db.select().from(refreshTokens).where(eq(refreshTokens.id, id)).limit(1);
+  return row;
+}
+
 export async function findRefreshToken(db: Database, tokenHash: string): Promise<RefreshTokenRow | undefined> {
   const [row] = await db.select().from(refreshTokens).where(eq(refreshTokens.tokenHash, tokenHash)).limit(1);
   return row;
@@ -38,12 +43,14 @@ export async function revokeFamily(db: Database, userId: number, familyId: strin
   return rows.length;
 }
 
-/** Signs out every session of the user but `keepFamilyId`. */
-export async function revokeOtherFamilies(db: Database, userId: number, keepFamilyId: string): Promise<void> {
-  await db
+/** Signs out every session of the user but `keepFamilyId`; returns the families signed out. */
+export async function revokeOtherFamilies(db: Database, userId: number, keepFamilyId: string): Promise<string[]> {
+  const rows = await db
     .update(refreshTokens)
     .set({ revokedAt: sql`now()` })
-    .where(and(eq(refreshTokens.userId, userId), ne(refreshTokens.familyId, keepFamilyId), isNull(refreshTokens.revokedAt)));
+    .where(and(eq(refreshTokens.userId, userId), ne(refreshTokens.familyId, keepFamilyId), isNull(refreshTokens.revokedAt)))
+    .returning({ familyId: refreshTokens.familyId });
+  return [...new Set(rows.map((r) => r.familyId))];
 }
 
 export interface SessionRow {

@@ -2,27 +2,34 @@
  * One connection to /ws/orders or /ws/portfolio: authenticate (query token or first frame),
  * then forward the user's events from the cache pub/sub until the socket or its token ends.
  */
-import { type ErrorCode, type UserSocketServerFrame, WS_CLOSE_UNAUTHORIZED } from '@cryptosim/contracts';
+import { type ErrorCode, type UserSocketServerFrame, WS_CLOSE_TOO_MANY_SOCKETS, WS_CLOSE_UNAUTHORIZED } from '@cryptosim/contracts';
 import type { Logger } from 'pino';
 import type { WebSocket } from 'ws';
 import type { Config } from '../../config.js';
 import { AppError } from '../../kernel/app-error.js';
+import { sendBounded } from '../../kernel/websocket.js';
 import type { CachePort, Unsubscribe } from '../../ports/cache/cache-port.js';
 import { authenticateSocket, type SocketIdentity } from './authenticate.js';
+import type { SessionSockets } from './session-revocation.js';
 import { userChannel, type UserEventKind } from './user-events.js';
 
 /** A socket that has not authenticated by then is closed: idle anonymous sockets cost memory. */
 export const AUTH_DEADLINE_MS = 10_000;
 
 export interface UserSocketDeps {
-  config: Pick<Config, 'jwtSecret'>;
+  config: Pick<Config, 'jwtSecret' | 'wsMaxSocketsPerUser'>;
   cache: CachePort;
   logger: Pick<Logger, 'warn'>;
+  /** Authenticated sockets per user on this process, shared by both channels. */
+  openPerUser: Map<number, number>;
+  /** Closes this process's sockets of a session signed out anywhere. */
+  sessions: SessionSockets;
 }
 
 export function serveUserSocket(deps: UserSocketDeps, socket: WebSocket, kind: UserEventKind, queryToken: string | undefined): void {
   let identity: SocketIdentity | undefined;
   let unsubscribe: Unsubscribe | undefined;
+  let untrack: (() => void) | undefined;
   let closed = false;
   let expiry: NodeJS.Timeout | undefined;
   const deadline = setTimeout(() => close('authentication timed out'), AUTH_DEADLINE_MS);
@@ -30,8 +37,9 @@ export function serveUserSocket(deps: UserSocketDeps, socket: WebSocket, kind: U
   let queue: Promise<void> = Promise.resolve();
 
   /** A frame of this socket's own, or one the user's event channel carries already encoded. */
+  // A client that stops reading is cut off once its backlog passes the cap, not queued for.
   const send = (frame: UserSocketServerFrame | string) => {
-    if (!closed && socket.readyState === socket.OPEN) socket.send(typeof frame === 'string' ? frame : JSON.stringify(frame));
+    if (!closed) sendBounded(socket, typeof frame === 'string' ? frame : JSON.stringify(frame));
   };
   const sendError = (code: ErrorCode, message: string) => send({ type: 'error', code, message });
   function close(reason: string) {
@@ -41,7 +49,7 @@ export function serveUserSocket(deps: UserSocketDeps, socket: WebSocket, kind: U
   async function authenticate(token: string): Promise<boolean> {
     let who: SocketIdentity;
     try {
-      who = await authenticateSocket(deps.config, token);
+      who = await authenticateSocket(deps.config, token, deps);
     } catch (error) {
       if (!(error instanceof AppError)) throw error;
       sendError(error.code, error.message);
@@ -51,6 +59,16 @@ export function serveUserSocket(deps: UserSocketDeps, socket: WebSocket, kind: U
       sendError('FORBIDDEN', 'This socket already belongs to another user.');
       return false;
     }
+    if (!identity && (deps.openPerUser.get(who.id) ?? 0) >= deps.config.wsMaxSocketsPerUser) {
+      if (!closed) socket.close(WS_CLOSE_TOO_MANY_SOCKETS, 'too many sockets for this user');
+      return false;
+    }
+    if (identity?.sessionId !== who.sessionId) {
+      untrack?.();
+      untrack = await deps.sessions.track(who.sessionId, () => close('session signed out'));
+      if (closed) untrack();
+    }
+    if (!identity) deps.openPerUser.set(who.id, (deps.openPerUser.get(who.id) ?? 0) + 1);
     identity = who;
     clearTimeout(deadline);
     // A fresh token (re-sent before expiry) extends the socket's life; an expired one ends it.
@@ -97,6 +115,12 @@ export function serveUserSocket(deps: UserSocketDeps, socket: WebSocket, kind: U
   });
   socket.on('close', () => {
     closed = true;
+    untrack?.();
+    if (identity) {
+      const left = (deps.openPerUser.get(identity.id) ?? 1) - 1;
+      if (left > 0) deps.openPerUser.set(identity.id, left);
+      else deps.openPerUser.delete(identity.id);
+    }
     clearTimeout(deadline);
     clearTimeout(expiry);
     void unsubscribe?.().catch(() => undefined);

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { UserEventKind } from './user-events.js';
+import { SessionSockets } from './session-revocation.js';
 import { serveUserSocket, type UserSocketDeps } from './user-socket.js';
 
 const CHANNELS: Array<[path: string, kind: UserEventKind]> = [
@@ -8,7 +9,9 @@ const CHANNELS: Array<[path: string, kind: UserEventKind]> = [
 ];
 
 /** /ws/orders and /ws/portfolio (docs/API.md): authenticated, one user's events each. */
-export function userSocketRoutes(deps: UserSocketDeps) {
+export function userSocketRoutes(deps: Omit<UserSocketDeps, 'openPerUser' | 'sessions'>) {
+  const openPerUser = new Map<number, number>();
+  const sessions = new SessionSockets(deps.cache, deps.logger);
   return async (app: FastifyInstance) => {
     for (const [path, kind] of CHANNELS) {
       app.get<{ Querystring: { token?: string } }>(
@@ -17,7 +20,7 @@ export function userSocketRoutes(deps: UserSocketDeps) {
         { websocket: true, schema: { hide: true } },
         (socket, request) => {
           const token = typeof request.query.token === 'string' && request.query.token !== '' ? request.query.token : undefined;
-          serveUserSocket(deps, socket, kind, token);
+          serveUserSocket({ ...deps, openPerUser, sessions }, socket, kind, token);
         },
       );
     }

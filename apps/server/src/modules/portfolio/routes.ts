@@ -21,7 +21,7 @@ export async function portfolioRoutes(server: FastifyInstance, ctx: ModuleContex
   const logger = ctx.logger.child({ module: 'portfolio' });
   const tags = ['portfolio'];
   const security = [{ bearerAuth: [] }];
-  app.addHook('onRequest', authenticate(ctx.config));
+  app.addHook('onRequest', authenticate(ctx.config, ctx.ports.cache));
 
   app.get('/api/portfolio', { schema: { tags, security, response: { 200: Portfolio, ...problemResponses(401) } } }, async (request) =>
     valuePortfolio(cache, await cachedAccountSnapshot(db, cache, request.user.id)),

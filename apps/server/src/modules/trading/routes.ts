@@ -31,7 +31,7 @@ export async function tradingRoutes(server: FastifyInstance, ctx: ModuleContext,
   const tags = ['trading'];
   const security = [{ bearerAuth: [] }];
   // onRequest: an unauthenticated call is 401 before its body or query is even looked at.
-  app.addHook('onRequest', authenticate(ctx.config));
+  app.addHook('onRequest', authenticate(ctx.config, ctx.ports.cache));
 
   for (const side of ['BUY', 'SELL'] as const satisfies readonly OrderSide[]) {
     app.post(

@@ -7,6 +7,7 @@
 import type { Logger } from 'pino';
 import type { PortHealth } from '../port-health.js';
 import type { CachePort, MessageHandler, Unsubscribe } from './cache-port.js';
+import { DependencyUnavailableError } from '../../kernel/outage.js';
 import { RedisLink, type RedisLinkOptions } from './redis-connection.js';
 
 // INCR then start the window on the first hit; a counter left without a TTL gets one,
@@ -42,49 +43,42 @@ export class RedisCache implements CachePort {
   }
 
   async get(key: string): Promise<string | null> {
-    const redis = await this.client();
-    return redis.get(this.prefix + key);
+    return this.run((redis) => redis.get(this.prefix + key));
   }
 
   async set(key: string, value: string, ttlMs?: number): Promise<void> {
-    const redis = await this.client();
-    if (ttlMs === undefined) await redis.set(this.prefix + key, value);
-    else await redis.set(this.prefix + key, value, 'PX', Math.max(1, Math.ceil(ttlMs)));
+    await this.run((redis) =>
+      ttlMs === undefined ? redis.set(this.prefix + key, value) : redis.set(this.prefix + key, value, 'PX', Math.max(1, Math.ceil(ttlMs))),
+    );
   }
 
   async del(...keys: string[]): Promise<void> {
     if (keys.length === 0) return;
-    const redis = await this.client();
-    await redis.del(...keys.map((k) => this.prefix + k));
+    await this.run((redis) => redis.del(...keys.map((k) => this.prefix + k)));
   }
 
   async hset(key: string, fields: Record<string, string>): Promise<void> {
     if (Object.keys(fields).length === 0) return;
-    const redis = await this.client();
-    await redis.hset(this.prefix + key, fields);
+    await this.run((redis) => redis.hset(this.prefix + key, fields));
   }
 
   async hgetall(key: string): Promise<Record<string, string>> {
-    const redis = await this.client();
-    return redis.hgetall(this.prefix + key);
+    return this.run((redis) => redis.hgetall(this.prefix + key));
   }
 
   async incrWindow(key: string, windowMs: number): Promise<{ count: number; resetMs: number }> {
-    const redis = await this.client();
     const window = Math.max(1, Math.ceil(windowMs));
-    const [count, ttl] = (await redis.eval(INCR_WINDOW_LUA, 1, this.prefix + key, window)) as [number, number];
+    const [count, ttl] = (await this.run((redis) => redis.eval(INCR_WINDOW_LUA, 1, this.prefix + key, window))) as [number, number];
     return { count: Number(count), resetMs: Number(ttl) };
   }
 
   async publish(channel: string, message: string): Promise<void> {
-    const redis = await this.client();
-    await redis.publish(this.prefix + channel, message);
+    await this.run((redis) => redis.publish(this.prefix + channel, message));
   }
 
   /** PUBSUB NUMSUB counts the subscriptions of every connection, so every replica's sockets. */
   async hasSubscribers(channel: string): Promise<boolean> {
-    const redis = await this.client();
-    const [, count] = (await redis.pubsub('NUMSUB', this.prefix + channel)) as [string, number | string];
+    const [, count] = (await this.run((redis) => redis.pubsub('NUMSUB', this.prefix + channel))) as [string, number | string];
     return Number(count) > 0;
   }
 
@@ -104,7 +98,7 @@ export class RedisCache implements CachePort {
     } catch (err) {
       set.delete(own);
       if (first && set.size === 0) this.handlers.delete(full);
-      throw err;
+      throw err instanceof Error && err.name === 'ReplyError' ? err : new DependencyUnavailableError('redis', err);
     }
     return async () => {
       if (!set.delete(own) || set.size > 0) return;
@@ -129,8 +123,24 @@ export class RedisCache implements CachePort {
   }
 
   private async client() {
-    await this.link.whenReady();
+    try {
+      await this.link.whenReady();
+    } catch (err) {
+      throw new DependencyUnavailableError('redis', err);
+    }
     return this.link.client;
+  }
+
+  /** Runs a command; a refused, dropped or timed-out connection becomes DependencyUnavailableError. */
+  private async run<T>(command: (redis: RedisLink['client']) => Promise<T>): Promise<T> {
+    const redis = await this.client();
+    try {
+      return await command(redis);
+    } catch (err) {
+      // A ReplyError is Redis answering (a bug of ours, e.g. WRONGTYPE), not an outage.
+      if (err instanceof Error && err.name === 'ReplyError') throw err;
+      throw new DependencyUnavailableError('redis', err);
+    }
   }
 
   private subscriberLink(): RedisLink {

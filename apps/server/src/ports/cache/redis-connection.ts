@@ -29,7 +29,7 @@ export interface RedisLinkOptions {
   maxRetriesPerRequest?: number | null;
   /** Rejects a call that got no reply in time; default 2000, `null` for none. */
   commandTimeoutMs?: number | null;
-  /** Upper bound of the reconnect backoff; default 2000. */
+  /** Upper bound of the reconnect backoff; default 1000, so a returning Redis is in use within a second. */
   maxBackoffMs?: number;
   /** Queue commands while disconnected (BullMQ workers only); default false. */
   offlineQueue?: boolean;
@@ -52,7 +52,7 @@ export class RedisLink {
   private firstReady: Promise<void> | undefined;
 
   constructor(private readonly options: RedisLinkOptions) {
-    const maxBackoffMs = options.maxBackoffMs ?? 2000;
+    const maxBackoffMs = options.maxBackoffMs ?? 1000;
     const commandTimeout = options.commandTimeoutMs === undefined ? 2000 : options.commandTimeoutMs;
     this.client = new Redis(options.url, {
       // CLIENT SETNAME refuses spaces and odd characters.

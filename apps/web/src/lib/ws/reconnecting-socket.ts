@@ -14,7 +14,7 @@ export type SocketStatus = 'idle' | 'connecting' | 'open' | 'reconnecting';
 const OPEN = 1;
 
 export interface ReconnectingSocketOptions {
-  /** Read on every (re)connect, so a token appended as `?token=` is always the current one. Null: stay down. */
+  /** Read on every (re)connect. Null: stay down. */
   url: () => string | null;
   /** Runs on every open: the place to (re)send subscriptions. */
   onOpen: (send: (frame: unknown) => void) => void;

@@ -17,21 +17,34 @@ export interface UserStreamOptions {
 }
 
 /**
- * One authenticated user channel (/ws/orders or /ws/portfolio) with `?token=`. It reconnects
- * like the price stream, except after 4401: a retry with the same token would be refused
- * again, so it waits for the owner to restart it with a fresh one.
+ * One authenticated user channel (/ws/orders or /ws/portfolio). The access token goes in the
+ * first frame, never in the URL, where the browser console (on a failed reconnect) and
+ * server or proxy logs would show it. It reconnects like the price stream, except when the
+ * token is refused (4401 or an UNAUTHORIZED reply to the auth frame): a retry with the same
+ * token would be refused again, so it waits for the owner to restart it with a fresh one.
  */
 export class UserStream {
   readonly #socket: ReconnectingSocket;
 
   constructor(options: UserStreamOptions) {
+    let authenticated = false;
     this.#socket = new ReconnectingSocket({
-      url: () => {
+      url: () => (options.token() ? socketUrl(`/ws/${options.channel}`) : null),
+      onOpen: (send) => {
+        authenticated = false;
         const token = options.token();
-        return token ? `${socketUrl(`/ws/${options.channel}`)}?token=${encodeURIComponent(token)}` : null;
+        if (token) send({ op: 'auth', token });
       },
-      onOpen: () => {},
-      onMessage: options.onFrame,
+      onMessage: (frame) => {
+        const { type, code } = (typeof frame === 'object' && frame !== null ? frame : {}) as { type?: unknown; code?: unknown };
+        if (type === 'authenticated') authenticated = true;
+        if (!authenticated && type === 'error' && code === 'UNAUTHORIZED') {
+          this.#socket.stop();
+          options.onUnauthorized();
+          return;
+        }
+        options.onFrame(frame);
+      },
       onStatus: options.onStatus,
       isFinal: (code) => {
         if (code !== WS_CLOSE_UNAUTHORIZED) return false;

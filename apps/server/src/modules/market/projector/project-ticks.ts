@@ -9,6 +9,7 @@ import type { PriceRow, TickEventV1 } from '@cryptosim/contracts';
 import type { BusMessage } from '../../../ports/bus/bus-port.js';
 import type { CachePort } from '../../../ports/cache/cache-port.js';
 import { encodeTickerFrame, priceChannel, STATUS_KEY, tickerKey } from './cache-layout.js';
+import { isOutage } from '../../../kernel/outage.js';
 import { parseTick } from './parse-event.js';
 import { PublishedOffsets } from './published-offsets.js';
 
@@ -35,6 +36,7 @@ export function priceRowOf(tick: TickEventV1): PriceRow {
 /** `world()` names the feed of the database's market world; ticks of another feed are skipped. */
 export function createTickProjector(cache: CachePort, logger: Logger, world: () => string | undefined = () => undefined): (messages: BusMessage[]) => Promise<void> {
   const published = new PublishedOffsets();
+  let outage = false;
   return async (messages) => {
     const latest = new Map<string, { row: PriceRow; source: string }>();
     const frames: Array<[string, string]> = [];
@@ -59,9 +61,20 @@ export function createTickProjector(cache: CachePort, logger: Logger, world: () 
     // lastEventAt is this process's clock: a replayed feed carries historical event times.
     // marketTime is the feed's own clock: a replay's is the file's.
     writes.push(cache.hset(STATUS_KEY, { source: last.source, lastEventAt: String(Date.now()), marketTime: String(last.row.updatedAt) }));
-    await Promise.all(writes);
-    // Issued together on one connection, so each symbol's frames keep their order.
-    await Promise.all(frames.map(([channel, frame]) => cache.publish(channel, frame)));
+    try {
+      await Promise.all(writes);
+      // Issued together on one connection, so each symbol's frames keep their order.
+      await Promise.all(frames.map(([channel, frame]) => cache.publish(channel, frame)));
+    } catch (err) {
+      if (!isOutage(err)) throw err;
+      // A ticker is a level: a batch lost to a cache outage is skipped, not redelivered after
+      // a growing backoff, so the first tick after the cache returns restores the price.
+      if (!outage) logger.warn({ err: (err as Error).message }, 'cache unavailable; skipping ticks until it returns');
+      outage = true;
+      return;
+    }
+    if (outage) logger.info('cache back; ticks projected again');
+    outage = false;
     published.markPublished(messages);
   };
 }

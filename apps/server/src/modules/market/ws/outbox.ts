@@ -7,10 +7,10 @@
 import type { Writable } from 'node:stream';
 import type { WebSocket } from 'ws';
 import type { PriceChannel } from '@cryptosim/contracts';
+import { MAX_BUFFERED_BYTES } from '../../../kernel/websocket.js';
 
 export const HIGH_WATER_BYTES = 64 * 1024;
-/** A socket this far behind on frames that cannot be coalesced (replies) is cut off. */
-export const MAX_BUFFERED_BYTES = 1024 * 1024;
+// A socket more than MAX_BUFFERED_BYTES behind on frames that cannot be coalesced (replies) is cut off.
 const FLUSH_EVERY_MS = 25;
 
 export const keyOf = (symbol: string, channel: PriceChannel) => `${symbol}/${channel}`;
