@@ -8,7 +8,7 @@ import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from './build-app.js';
 import { loadConfig } from '../config.js';
-import { createMarketSource } from '../modules/market/sources/create-market-source.js';
+import { createMarketSource } from '../modules/market/index.js';
 import { MemoryBus } from '../ports/bus/memory-bus.js';
 import { MemoryCache } from '../ports/cache/memory-cache.js';
 import { openPgliteDb } from '../ports/db/pglite-db.js';

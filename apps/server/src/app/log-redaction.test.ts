@@ -15,7 +15,7 @@ import { redactUrl } from '../kernel/redact-url.js';
 import { accountsModule } from '../modules/accounts/index.js';
 import { registerUser } from '../modules/accounts/testing/clients.js';
 import { openSocket } from '../modules/accounts/testing/socket-client.js';
-import { createMarketSource } from '../modules/market/sources/create-market-source.js';
+import { createMarketSource } from '../modules/market/index.js';
 import { MemoryBus } from '../ports/bus/memory-bus.js';
 import { MemoryCache } from '../ports/cache/memory-cache.js';
 import { openPgliteDb } from '../ports/db/pglite-db.js';

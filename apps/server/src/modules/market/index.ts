@@ -14,6 +14,7 @@ export { readTicker, tickerFromHash, tickerKey, type TickerHash } from './projec
 export { parseTick } from './projector/parse-event.js';
 export { MARKET_TOPIC_PARTITIONS } from './ingest/start-ingest.js';
 export { createMarketSource } from './sources/create-market-source.js';
+export { createTickProjector } from './projector/project-ticks.js';
 export { MarketWorldError } from './world/market-world.js';
 export { settleMarketWorld } from './world/settle-market-world.js';
 
