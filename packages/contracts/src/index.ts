@@ -7,3 +7,5 @@ export * from './market-ws.js';
 export * from './trading.js';
 export * from './portfolio.js';
 export * from './auth.js';
+export * from './ai.js';
+export * from './jobs.js';

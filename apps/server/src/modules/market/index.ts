@@ -6,6 +6,10 @@ import { pricesWebSocket } from './ws/prices-ws.js';
 
 export type { SymbolRegistry } from '../../ports/market/market-source.js';
 export { DEFAULT_SYMBOLS } from './symbols/default-symbols.js';
+export { backfillHistory, type BackfillReport, type HistorySource } from './history/backfill-history.js';
+export { refreshRollups } from './history/refresh-rollups.js';
+export { checkCandleQuality, type SymbolQuality } from './quality/check-candle-quality.js';
+export type { QualityReport } from './quality/assess-candle-quality.js';
 
 /**
  * Market data: the ingest role runs the source (Binance, simulator, replay) into the bus;
