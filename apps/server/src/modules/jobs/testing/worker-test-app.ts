@@ -32,6 +32,7 @@ import { bearer, registerUser } from '../../accounts/testing/clients.js';
 import { createMarketSource } from '../../market/sources/create-market-source.js';
 import { eventually } from '../../../ports/cache/cache-port.contract.js';
 import { jobsModule } from '../index.js';
+import { listRuns } from '../job-run-repository.js';
 
 const silent = pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' });
 const SECRET = 'jobs-test-secret-'.padEnd(40, 'x');
@@ -138,8 +139,12 @@ export async function jobRuns(t: WorkerTestApp, query = ''): Promise<JobRunView[
   return (res.json() as JobRunsResponse).runs;
 }
 
-/** Waits until `name` has `count` finished runs, and returns its runs (newest first). */
+/**
+ * Waits until `name` has `count` finished runs, and returns its runs (newest first) as the
+ * API lists them. The wait reads the table, so polling never meets the API's rate limits.
+ */
 export async function finishedRuns(t: WorkerTestApp, name: string, count = 1, timeoutMs = 30_000): Promise<JobRunView[]> {
-  await eventually(`${count} finished run(s) of ${name}`, async () => (await jobRuns(t, `?name=${name}`)).filter((r) => r.status !== 'running').length >= count, timeoutMs);
+  const finished = async () => (await listRuns(t.ports.db.db, { name, limit: 500 })).filter((r) => r.status !== 'running').length;
+  await eventually(`${count} finished run(s) of ${name}`, async () => (await finished()) >= count, timeoutMs);
   return jobRuns(t, `?name=${name}`);
 }
