@@ -8,7 +8,7 @@ import { MARKET_DATA_JOB, parseMarketDataInput, runMarketData } from './run-mark
 
 export const marketDataEntryPoint: EntryPoint = {
   name: 'market-data-job',
-  async start({ ports, config, logger }) {
+  async start({ ports, config, logger, signal }) {
     const { everyMs, lookbackHours } = config.jobs.marketData;
     defineRecordedJob(ports.jobs, ports.db, logger, {
       name: MARKET_DATA_JOB,
@@ -22,6 +22,7 @@ export const marketDataEntryPoint: EntryPoint = {
             symbols: ports.market.symbols.list().map((s) => s.symbol),
             logger: logger.child({ job: MARKET_DATA_JOB }),
             lookbackHours,
+            signal,
           },
           parseMarketDataInput(data),
         ),

@@ -19,6 +19,8 @@ export interface MarketDataDeps {
   symbols: readonly string[];
   logger: Logger;
   lookbackHours: number;
+  /** Shutdown: stops the run between symbols and steps (it then fails and is retried later). */
+  signal?: AbortSignal;
 }
 
 export interface MarketDataReport {
@@ -43,8 +45,11 @@ export async function runMarketData(deps: MarketDataDeps, until = Date.now()): P
     logger: deps.logger,
     days: deps.lookbackHours / 24,
     now: until,
+    ...(deps.signal && { signal: deps.signal }),
   });
+  deps.signal?.throwIfAborted();
   const rollups = await refreshRollups(deps.db, deps.symbols, from, until);
+  deps.signal?.throwIfAborted();
   const bySymbol = await checkCandleQuality(deps.db.db, deps.symbols, from, until);
   const flagged = bySymbol.flatMap(({ symbol, intervals }) =>
     Object.entries(intervals)
