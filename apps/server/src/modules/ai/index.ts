@@ -7,6 +7,7 @@ export { scorePredictions, defaultOutcomeRule, type OutcomeRule, type ScoreRepor
 export { SCORE_PREDICTIONS_JOB } from './predictions/score-predictions-entry-point.js';
 export { insertCandidate, loadActiveModel, findModel, type ActiveModel, type NewModel } from './registry/model-repository.js';
 export { promoteCandidate } from './registry/promote-candidate.js';
+export { modelUnavailable, type UnavailableReason } from './model-unavailable.js';
 export { decidePromotion, type PromotionDecision, type PromotionEvidence, type WindowScore } from './registry/decide-promotion.js';
 export { computeTrackRecord, summarize as summarizeTrackRecord, type ScoredRow } from './track-record/compute-track-record.js';
 export { scoredPredictions } from './predictions/prediction-repository.js';
