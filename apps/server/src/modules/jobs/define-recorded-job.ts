@@ -6,7 +6,7 @@
 import type { Logger } from 'pino';
 import type { DbPort } from '../../ports/db/db-port.js';
 import type { JobsPort } from '../../ports/jobs/jobs-port.js';
-import { closeRun, openRun } from './job-run-repository.js';
+import { closeAbandonedRuns, closeRun, openRun } from './job-run-repository.js';
 
 export interface RecordedJob {
   name: string;
@@ -14,13 +14,19 @@ export interface RecordedJob {
   run(data: unknown): Promise<unknown>;
   attempts?: number;
   backoffMs?: number;
+  /** A try still `running` after this long is recorded failed as abandoned (default 6 h). */
+  abandonAfterMs?: number;
 }
+
+export const DEFAULT_ABANDON_AFTER_MS = 6 * 3_600_000;
 
 export function defineRecordedJob(jobs: JobsPort, db: DbPort, logger: Logger, job: RecordedJob): void {
   const log = logger.child({ job: job.name });
   jobs.define(
     job.name,
     async (data, { attempt }) => {
+      const abandoned = await closeAbandonedRuns(db.db, job.name, job.abandonAfterMs ?? DEFAULT_ABANDON_AFTER_MS);
+      if (abandoned > 0) log.warn({ abandoned }, 'earlier runs never recorded their end; marked failed');
       const id = await openRun(db.db, job.name, attempt);
       let summary: unknown;
       try {

@@ -113,6 +113,15 @@ for (const backend of await workerBackends()) {
       expect(latest!.error).toMatch(/market-data takes \{ until\?: epoch ms \}/);
     }, 120_000);
 
+    it('when a run of an earlier process never recorded its end, then the next run of that job marks it failed as abandoned', async () => {
+      const [stale] = await rows<{ id: string }>(t, sql`insert into job_runs (name, attempt, started_at) values ('flaky', 1, now() - interval '7 hours') returning id::text as id`);
+      await t.ports.jobs.enqueue('flaky');
+      await finishedRuns(t, 'flaky', 4);
+      const after = (await jobRuns(t, '?name=flaky')).find((r) => r.id === Number(stale!.id));
+      expect(after).toMatchObject({ status: 'failed', error: 'abandoned: no end recorded within 360 min' });
+      expect(after!.finishedAt).not.toBeNull();
+    });
+
     it('when runs are listed, then they are newest first, filtered by name and capped by limit', async () => {
       const all = await jobRuns(t);
       expect(all.map((r) => r.id), 'newest first').toEqual([...all.map((r) => r.id)].sort((a, b) => b - a));

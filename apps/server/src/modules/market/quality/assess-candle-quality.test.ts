@@ -29,7 +29,16 @@ describe('assessCandleQuality', () => {
       [T0 + 40 * M, T0 + 41 * M],
     ]);
     expect(r.missing).toBe(4);
+    expect(r.gapRuns).toBe(2);
     expect(r.ok).toBe(false);
+  });
+
+  it('when there are many gaps, then the report lists the first ones and counts them all', () => {
+    const everyOther = series(200).filter((_, i) => i % 2 === 0);
+    const r = assessCandleQuality(everyOther, { from: T0, to: T0 + 200 * M, intervalMs: M, listed: 2 });
+    expect(r.gapRuns).toBe(100);
+    expect(r.gaps).toHaveLength(8);
+    expect(r.gaps[0]).toEqual([T0 + M, T0 + 2 * M]);
   });
 
   it('when the window ends with no candle, then the tail is a gap', () => {

@@ -33,8 +33,10 @@ export interface QualityReport {
   rows: number;
   expected: number;
   missing: number;
-  /** Runs of missing slots as [start, end) open times. */
+  /** Runs of missing slots as [start, end) open times, the first `listed` × 4 of them. */
   gaps: Array<[number, number]>;
+  /** How many runs of missing slots there are in all. */
+  gapRuns: number;
   misaligned: number;
   duplicateOpenTimes: number;
   repeated: number;
@@ -80,7 +82,9 @@ export function assessCandleQuality(candles: readonly Candle[], options: Quality
     rows: inWindow.length,
     expected,
     missing,
-    gaps,
+    // A long outage must not turn the run's summary into a megabyte of intervals.
+    gaps: gaps.slice(0, (options.listed ?? 5) * 4),
+    gapRuns: gaps.length,
     misaligned,
     duplicateOpenTimes,
     repeated,
