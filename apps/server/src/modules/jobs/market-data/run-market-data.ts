@@ -47,8 +47,7 @@ export async function runMarketData(deps: MarketDataDeps, until = Date.now()): P
     now: until,
     ...(deps.signal && { signal: deps.signal }),
   });
-  deps.signal?.throwIfAborted();
-  const rollups = await refreshRollups(deps.db, deps.symbols, from, until);
+  const rollups = await refreshRollups(deps.db, deps.symbols, from, until, deps.signal);
   deps.signal?.throwIfAborted();
   const bySymbol = await checkCandleQuality(deps.db.db, deps.symbols, from, until);
   const flagged = bySymbol.flatMap(({ symbol, intervals }) =>
