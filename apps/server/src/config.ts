@@ -100,6 +100,10 @@ const EnvSchema = z.object({
   SLIPPAGE_K: plainDecimal.default('0.03'),
   SLIPPAGE_CAP: fraction('0.05'),
   ORDER_BATCH_MAX: z.coerce.number().int().min(1).max(10_000).default(128),
+  JOB_MARKET_DATA_EVERY_MS: z.coerce.number().int().min(0).max(7 * 86_400_000).default(3_600_000),
+  JOB_MARKET_DATA_LOOKBACK_HOURS: z.coerce.number().int().min(1).max(24 * 31).default(48),
+  JOB_SCORE_PREDICTIONS_EVERY_MS: z.coerce.number().int().min(0).max(86_400_000).default(60_000),
+  PREDICTION_VOID_AFTER_MS: z.coerce.number().int().min(60_000).max(30 * 86_400_000).default(21_600_000),
 });
 
 /** Every variable the platform reads; .env.example documents each one. */
@@ -152,6 +156,11 @@ export interface Config {
   trading: { makerFeeRate: string; takerFeeRate: string; slippageK: string; slippageCap: string };
   /** Placements per group-commit transaction at most (1 makes every order its own transaction). */
   orderBatchMax: number;
+  /** Schedules of the worker role's jobs; a period of 0 leaves a job unscheduled. */
+  jobs: {
+    marketData: { everyMs: number; lookbackHours: number };
+    scorePredictions: { everyMs: number; voidAfterMs: number };
+  };
 }
 
 export class ConfigError extends Error {
@@ -201,5 +210,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     },
     trading: { makerFeeRate: e.TRADING_MAKER_FEE_RATE, takerFeeRate: e.TRADING_TAKER_FEE_RATE, slippageK: e.SLIPPAGE_K, slippageCap: e.SLIPPAGE_CAP },
     orderBatchMax: e.ORDER_BATCH_MAX,
+    jobs: {
+      marketData: { everyMs: e.JOB_MARKET_DATA_EVERY_MS, lookbackHours: e.JOB_MARKET_DATA_LOOKBACK_HOURS },
+      scorePredictions: { everyMs: e.JOB_SCORE_PREDICTIONS_EVERY_MS, voidAfterMs: e.PREDICTION_VOID_AFTER_MS },
+    },
   };
 }

@@ -9,3 +9,5 @@ export * from './trading.js';
 export * from './portfolio.js';
 export * from './auth.js';
 export * from './default-symbols.js';
+export * from './ai.js';
+export * from './jobs.js';

@@ -5,9 +5,10 @@ import { accountsModule } from '../modules/accounts/index.js';
 import { marketModule } from '../modules/market/index.js';
 import { tradingModule } from '../modules/trading/index.js';
 import { portfolioModule } from '../modules/portfolio/index.js';
+import { aiModule } from '../modules/ai/index.js';
 
 /** Every business module, in registration order. Add a module here and nowhere else. */
-export const MODULES: AppModule[] = [jobsModule, accountsModule, marketModule, tradingModule, portfolioModule];
+export const MODULES: AppModule[] = [jobsModule, accountsModule, marketModule, tradingModule, portfolioModule, aiModule];
 
 /** Registered in every app, whatever module list a test passes: the probes. */
 export const PLATFORM_MODULES: AppModule[] = [healthModule];

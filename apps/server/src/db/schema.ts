@@ -19,3 +19,4 @@ export * from './schema/users.js';
 export * from './schema/market.js';
 export * from './schema/trading.js';
 export * from './schema/ai.js';
+export * from './schema/jobs.js';

@@ -2,7 +2,7 @@
  * Models, their stored predictions (the live track record) and assistant conversations.
  */
 import { sql } from 'drizzle-orm';
-import { bigserial, check, index, integer, jsonb, pgTable, text, timestamp, uuid, varchar } from 'drizzle-orm/pg-core';
+import { bigserial, check, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid, varchar } from 'drizzle-orm/pg-core';
 import { createdAt, decimal, sqlList } from './columns.js';
 import { users } from './users.js';
 
@@ -27,6 +27,8 @@ export const models = pgTable(
   },
   (t) => [
     index('models_status_created_idx').on(t.status, t.createdAt),
+    // At most one active model: a second activation racing the first fails instead of committing.
+    uniqueIndex('models_one_active').on(t.status).where(sql`status = 'active'`),
     check('models_status_known', sql.raw(`status in (${sqlList(MODEL_STATUSES)})`)),
   ],
 );

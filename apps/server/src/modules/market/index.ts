@@ -25,6 +25,10 @@ export { settleMarketWorld } from './world/settle-market-world.js';
 export async function marketWorldOf(ports: Pick<Ports, 'db' | 'market'>): Promise<MarketWorld | null> {
   return ports.market.world?.world ?? (await readWorld(ports.db).catch(() => undefined))?.world ?? null;
 }
+export { backfillHistory, type BackfillReport, type HistorySource } from './history/backfill-history.js';
+export { refreshRollups } from './history/refresh-rollups.js';
+export { checkCandleQuality, type SymbolQuality } from './quality/check-candle-quality.js';
+export type { QualityReport } from './quality/assess-candle-quality.js';
 
 /**
  * Market data: the ingest role runs the source (Binance, simulator, replay) into the bus;

@@ -114,7 +114,8 @@ export class BullmqJobs implements JobsPort {
   private async process(job: Job): Promise<void> {
     const definition = this.definitions.get(job.name);
     if (!definition) throw missingHandler(job.name);
-    await definition.handler(job.data);
+    // attemptsMade counts the tries that already failed.
+    await definition.handler(job.data, { attempt: job.attemptsMade + 1 });
   }
 
   private jobOpts(name: string): JobsOptions {

@@ -45,10 +45,12 @@ export function describeJobsPortContract(makeJobs: MakeJobs, basePrefix: string)
   it('when a handler fails twice then succeeds, it is retried and recorded completed after 3 attempts', async () => {
     const jobs = await fresh();
     let calls = 0;
+    const attempts: number[] = [];
     jobs.define(
       'flaky',
-      async () => {
+      async (_data, run) => {
         calls += 1;
+        attempts.push(run.attempt);
         if (calls < 3) throw new Error(`flaky failure ${calls}`);
       },
       { attempts: 3, backoffMs: 20 },
@@ -59,6 +61,7 @@ export function describeJobsPortContract(makeJobs: MakeJobs, basePrefix: string)
     const [run] = await jobs.recentRuns();
     expect(run).toMatchObject({ name: 'flaky', status: 'completed', attempts: 3 });
     expect(calls, 'the handler ran once per attempt').toBe(3);
+    expect(attempts, 'each try knows its number').toEqual([1, 2, 3]);
   });
 
   it('when a handler keeps failing, the run is recorded failed with its error once attempts run out', async () => {

@@ -1,7 +1,12 @@
 import type { ManagedPort } from '../port-health.js';
 
 export type JobsImpl = 'memory' | 'bullmq';
-export type JobHandler = (data: unknown) => Promise<void>;
+/** What a handler learns about the try it runs in. */
+export interface JobAttempt {
+  /** 1 for the first try, 2 for the first retry, … */
+  attempt: number;
+}
+export type JobHandler = (data: unknown, run: JobAttempt) => Promise<void>;
 
 export interface JobRun {
   name: string;

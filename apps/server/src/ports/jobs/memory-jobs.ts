@@ -93,7 +93,7 @@ export class MemoryJobs implements JobsPort {
     for (let attempt = 1; attempt <= attempts; attempt++) {
       try {
         if (!definition) throw missingHandler(name);
-        await definition.handler(data);
+        await definition.handler(data, { attempt });
         this.record({ name, status: 'completed', attempts: attempt, finishedAt: Date.now() });
         return;
       } catch (err) {

@@ -1,0 +1,25 @@
+import type { AppModule } from '../../kernel/module.js';
+import { scorePredictionsEntryPoint } from './predictions/score-predictions-entry-point.js';
+import { aiRoutes } from './routes.js';
+
+export { insertPrediction, type NewPrediction } from './predictions/prediction-repository.js';
+export { scorePredictions, defaultOutcomeRule, type OutcomeRule, type ScoreReport } from './predictions/score-predictions.js';
+export { SCORE_PREDICTIONS_JOB } from './predictions/score-predictions-entry-point.js';
+export { insertCandidate, loadActiveModel, findModel, type ActiveModel, type NewModel } from './registry/model-repository.js';
+export { promoteCandidate } from './registry/promote-candidate.js';
+export { modelUnavailable, type UnavailableReason } from './model-unavailable.js';
+export { decidePromotion, type PromotionDecision, type PromotionEvidence, type WindowScore } from './registry/decide-promotion.js';
+export { computeTrackRecord, summarize as summarizeTrackRecord, type ScoredRow } from './track-record/compute-track-record.js';
+export { scoredPredictions } from './predictions/prediction-repository.js';
+
+/**
+ * AI predictions: the model registry, the stored predictions and their live track record
+ * (api role), and the job that scores predictions once their horizon passed (worker role).
+ */
+export const aiModule: AppModule = {
+  name: 'ai',
+  routes: aiRoutes,
+  entryPoints: {
+    worker: [scorePredictionsEntryPoint()],
+  },
+};
