@@ -56,6 +56,7 @@ export const enTrading = {
   'orderError.LOT_SIZE': 'The amount breaks the lot size rules (step or minimum).',
   'orderError.MIN_NOTIONAL': 'The order value is below the minimum.',
   'orderError.PRICE_FILTER': 'The price is not a multiple of the tick size.',
+  'orderError.WOULD_TRIGGER_IMMEDIATELY': 'The trigger price is already reached: this stop would fill at once at market. Put it on the other side of the price.',
   'orderError.NO_PRICE': 'There is no live price for this symbol right now.',
   'orderError.UNKNOWN_SYMBOL': 'This symbol is not listed.',
   'orderError.VALIDATION_FAILED': 'The order is incomplete or malformed.',

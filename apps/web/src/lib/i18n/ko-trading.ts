@@ -57,6 +57,7 @@ export const koTrading: Record<keyof typeof enTrading, string> = {
   'orderError.LOT_SIZE': '수량이 수량 규칙(단위 또는 최소 수량)에 맞지 않습니다.',
   'orderError.MIN_NOTIONAL': '주문 금액이 최소 금액보다 작습니다.',
   'orderError.PRICE_FILTER': '가격이 호가 단위의 배수가 아닙니다.',
+  'orderError.WOULD_TRIGGER_IMMEDIATELY': '발동 가격에 이미 도달해 이 주문은 즉시 시장가로 체결됩니다. 현재가의 반대편에 발동 가격을 두세요.',
   'orderError.NO_PRICE': '지금은 이 종목의 실시간 가격이 없습니다.',
   'orderError.UNKNOWN_SYMBOL': '상장되지 않은 종목입니다.',
   'orderError.VALIDATION_FAILED': '주문 내용이 불완전하거나 잘못되었습니다.',
