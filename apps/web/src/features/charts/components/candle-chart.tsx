@@ -26,7 +26,7 @@ const LOCALE = { ko: 'ko-KR', en: 'en-US' } as const;
  * legend that follows the crosshair. /ws/prices 1m klines keep the newest candle live for
  * every interval (the live cache rolls minutes up into longer candles).
  */
-export default function CandleChart({ symbol }: { symbol: string }) {
+export default function CandleChart({ symbol, tickSize }: { symbol: string; tickSize?: string }) {
   const { t, language } = useI18n();
   const theme = useTheme();
   const [interval, setChartInterval] = useState<Interval>('1h');
@@ -37,7 +37,7 @@ export default function CandleChart({ symbol }: { symbol: string }) {
   useLiveSubscription([symbol], { klines: true });
   const { data, error, isPending } = useHistory(symbol, interval, CANDLES);
   const candles = useMemo(() => data?.candles ?? [], [data]);
-  const hoverTime = useCandleChart(container, { candles, dataKey: `${symbol}/${interval}`, indicators, colours, locale: LOCALE[language] });
+  const hoverTime = useCandleChart(container, { candles, dataKey: `${symbol}/${interval}`, indicators, colours, locale: LOCALE[language], tickSize });
   const legendCandle = (hoverTime === null ? undefined : candles.find((c) => c.openTime === hoverTime)) ?? candles.at(-1);
 
   const toggle = (id: IndicatorId) =>
