@@ -5,6 +5,7 @@ import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
 import type { Transaction } from '@cryptosim/contracts';
 import { useFormat, useT } from '../lib/i18n';
+import { useSymbolRules } from '../lib/market';
 import { TableScroll } from './table-scroll';
 
 const num = { fontVariantNumeric: 'tabular-nums', whiteSpace: 'nowrap' } as const;
@@ -14,6 +15,7 @@ const signColour = (value: string) => (value.startsWith('-') ? 'error.main' : va
 export function FillsTable({ fills, label, showSymbol = true }: { fills: readonly Transaction[]; label: string; showSymbol?: boolean }) {
   const t = useT();
   const format = useFormat();
+  const rulesOf = useSymbolRules();
   return (
     <TableScroll label={label}>
       <Table size="small">
@@ -35,9 +37,9 @@ export function FillsTable({ fills, label, showSymbol = true }: { fills: readonl
               <TableCell sx={num}>{format.dateTime(Date.parse(fill.createdAt))}</TableCell>
               {showSymbol ? <TableCell>{fill.symbol}</TableCell> : null}
               <TableCell sx={{ color: fill.type === 'BUY' ? 'success.main' : 'error.main' }}>{t(`side.${fill.type}`)}</TableCell>
-              <TableCell align="right" sx={num}>{format.price(fill.price)}</TableCell>
-              <TableCell align="right" sx={num}>{format.quantity(fill.quantity)}</TableCell>
-              <TableCell align="right" sx={num}>{format.money(fill.totalAmount)}</TableCell>
+              <TableCell align="right" sx={num}>{format.price(fill.price, rulesOf(fill.symbol)?.tickSize)}</TableCell>
+              <TableCell align="right" sx={num}>{format.quantity(fill.quantity, rulesOf(fill.symbol)?.stepSize)}</TableCell>
+              <TableCell align="right" sx={num}><span title={`${fill.totalAmount} USDT`}>{format.money(fill.totalAmount)}</span></TableCell>
               <TableCell align="right" sx={num}>{format.preciseMoney(fill.fee)}</TableCell>
               <TableCell align="right" sx={{ ...num, color: fill.realizedPnl ? signColour(fill.realizedPnl) : undefined }}>
                 {fill.realizedPnl ? format.signedMoney(fill.realizedPnl) : '—'}

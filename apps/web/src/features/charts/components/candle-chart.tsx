@@ -54,7 +54,7 @@ export default function CandleChart({ symbol, tickSize }: { symbol: string; tick
           <IntervalSwitch value={interval} onChange={setChartInterval} />
           <IndicatorToggles value={indicators} onToggle={toggle} />
         </Stack>
-        <OhlcvLegend candle={legendCandle} />
+        <OhlcvLegend candle={legendCandle} tickSize={tickSize} />
         {error ? <Alert severity="warning">{t('chart.error')}</Alert> : null}
         {!isPending && !error && candles.length === 0 ? <Alert severity="info">{t('chart.empty')}</Alert> : null}
         <Box

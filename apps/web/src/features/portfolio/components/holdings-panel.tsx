@@ -10,6 +10,7 @@ import Typography from '@mui/material/Typography';
 import { Panel } from '../../../components/panel';
 import { TableScroll } from '../../../components/table-scroll';
 import { useFormat, useT } from '../../../lib/i18n';
+import { useSymbolRules } from '../../../lib/market';
 import type { LiveHoldings } from '../rules/live-holdings';
 
 const num = { fontVariantNumeric: 'tabular-nums', whiteSpace: 'nowrap' } as const;
@@ -28,6 +29,7 @@ function Figure({ label, value, colour }: { label: string; value: string; colour
 export function HoldingsPanel({ live }: { live: LiveHoldings }) {
   const t = useT();
   const format = useFormat();
+  const rulesOf = useSymbolRules();
   return (
     <Panel title={t('holdings.title')}>
       <Stack component="dl" direction="row" sx={{ m: 0, mb: 2, flexWrap: 'wrap', columnGap: 3, rowGap: 1.5 }}>
@@ -60,9 +62,9 @@ export function HoldingsPanel({ live }: { live: LiveHoldings }) {
                   <TableCell>
                     <Link component={RouterLink} to={`/trade/${h.symbol}`} aria-label={t('market.tradeSymbol', { symbol: h.symbol })}>{h.symbol}</Link>
                   </TableCell>
-                  <TableCell align="right" sx={num}>{format.quantity(h.quantity)}</TableCell>
-                  <TableCell align="right" sx={num}>{format.price(h.avgPrice)}</TableCell>
-                  <TableCell align="right" sx={num}>{format.price(h.marketPrice)}</TableCell>
+                  <TableCell align="right" sx={num}>{format.quantity(h.quantity, rulesOf(h.symbol)?.stepSize)}</TableCell>
+                  <TableCell align="right" sx={num} title={h.avgPrice}>{format.price(h.avgPrice, rulesOf(h.symbol)?.tickSize)}</TableCell>
+                  <TableCell align="right" sx={num}>{format.price(h.marketPrice, rulesOf(h.symbol)?.tickSize)}</TableCell>
                   <TableCell align="right" sx={num}>{format.money(h.marketValue)}</TableCell>
                   <TableCell align="right" sx={{ ...num, color: signColour(h.unrealizedPnl) }}>
                     {format.signedMoney(h.unrealizedPnl)} ({format.percent(h.unrealizedPnlPercent)})

@@ -12,6 +12,7 @@ import { ResultToast, type ToastMessage } from '../../../components/result-toast
 import { TableScroll } from '../../../components/table-scroll';
 import { VisuallyHidden } from '../../../components/visually-hidden';
 import { useFormat, useT } from '../../../lib/i18n';
+import { useSymbolRules } from '../../../lib/market';
 import { useOpenOrders } from '../../../lib/trading';
 import { useCancelOrder } from '../api/cancel-order';
 import { problemText } from './problem-text';
@@ -22,6 +23,7 @@ export function OpenOrders({ symbol }: { symbol: string }) {
   const format = useFormat();
   const { data, isPending, error } = useOpenOrders(symbol);
   const cancel = useCancelOrder();
+  const rules = useSymbolRules()(symbol);
   const [toast, setToast] = useState<ToastMessage | null>(null);
 
   const onCancel = (order: Order) =>
@@ -56,9 +58,9 @@ export function OpenOrders({ symbol }: { symbol: string }) {
                 <TableCell sx={{ whiteSpace: 'nowrap', color: order.side === 'BUY' ? 'success.main' : 'error.main' }}>
                   {t(`side.${order.side}`)} · {t(`orderType.${order.type}`)}
                 </TableCell>
-                <TableCell align="right" sx={{ fontVariantNumeric: 'tabular-nums' }}>{format.price(order.price ?? order.stopPrice ?? '0')}</TableCell>
-                <TableCell align="right" sx={{ fontVariantNumeric: 'tabular-nums' }}>{format.quantity(order.quantity ?? '0')}</TableCell>
-                <TableCell align="right" sx={{ fontVariantNumeric: 'tabular-nums' }}>{format.quantity(order.filledQuantity)}</TableCell>
+                <TableCell align="right" sx={{ fontVariantNumeric: 'tabular-nums' }}>{format.price(order.price ?? order.stopPrice ?? '0', rules?.tickSize)}</TableCell>
+                <TableCell align="right" sx={{ fontVariantNumeric: 'tabular-nums' }}>{format.quantity(order.quantity ?? '0', rules?.stepSize)}</TableCell>
+                <TableCell align="right" sx={{ fontVariantNumeric: 'tabular-nums' }}>{format.quantity(order.filledQuantity, rules?.stepSize)}</TableCell>
                 <TableCell align="right">
                   <Button size="small" color="error" onClick={() => onCancel(order)} disabled={cancel.isPending && cancel.variables === order.id}
                     aria-label={t('orders.cancelLabel', { side: t(`side.${order.side}`), type: t(`orderType.${order.type}`), id: order.id })}>

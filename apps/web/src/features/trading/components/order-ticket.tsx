@@ -29,13 +29,14 @@ export interface OrderTicketProps {
   coin: string | undefined;
 }
 
-function resultToast({ order, fills }: PlaceOrderResponse, asset: string, t: Translate, format: Formatter): Omit<ToastMessage, 'id'> {
+function resultToast({ order, fills }: PlaceOrderResponse, rules: SymbolInfo, t: Translate, format: Formatter): Omit<ToastMessage, 'id'> {
+  const asset = rules.baseAsset;
   if (order.status === 'REJECTED') return { severity: 'error', text: t('ticket.result.rejected', { reason: order.rejectReason ?? '—' }) };
   if (fills.length > 0 || order.status === 'FILLED') {
-    const params = { quantity: format.quantity(order.filledQuantity), asset, price: format.price(order.avgFillPrice ?? '0'), fee: format.preciseMoney(order.fee) };
+    const params = { quantity: format.quantity(order.filledQuantity, rules.stepSize), asset, price: format.price(order.avgFillPrice ?? '0', rules.tickSize), fee: format.preciseMoney(order.fee) };
     return { severity: 'success', text: t(order.side === 'BUY' ? 'ticket.result.bought' : 'ticket.result.sold', params) };
   }
-  return { severity: 'info', text: t('ticket.result.placed', { type: t(`orderType.${order.type}`), side: t(`side.${order.side}`), quantity: format.quantity(order.quantity ?? '0'), asset }) };
+  return { severity: 'info', text: t('ticket.result.placed', { type: t(`orderType.${order.type}`), side: t(`side.${order.side}`), quantity: format.quantity(order.quantity ?? '0', rules.stepSize), asset }) };
 }
 
 /** Buy or sell one symbol: the exchange's rules are checked as you type, then confirmed, then sent. */
@@ -68,7 +69,7 @@ export function OrderTicket({ rules, marketPrice, cash, coin }: OrderTicketProps
       { side: draft.side, body: check.request },
       {
         onSuccess: (result) => {
-          show(resultToast(result, asset, t, format));
+          show(resultToast(result, rules, t, format));
           change({ amount: '' });
           setSubmitted(false);
         },
@@ -78,7 +79,8 @@ export function OrderTicket({ rules, marketPrice, cash, coin }: OrderTicketProps
     );
   };
 
-  const available = draft.side === 'BUY' ? (cash === undefined ? '—' : format.preciseMoney(cash)) : coin === undefined ? '—' : `${format.quantity(coin)} ${asset}`;
+  const available = draft.side === 'BUY' ? (cash === undefined ? '—' : format.money(cash)) : coin === undefined ? '—' : `${format.quantity(coin, rules.stepSize)} ${asset}`;
+  const exactAvailable = draft.side === 'BUY' ? (cash === undefined ? undefined : `${cash} USDT`) : coin === undefined ? undefined : `${coin} ${asset}`;
   return (
     <Stack spacing={2} component="form" noValidate aria-label={t('ticket.title')} onSubmit={(event) => { event.preventDefault(); submit(); }}>
       <SideSwitch value={draft.side} onChange={(side) => change({ side })} />
@@ -93,7 +95,7 @@ export function OrderTicket({ rules, marketPrice, cash, coin }: OrderTicketProps
           value={draft.stopPrice}
           onChange={(stopPrice) => change({ stopPrice })}
           error={error('stopPrice')}
-          hint={t(draft.type === 'STOP_LOSS' ? 'ticket.stopLossHint' : 'ticket.takeProfitHint')}
+          hint={t(draft.type === 'STOP_LOSS' ? `ticket.stopLossHint${draft.side}` : `ticket.takeProfitHint${draft.side}`)}
         />
       ) : null}
       <Stack direction="row" spacing={1} sx={{ alignItems: 'flex-start' }}>
@@ -113,7 +115,7 @@ export function OrderTicket({ rules, marketPrice, cash, coin }: OrderTicketProps
         ) : null}
       </Stack>
       <Stack spacing={0.5}>
-        <Typography variant="body2" color="text.secondary">
+        <Typography variant="body2" color="text.secondary" title={exactAvailable}>
           {t('ticket.available', { amount: available })}
         </Typography>
         <ButtonGroup size="small" fullWidth aria-label={t('ticket.percentGroup')} disabled={ctx === null}>
@@ -124,7 +126,7 @@ export function OrderTicket({ rules, marketPrice, cash, coin }: OrderTicketProps
           ))}
         </ButtonGroup>
       </Stack>
-      <TicketPreview preview={check?.preview ?? null} side={draft.side} asset={asset} feeRate={feeRate} />
+      <TicketPreview preview={check?.preview ?? null} side={draft.side} type={draft.type} asset={asset} feeRate={feeRate} rules={rules} />
       {balanceIssue ? <Alert severity="warning">{issueText(balanceIssue, t, format)}</Alert> : null}
       {!marketPrice && draft.type === 'MARKET' ? <Alert severity="info">{t('ticket.noPrice')}</Alert> : null}
       <Button type="submit" variant="contained" size="large" color={draft.side === 'BUY' ? 'success' : 'error'} disabled={ctx === null || place.isPending}>
@@ -137,6 +139,7 @@ export function OrderTicket({ rules, marketPrice, cash, coin }: OrderTicketProps
         symbol={rules.symbol}
         asset={asset}
         feeRate={feeRate}
+        rules={rules}
         preview={check?.preview ?? null}
         pending={place.isPending}
         onCancel={() => setConfirming(false)}
