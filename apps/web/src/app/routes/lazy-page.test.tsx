@@ -2,7 +2,7 @@ import { Suspense } from 'react';
 import { act, cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ErrorBoundary } from '../../components/error-boundary';
-import { lazyPage } from './lazy-page';
+import { lazyPage, retryFailedPages } from './lazy-page';
 import { entryScriptOf, noticeNewBuild } from './new-build';
 
 const Page = () => <p>the page</p>;
@@ -11,7 +11,7 @@ function renderLazy(load: () => Promise<{ default: typeof Page }>) {
   const Lazy = lazyPage(load, { attempts: 2, backoffMs: 1 });
   vi.spyOn(console, 'error').mockImplementation(() => {});
   return render(
-    <ErrorBoundary fallback={({ reset }) => <button onClick={reset}>Retry</button>}>
+    <ErrorBoundary fallback={({ reset }) => <button onClick={() => { retryFailedPages(); reset(); }}>Retry</button>}>
       <Suspense fallback={<p>loading</p>}>
         <Lazy />
       </Suspense>
@@ -40,6 +40,8 @@ describe('lazyPage', () => {
     });
     renderLazy(load);
     const retry = await screen.findByRole('button', { name: 'Retry' });
+    const triedWhileDown = load.mock.calls.length;
+    expect(triedWhileDown, 'two attempts, then the error shows instead of loading forever').toBe(2);
     up = true;
     await act(async () => fireEvent.click(retry));
     expect(await screen.findByText('the page')).toBeTruthy();

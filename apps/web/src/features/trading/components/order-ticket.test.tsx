@@ -170,7 +170,7 @@ describe('order ticket', { timeout: 20_000 }, () => {
     expect(posts(), 'nothing is sent before the confirmation').toEqual([]);
     await act(async () => fireEvent.click(within(dialog).getByRole('button', { name: 'Confirm buy' })));
 
-    expect(await screen.findByText('Bought 0.01000 BTC at 50,010.00 (fee 0.5001 USDT).')).toBeTruthy();
+    expect(await screen.findByText('Bought 0.01 BTC at 50,010.00 (fee 0.5001 USDT).')).toBeTruthy();
     expect(posts(), 'one order sent').toHaveLength(1);
     const [path, init] = posts()[0]!;
     expect(path).toBe('/api/trading/buy');

@@ -29,14 +29,15 @@ export interface OrderTicketProps {
   coin: string | undefined;
 }
 
+// Sentences show quantities as typed (0.01 BTC); tables pad them to the step so columns line up.
 function resultToast({ order, fills }: PlaceOrderResponse, rules: SymbolInfo, t: Translate, format: Formatter): Omit<ToastMessage, 'id'> {
   const asset = rules.baseAsset;
   if (order.status === 'REJECTED') return { severity: 'error', text: t('ticket.result.rejected', { reason: order.rejectReason ?? '—' }) };
   if (fills.length > 0 || order.status === 'FILLED') {
-    const params = { quantity: format.quantity(order.filledQuantity, rules.stepSize), asset, price: format.price(order.avgFillPrice ?? '0', rules.tickSize), fee: format.preciseMoney(order.fee) };
+    const params = { quantity: format.quantity(order.filledQuantity), asset, price: format.price(order.avgFillPrice ?? '0', rules.tickSize), fee: format.preciseMoney(order.fee) };
     return { severity: 'success', text: t(order.side === 'BUY' ? 'ticket.result.bought' : 'ticket.result.sold', params) };
   }
-  return { severity: 'info', text: t('ticket.result.placed', { type: t(`orderType.${order.type}`), side: t(`side.${order.side}`), quantity: format.quantity(order.quantity ?? '0', rules.stepSize), asset }) };
+  return { severity: 'info', text: t('ticket.result.placed', { type: t(`orderType.${order.type}`), side: t(`side.${order.side}`), quantity: format.quantity(order.quantity ?? '0'), asset }) };
 }
 
 /** Buy or sell one symbol: the exchange's rules are checked as you type, then confirmed, then sent. */
