@@ -6,7 +6,7 @@ import { chromiumAvailability, launchChromium, type Browser } from './support/br
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { horizontalOverflow, SCREENSHOT_DIR, VIEWPORTS } from './support/screenshots';
-import { apiGet, chooseOption, submitOrder } from './support/trade-helpers';
+import { apiGet, chooseOption } from './support/trade-helpers';
 
 const chromium = chromiumAvailability();
 const SYMBOL = 'DOGEUSDT';

@@ -1,5 +1,4 @@
-import { Suspense, type ReactNode } from 'react';
-import { useMemo } from 'react';
+import { Suspense, useState, type ReactNode } from 'react';
 import { useLocation } from 'react-router';
 import { ErrorBoundary } from '../../components/error-boundary';
 import { PageLoading } from '../../components/page-loading';
@@ -11,11 +10,16 @@ import { retryFailedPages } from './lazy-page';
 export function PageSection({ children }: { children: ReactNode }) {
   const t = useT();
   const { pathname } = useLocation();
-  // A page whose code failed to load is fetched again when the user comes back to it.
-  useMemo(() => retryFailedPages(), [pathname]);
+  // Each route mounts its own section: a page whose code failed to load is fetched again
+  // when the user comes back to it.
+  useState(retryFailedPages);
+  const retry = (reset: () => void) => {
+    retryFailedPages();
+    reset();
+  };
   return (
     // Keyed by path so navigating away from a failed page clears the error.
-    <ErrorBoundary key={pathname} fallback={({ reset }) => <SectionError reset={() => { retryFailedPages(); reset(); }} />}>
+    <ErrorBoundary key={pathname} fallback={({ reset }) => <SectionError reset={() => retry(reset)} />}>
       <Suspense fallback={<PageLoading label={t('common.loading')} />}>{children}</Suspense>
     </ErrorBoundary>
   );

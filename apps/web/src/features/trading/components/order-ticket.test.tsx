@@ -190,6 +190,11 @@ describe('order ticket', { timeout: 20_000 }, () => {
     expect((await screen.findByRole('alert')).textContent).toContain('Not enough USDT for this order and its fee.');
   });
 
+  it('when the amount field is shown, then its unit is named once, in the label, not again inside the field', () => {
+    renderTicket();
+    expect(amountField().closest('.MuiInputBase-root')?.textContent, 'no "BTC" suffix after "Amount (BTC)"').toBe('');
+  });
+
   it('when submitted empty, then the amount is marked required and no dialog opens', () => {
     renderTicket();
     fireEvent.click(screen.getByRole('button', { name: 'Buy BTC' }));

@@ -87,12 +87,11 @@ export function OrderTicket({ rules, marketPrice, cash, coin }: OrderTicketProps
       <SideSwitch value={draft.side} onChange={(side) => change({ side })} />
       <TypeSelect value={draft.type} onChange={(type) => change({ type })} />
       {needsPrice(draft.type) ? (
-        <DecimalField label={t('ticket.limitPrice')} unit="USDT" value={draft.price} onChange={(price) => change({ price })} error={error('price')} hint={t('ticket.tickHint', { tick: rules.tickSize })} />
+        <DecimalField label={t('ticket.limitPrice')} value={draft.price} onChange={(price) => change({ price })} error={error('price')} hint={t('ticket.tickHint', { tick: rules.tickSize })} />
       ) : null}
       {needsStopPrice(draft.type) ? (
         <DecimalField
           label={t('ticket.stopPrice')}
-          unit="USDT"
           value={draft.stopPrice}
           onChange={(stopPrice) => change({ stopPrice })}
           error={error('stopPrice')}
@@ -102,7 +101,6 @@ export function OrderTicket({ rules, marketPrice, cash, coin }: OrderTicketProps
       <Stack direction="row" spacing={1} sx={{ alignItems: 'flex-start' }}>
         <DecimalField
           label={t('ticket.amount', { unit: unit === 'QUOTE' ? 'USDT' : asset })}
-          unit={unit === 'QUOTE' ? 'USDT' : asset}
           value={draft.amount}
           onChange={(amount) => change({ amount })}
           error={error('amount')}
