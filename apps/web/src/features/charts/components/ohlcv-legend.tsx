@@ -38,7 +38,7 @@ export function OhlcvLegend({ candle, tickSize }: { candle: Candle | undefined; 
           <Typography component="dt" variant="caption" color="text.secondary">
             {label}
           </Typography>
-          <Typography component="dd" variant="caption" sx={{ m: 0, color: up ? 'success.main' : 'error.main' }}>
+          <Typography component="dd" variant="caption" sx={{ m: 0, color: up ? 'up.main' : 'down.main' }}>
             {value}
           </Typography>
         </Stack>

@@ -40,7 +40,7 @@ export function ConfirmOrderDialog(props: ConfirmOrderDialogProps) {
         <Button autoFocus onClick={onCancel}>
           {t('common.cancel')}
         </Button>
-        <Button variant="contained" color={side === 'BUY' ? 'success' : 'error'} onClick={onConfirm} disabled={pending}>
+        <Button variant="contained" color={side === 'BUY' ? 'up' : 'down'} onClick={onConfirm} disabled={pending}>
           {t(side === 'BUY' ? 'ticket.confirm.buy' : 'ticket.confirm.sell')}
         </Button>
       </DialogActions>

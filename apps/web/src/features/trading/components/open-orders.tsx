@@ -58,7 +58,7 @@ export function OpenOrders({ symbol }: { symbol: string }) {
             {orders.map((order) => (
               <TableRow key={order.id}>
                 <TableCell sx={{ whiteSpace: 'nowrap' }}>{format.dateTime(Date.parse(order.createdAt))}</TableCell>
-                <TableCell sx={{ whiteSpace: 'nowrap', color: order.side === 'BUY' ? 'success.main' : 'error.main' }}>
+                <TableCell sx={{ whiteSpace: 'nowrap', color: order.side === 'BUY' ? 'up.main' : 'down.main' }}>
                   {t(`side.${order.side}`)} · {t(`orderType.${order.type}`)}{' '}
                   {/* The id the cancel toast names. */}
                   <Typography component="span" variant="caption" color="text.secondary">#{order.id}</Typography>

@@ -20,7 +20,7 @@ function Level({ level, side, deepest, rules }: { level: BookLevel; side: 'bid' 
   const colour = side === 'bid' ? 'rgba(46, 125, 50, 0.16)' : 'rgba(211, 47, 47, 0.16)';
   return (
     <TableRow sx={{ background: `linear-gradient(to left, ${colour} ${share}%, transparent ${share}%)` }}>
-      <TableCell sx={{ ...numeric, color: side === 'bid' ? 'success.main' : 'error.main' }}>{format.price(level.price, rules.tickSize)}</TableCell>
+      <TableCell sx={{ ...numeric, color: side === 'bid' ? 'up.main' : 'down.main' }}>{format.price(level.price, rules.tickSize)}</TableCell>
       <TableCell align="right" sx={numeric}>{format.quantity(level.quantity, rules.stepSize)}</TableCell>
       <TableCell align="right" sx={numeric}>{format.quantity(level.cumulative, rules.stepSize)}</TableCell>
     </TableRow>

@@ -128,7 +128,7 @@ export function OrderTicket({ rules, marketPrice, cash, coin }: OrderTicketProps
       <TicketPreview preview={check?.preview ?? null} side={draft.side} type={draft.type} asset={asset} feeRate={feeRate} rules={rules} />
       {balanceIssue ? <Alert severity="warning">{issueText(balanceIssue, t, format)}</Alert> : null}
       {!marketPrice && draft.type === 'MARKET' ? <Alert severity="info">{t('ticket.noPrice')}</Alert> : null}
-      <Button type="submit" variant="contained" size="large" color={draft.side === 'BUY' ? 'success' : 'error'} disabled={ctx === null || place.isPending}>
+      <Button type="submit" variant="contained" size="large" color={draft.side === 'BUY' ? 'up' : 'down'} disabled={ctx === null || place.isPending}>
         {t(draft.side === 'BUY' ? 'ticket.submitBuy' : 'ticket.submitSell', { asset })}
       </Button>
       <ConfirmOrderDialog

@@ -19,10 +19,10 @@ export function SideSwitch({ value, onChange }: { value: OrderSide; onChange: (s
         if (next) onChange(next);
       }}
     >
-      <ToggleButton value="BUY" color="success">
+      <ToggleButton value="BUY" color="up">
         {t('side.BUY')}
       </ToggleButton>
-      <ToggleButton value="SELL" color="error">
+      <ToggleButton value="SELL" color="down">
         {t('side.SELL')}
       </ToggleButton>
     </ToggleButtonGroup>
