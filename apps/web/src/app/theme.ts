@@ -49,7 +49,13 @@ export function createAppTheme(mode: ColorMode, convention: PriceColours = 'gree
     shape: { borderRadius: 8 },
     components: {
       // Korean wraps between words, not syllables: a header like 구분 never breaks in two.
-      MuiCssBaseline: { styleOverrides: { 'html:lang(ko) body': { wordBreak: 'keep-all' } } },
+      // A focus ring that reads on every background, for keyboard users only.
+      MuiCssBaseline: {
+        styleOverrides: (theme) => ({
+          'html:lang(ko) body': { wordBreak: 'keep-all' },
+          ':focus-visible': { outline: `2px solid ${theme.palette.primary.main}`, outlineOffset: 2 },
+        }),
+      },
       // MUI's default (action.active, 54 % black) is 4.47:1 on the grey app bar: just under AA.
       MuiToggleButton: { styleOverrides: { root: ({ theme }) => ({ color: theme.palette.text.secondary }) } },
     },

@@ -24,6 +24,7 @@ class FakeSeries {
   }
 }
 const created: FakeSeries[] = [];
+const fitted = { count: 0 };
 vi.mock('lightweight-charts', () => ({
   CandlestickSeries: 'Candlestick',
   HistogramSeries: 'Histogram',
@@ -37,6 +38,7 @@ vi.mock('lightweight-charts', () => ({
       return series;
     },
     removeSeries: () => {},
+    timeScale: () => ({ fitContent: () => { fitted.count++; } }),
     priceScale: () => ({ applyOptions: () => {} }),
     panes: () => [{ setStretchFactor: () => {} }, { setStretchFactor: () => {} }],
     subscribeCrosshairMove: () => {},
@@ -68,6 +70,12 @@ describe('useCandleChart', () => {
       expect(line.points.length, 'a point (or gap) per candle').toBe(candles.length);
       expect(valued, 'more than the last candle has a value').toBeGreaterThan(50);
     }
+  });
+
+  it('when a daily chart has only 7 candles, then they are spread over the whole width', () => {
+    fitted.count = 0;
+    renderHook(() => useCandleChart(container, { candles: candles.slice(0, 7), dataKey: 'BTCUSDT/1d', indicators: new Set(), colours, locale: 'en-US' }));
+    expect(fitted.count).toBe(1);
   });
 
   it("when the symbol's tick is 0.00001, then the candles' price format shows 5 decimals", () => {

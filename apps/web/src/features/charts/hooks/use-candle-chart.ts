@@ -133,6 +133,8 @@ export function useCandleChart(container: RefObject<HTMLDivElement | null>, { ca
     } else {
       base.candles.setData(data.candles);
       base.volume.setData(data.volumes);
+      // A short history (7 daily candles) spreads over the width instead of a corner of it.
+      if (data.candles.length < 100) chart.timeScale().fitContent();
     }
     // Newly toggled lines and every line after a full reload need their whole history.
     for (const [key, series] of lines) if (!tail || added.has(key)) series.setData(data.lines[key]);
