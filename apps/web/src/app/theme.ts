@@ -38,8 +38,10 @@ export function createAppTheme(mode: ColorMode, convention: PriceColours = 'gree
   return createTheme({
     palette: {
       mode,
-      up: { main: market.up },
-      down: { main: market.down },
+      // Text on a filled buy/sell button: white on the darker light-mode shades, near-black on
+      // the brighter dark-mode ones (both ≥ 4.5:1).
+      up: { main: market.up, contrastText: mode === 'light' ? '#fff' : 'rgba(0, 0, 0, 0.87)' },
+      down: { main: market.down, contrastText: mode === 'light' ? '#fff' : 'rgba(0, 0, 0, 0.87)' },
       primary: { main: mode === 'dark' ? '#f0b90b' : '#866200' },
       success: { main: mode === 'dark' ? '#0ecb81' : '#027a50' },
       error: { main: mode === 'dark' ? '#f6465d' : '#c62839' },
