@@ -86,12 +86,14 @@ describe.skipIf(!chromium.ok)('web app in Chromium against the real server', () 
     const holding = page.getByRole('region', { name: 'Holdings' }).getByRole('row').filter({ hasText: SYMBOL });
     await holding.waitFor();
     const cells = await holding.getByRole('cell').allInnerTexts();
-    expect(cells[1], 'quantity held').toBe('0.01');
+    // Tables show prices at the symbol's tick size and quantities at its step size.
+    const rules = (await apiGet<SymbolsResponse>(page, '/api/market/symbols')).symbols.find((s) => s.symbol === SYMBOL)!;
+    expect(cells[1], 'quantity held').toBe(en.quantity('0.01', rules.stepSize));
     // The row is valued at the live price it shows, which keeps moving; the rest is the API's
     // position: its average price, and the unrealized P&L at the shown price from it.
     const [position] = (await apiGet<Portfolio>(page, '/api/portfolio')).positions;
     const [, , avgShown, priceShown, , pnlShown, realizedShown] = cells;
-    expect(avgShown, 'average price: the API position\'s').toBe(en.price(position!.avgPrice));
+    expect(avgShown, 'average price: the API position\'s').toBe(en.price(position!.avgPrice, rules.tickSize));
     expect(realizedShown, 'realized P&L: the API position\'s').toBe(en.signedMoney(position!.realizedPnl));
     const shownPrice = new Decimal(priceShown!.replace(/,/g, ''));
     const avg = new Decimal(position!.avgPrice);
@@ -142,7 +144,7 @@ describe.skipIf(!chromium.ok)('web app in Chromium against the real server', () 
     // Price, quantity, total, fee and realized P&L of each fill row are the API's, exactly.
     const { transactions } = await apiGet<TradeHistoryResponse>(page, '/api/trading/history');
     expect(rows.slice(1).map((r) => r.split('\t').slice(3)), 'fill rows match the API').toEqual(
-      transactions.map((f) => [en.price(f.price), en.quantity(f.quantity), en.money(f.totalAmount), en.preciseMoney(f.fee), f.realizedPnl ? en.signedMoney(f.realizedPnl) : '—']),
+      transactions.map((f) => [en.price(f.price, rules.tickSize), en.quantity(f.quantity, rules.stepSize), en.money(f.totalAmount), en.preciseMoney(f.fee), f.realizedPnl ? en.signedMoney(f.realizedPnl) : '—']),
     );
     const all = await apiGet<OrdersResponse>(page, '/api/trading/orders?status=all');
     expect(all.orders.map((o) => `${o.side} ${o.type} ${o.status}`)).toEqual(['SELL MARKET FILLED', 'BUY LIMIT CANCELED', 'BUY MARKET FILLED']);

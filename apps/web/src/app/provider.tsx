@@ -8,7 +8,7 @@ import { ApiClient, ApiClientProvider } from '../lib/api';
 import { I18nProvider } from '../lib/i18n';
 import { LivePriceCache, PriceStream, PriceStreamProvider, type WebSocketConstructor } from '../lib/ws';
 import { SessionEffects } from './session-effects';
-import { createAppStore, storeSessionPort, useAppSelector, type AppStore } from './store';
+import { createAppStore, priceColoursOf, storeSessionPort, useAppSelector, type AppStore } from './store';
 import { createAppTheme } from './theme';
 
 export function createAppQueryClient(): QueryClient {
@@ -19,10 +19,12 @@ export function createAppQueryClient(): QueryClient {
 
 /** Reads preferences from the store, so it must sit inside the Redux provider. */
 function PreferencesBridge({ children }: { children: ReactNode }) {
-  const { language, theme } = useAppSelector((state) => state.preferences);
+  const preferences = useAppSelector((state) => state.preferences);
+  const { language, theme } = preferences;
+  const convention = priceColoursOf(preferences);
   const systemPrefersDark = useMediaQuery('(prefers-color-scheme: dark)', { noSsr: true });
   const mode = theme === 'system' ? (systemPrefersDark ? 'dark' : 'light') : theme;
-  const muiTheme = useMemo(() => createAppTheme(mode), [mode]);
+  const muiTheme = useMemo(() => createAppTheme(mode, convention), [mode, convention]);
 
   useEffect(() => {
     // Screen readers pick pronunciation from the document language.

@@ -5,15 +5,17 @@ import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
 import type { Transaction } from '@cryptosim/contracts';
 import { useFormat, useT } from '../lib/i18n';
+import { useSymbolRules } from '../lib/market';
+import { signColour } from './sign-colour';
 import { TableScroll } from './table-scroll';
 
 const num = { fontVariantNumeric: 'tabular-nums', whiteSpace: 'nowrap' } as const;
-const signColour = (value: string) => (value.startsWith('-') ? 'error.main' : value === '0' ? undefined : 'success.main');
 
 /** Fills (the trade history) newest first: what was traded, at what price, with which fee. */
 export function FillsTable({ fills, label, showSymbol = true }: { fills: readonly Transaction[]; label: string; showSymbol?: boolean }) {
   const t = useT();
   const format = useFormat();
+  const rulesOf = useSymbolRules();
   return (
     <TableScroll label={label}>
       <Table size="small">
@@ -34,10 +36,10 @@ export function FillsTable({ fills, label, showSymbol = true }: { fills: readonl
             <TableRow key={fill.id}>
               <TableCell sx={num}>{format.dateTime(Date.parse(fill.createdAt))}</TableCell>
               {showSymbol ? <TableCell>{fill.symbol}</TableCell> : null}
-              <TableCell sx={{ color: fill.type === 'BUY' ? 'success.main' : 'error.main' }}>{t(`side.${fill.type}`)}</TableCell>
-              <TableCell align="right" sx={num}>{format.price(fill.price)}</TableCell>
-              <TableCell align="right" sx={num}>{format.quantity(fill.quantity)}</TableCell>
-              <TableCell align="right" sx={num}>{format.money(fill.totalAmount)}</TableCell>
+              <TableCell sx={{ color: fill.type === 'BUY' ? 'up.main' : 'down.main' }}>{t(`side.${fill.type}`)}</TableCell>
+              <TableCell align="right" sx={num}>{format.price(fill.price, rulesOf(fill.symbol)?.tickSize)}</TableCell>
+              <TableCell align="right" sx={num}>{format.quantity(fill.quantity, rulesOf(fill.symbol)?.stepSize)}</TableCell>
+              <TableCell align="right" sx={num}><span title={`${fill.totalAmount} USDT`}>{format.money(fill.totalAmount)}</span></TableCell>
               <TableCell align="right" sx={num}>{format.preciseMoney(fill.fee)}</TableCell>
               <TableCell align="right" sx={{ ...num, color: fill.realizedPnl ? signColour(fill.realizedPnl) : undefined }}>
                 {fill.realizedPnl ? format.signedMoney(fill.realizedPnl) : '—'}

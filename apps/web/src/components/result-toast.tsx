@@ -22,6 +22,8 @@ export function ResultToast({ toast, onClose, closeLabel }: { toast: ToastMessag
         if (reason !== 'clickaway') onClose();
       }}
       anchorOrigin={{ vertical: 'bottom', horizontal: 'center' }}
+      // Never wider than the screen, and clear of the bottom rows a user just acted on.
+      sx={{ maxWidth: { xs: 'calc(100vw - 16px)', sm: 560 }, bottom: { xs: 8, sm: 24 } }}
     >
       {toast ? (
         <Alert
@@ -30,7 +32,7 @@ export function ResultToast({ toast, onClose, closeLabel }: { toast: ToastMessag
           onClose={onClose}
           role={toast.severity === 'error' ? 'alert' : 'status'}
           closeText={closeLabel}
-          sx={{ width: '100%' }}
+          sx={{ width: '100%', minWidth: 0, overflowWrap: 'anywhere' }}
         >
           {toast.text}
         </Alert>

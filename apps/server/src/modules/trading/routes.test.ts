@@ -175,6 +175,7 @@ describe('bad input never reaches a 500', () => {
     ['a quantity off the lot step', { symbol: 'BTCUSDT', quantity: '0.000015' }, 'LOT_SIZE'],
     ['an order below the minimum notional', { symbol: 'BTCUSDT', quantity: '0.00001' }, 'MIN_NOTIONAL'],
     ['a limit price off the tick', { symbol: 'BTCUSDT', type: 'LIMIT', quantity: '0.001', price: '40000.005' }, 'PRICE_FILTER'],
+    ['a buy stop below the market, which would fill at once', { symbol: 'BTCUSDT', type: 'STOP_LOSS', quantity: '0.001', stopPrice: '40000' }, 'WOULD_TRIGGER_IMMEDIATELY'],
   ])('when the order breaks an exchange rule (%s), then it is refused with its code', async (_why, body, code) => {
     expectProblem(await order(t.app, me, 'buy', body), 400, code);
   });

@@ -1,19 +1,21 @@
-import { lazy, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
 import type { RouteObject } from 'react-router';
 import { AppShell } from '../shell/app-shell';
+import { lazyPage } from './lazy-page';
 import { PageSection } from './page-section';
 import { RequireSession } from './require-session';
 
 // Each page is its own chunk, so the first load only carries the shell and the page shown;
-// the chart library ships only with the pages that draw charts.
-const DashboardPage = lazy(() => import('./dashboard-page'));
-const TradePage = lazy(() => import('./trade-page'));
-const SettingsPage = lazy(() => import('./settings-page'));
-const PortfolioPage = lazy(() => import('./portfolio-page'));
-const LoginPage = lazy(() => import('../../features/auth/components/login-page'));
-const RegisterPage = lazy(() => import('../../features/auth/components/register-page'));
-const StatusPage = lazy(() => import('../../features/status/components/status-page'));
-const NotFoundPage = lazy(() => import('./not-found'));
+// the chart library ships only with the pages that draw charts. A chunk that fails to load
+// (server restarting, new build) is retried rather than remembered as failed.
+const DashboardPage = lazyPage(() => import('./dashboard-page'));
+const TradePage = lazyPage(() => import('./trade-page'));
+const SettingsPage = lazyPage(() => import('./settings-page'));
+const PortfolioPage = lazyPage(() => import('./portfolio-page'));
+const LoginPage = lazyPage(() => import('../../features/auth/components/login-page'));
+const RegisterPage = lazyPage(() => import('../../features/auth/components/register-page'));
+const StatusPage = lazyPage(() => import('../../features/status/components/status-page'));
+const NotFoundPage = lazyPage(() => import('./not-found'));
 
 const page = (element: ReactNode) => <PageSection>{element}</PageSection>;
 

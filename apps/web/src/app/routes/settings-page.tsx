@@ -4,6 +4,7 @@ import { EmailForm, PasswordForm, ResetAccountCard, SettingsCard } from '../../f
 import { useFormat, useT } from '../../lib/i18n';
 import { useSession } from '../../lib/session';
 import { LanguageSwitch } from '../shell/language-switch';
+import { PriceColoursSwitch } from '../shell/price-colours-switch';
 import { ThemeSwitch } from '../shell/theme-switch';
 
 export default function SettingsPage() {
@@ -27,6 +28,12 @@ export default function SettingsPage() {
             {t('settings.theme')}
           </Typography>
           <ThemeSwitch />
+        </Stack>
+        <Stack spacing={1}>
+          <Typography variant="subtitle2" component="h3">
+            {t('settings.priceColours')}
+          </Typography>
+          <PriceColoursSwitch />
         </Stack>
       </SettingsCard>
       {user ? (

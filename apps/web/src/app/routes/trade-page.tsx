@@ -44,7 +44,7 @@ export default function TradePage() {
           <TickerHeader row={row} />
           <Box sx={{ display: 'grid', gap: 2, gridTemplateColumns: { xs: 'minmax(0, 1fr)', lg: 'minmax(0, 1fr) 360px' }, alignItems: 'start' }}>
             <Box sx={{ minWidth: 0 }}>
-              <CandleChart key={symbol} symbol={symbol} />
+              <CandleChart key={symbol} symbol={symbol} tickSize={rules?.tickSize} />
             </Box>
             {rules ? <TradingPanels.Ticket rules={rules} row={row} /> : null}
           </Box>

@@ -15,7 +15,8 @@ export function AccountMenu({ compact = false }: { compact?: boolean }) {
     return (
       <Stack direction="row" spacing={1} sx={{ alignItems: 'center' }}>
         {compact ? null : (
-          <Typography variant="body2" color="text.secondary" noWrap sx={{ maxWidth: 160 }}>
+          // Usernames run to 32 characters: room for them at desktop widths, the full name on hover.
+          <Typography variant="body2" color="text.secondary" noWrap title={user.username} sx={{ maxWidth: { sm: 200, lg: 360 } }}>
             {t('nav.signedInAs', { username: user.username })}
           </Typography>
         )}

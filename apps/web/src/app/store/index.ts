@@ -4,6 +4,11 @@ export type { AppStore, RootState, AppDispatch, StoreOptions } from './store';
 export {
   languageChanged,
   themeChanged,
+  priceColoursChanged,
+  priceColoursOf,
+  PRICE_COLOURS,
+  isPriceColours,
+  type PriceColours,
   THEME_PREFERENCES,
   isThemePreference,
   type PreferencesState,

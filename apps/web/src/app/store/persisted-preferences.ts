@@ -1,5 +1,5 @@
 import { isLanguage } from '../../lib/i18n';
-import { defaultPreferences, isThemePreference, type PreferencesState } from './preferences-slice';
+import { defaultPreferences, isPriceColours, isThemePreference, type PreferencesState } from './preferences-slice';
 
 const STORAGE_KEY = 'cryptosim.preferences';
 
@@ -17,10 +17,11 @@ export function loadPreferences(storage: Storage | undefined): PreferencesState 
     return fallback;
   }
   if (typeof stored !== 'object' || stored === null) return fallback;
-  const { language, theme } = stored as Record<string, unknown>;
+  const { language, theme, priceColours } = stored as Record<string, unknown>;
   return {
     language: isLanguage(language) ? language : fallback.language,
     theme: isThemePreference(theme) ? theme : fallback.theme,
+    ...(isPriceColours(priceColours) ? { priceColours } : {}),
   };
 }
 

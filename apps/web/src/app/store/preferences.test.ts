@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { detectLanguage } from '../../lib/i18n';
 import { loadPreferences } from './persisted-preferences';
-import { createAppStore, languageChanged, themeChanged } from './index';
+import { createAppStore, languageChanged, priceColoursChanged, priceColoursOf, themeChanged } from './index';
 
 function memoryStorage(initial: Record<string, string> = {}): Storage {
   const data = new Map(Object.entries(initial));
@@ -32,6 +32,14 @@ describe('preferences', () => {
     first.dispatch(themeChanged('dark'));
 
     expect(createAppStore({ storage }).getState().preferences).toEqual({ language: 'ko', theme: 'dark' });
+  });
+
+  it('when no colour convention is chosen, then Korean reads red as up and English green; a choice overrides the language', () => {
+    expect(priceColoursOf({ language: 'ko', theme: 'system' })).toBe('redUp');
+    expect(priceColoursOf({ language: 'en', theme: 'system' })).toBe('greenUp');
+    const storage = memoryStorage();
+    createAppStore({ storage, preferences: { language: 'ko', theme: 'system' } }).dispatch(priceColoursChanged('greenUp'));
+    expect(priceColoursOf(createAppStore({ storage }).getState().preferences), 'kept across reloads').toBe('greenUp');
   });
 
   it('when the stored entry is corrupt or partly invalid, then each bad field falls back on its own', () => {

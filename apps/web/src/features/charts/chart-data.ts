@@ -1,6 +1,6 @@
 import type { Candle } from '@cryptosim/contracts';
 import type { CandlestickData, HistogramData, LineData, UTCTimestamp, WhitespaceData } from 'lightweight-charts';
-import { bollinger, ema, rsi, sma, type Series } from './indicators';
+import { bollingerSeries, emaSeries, rsiSeries, smaSeries, type Series } from './indicator-series';
 
 export const toTime = (openTime: number) => (openTime / 1000) as UTCTimestamp;
 
@@ -24,7 +24,7 @@ export function toChartData(source: readonly Candle[], colours: { up: string; do
   const times = source.map((c) => toTime(c.openTime));
   const closes = source.map((c) => Number(c.close));
   const line = (series: Series) => series.map((value, i) => (value === null ? { time: times[i]! } : { time: times[i]!, value }));
-  const bands = bollinger(closes, PERIODS.bollinger, PERIODS.bollingerWidth);
+  const bands = bollingerSeries(closes, PERIODS.bollinger, PERIODS.bollingerWidth);
   return {
     candles: source.map((c, i) => ({ time: times[i]!, open: Number(c.open), high: Number(c.high), low: Number(c.low), close: closes[i]! })),
     volumes: source.map((c, i) => ({
@@ -33,12 +33,12 @@ export function toChartData(source: readonly Candle[], colours: { up: string; do
       color: Number(c.close) >= Number(c.open) ? colours.up : colours.down,
     })),
     lines: {
-      sma: line(sma(closes, PERIODS.sma)),
-      ema: line(ema(closes, PERIODS.ema)),
+      sma: line(smaSeries(closes, PERIODS.sma)),
+      ema: line(emaSeries(closes, PERIODS.ema)),
       bbUpper: line(bands.upper),
       bbMiddle: line(bands.middle),
       bbLower: line(bands.lower),
-      rsi: line(rsi(closes, PERIODS.rsi)),
+      rsi: line(rsiSeries(closes, PERIODS.rsi)),
     },
   };
 }

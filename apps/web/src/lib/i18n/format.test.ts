@@ -36,4 +36,14 @@ describe('locale formatting', () => {
     expect(en.percentPlain('0.1')).toBe('0.1%');
     expect(createFormatter('ko').preciseMoney('1234.5')).toBe('1,234.50 USDT');
   });
+
+  it("when a symbol's tick and step sizes are given, then prices and sizes keep exactly their decimals", () => {
+    const en = createFormatter('en');
+    expect(en.price('0.10459', '0.00001000')).toBe('0.10459');
+    expect(en.price('0.33', '0.0001')).toBe('0.3300');
+    expect(en.price('1.43', '0.0001')).toBe('1.4300');
+    expect(en.price('64123.4', '0.01')).toBe('64,123.40');
+    expect(en.quantity('0.5', '0.001')).toBe('0.500');
+    expect(en.quantity('12', '1.00000000')).toBe('12');
+  });
 });

@@ -1,4 +1,5 @@
 import type { Language } from './languages';
+import { tickDecimals } from './tick-decimals';
 
 /**
  * Locale-aware number and date formatting.
@@ -34,7 +35,8 @@ type Decimal = `${number}` | string;
 const asOperand = (value: Decimal) => value as Intl.StringNumericLiteral;
 
 export interface Formatter {
-  price(value: Decimal): string;
+  /** A price at the symbol's tick size ("0.00001" → always 5 decimals, so columns do not jitter). */
+  price(value: Decimal, tickSize?: string): string;
   /** USDT amount with two decimals and the unit: "100,000.00 USDT". */
   money(value: Decimal): string;
   /** Signed money for P&L: "+1,234.50 USDT" / "-3.10 USDT". */
@@ -47,7 +49,8 @@ export interface Formatter {
   percentPlain(value: Decimal): string;
   /** Short volumes: 12.3K, 4.5M (만/억 in Korean). */
   compact(value: Decimal): string;
-  quantity(value: Decimal): string;
+  /** A quantity at the symbol's step size ("0.001" → 3 decimals); without one, up to 8 decimals. */
+  quantity(value: Decimal, stepSize?: string): string;
   dateTime(epochMs: number): string;
   time(epochMs: number): string;
 }
@@ -58,7 +61,11 @@ export function createFormatter(language: Language): Formatter {
   const time = new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit', second: '2-digit' });
   const fixed2 = { minimumFractionDigits: 2, maximumFractionDigits: 2 };
   return {
-    price: (value) => {
+    price: (value, tickSize) => {
+      if (tickSize) {
+        const digits = tickDecimals(tickSize);
+        return numberFormat(language, { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(asOperand(value));
+      }
       const digits = priceFractionDigits(value);
       return numberFormat(language, { minimumFractionDigits: Math.min(2, digits), maximumFractionDigits: digits }).format(asOperand(value));
     },
@@ -68,7 +75,11 @@ export function createFormatter(language: Language): Formatter {
     percent: (value) => `${numberFormat(language, { ...fixed2, signDisplay: 'exceptZero' }).format(asOperand(value))}%`,
     percentPlain: (value) => `${numberFormat(language, { maximumFractionDigits: 4 }).format(asOperand(value))}%`,
     compact: (value) => numberFormat(language, { notation: 'compact', maximumFractionDigits: 2 }).format(asOperand(value)),
-    quantity: (value) => numberFormat(language, { maximumFractionDigits: 8 }).format(asOperand(value)),
+    quantity: (value, stepSize) => {
+      if (!stepSize) return numberFormat(language, { maximumFractionDigits: 8 }).format(asOperand(value));
+      const digits = tickDecimals(stepSize);
+      return numberFormat(language, { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(asOperand(value));
+    },
     dateTime: (ms) => dateTime.format(ms),
     time: (ms) => time.format(ms),
   };

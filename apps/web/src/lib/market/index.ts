@@ -6,3 +6,4 @@ export { useMarketStatus } from './get-market-status';
 export { useSymbols } from './get-symbols';
 export { INTERVAL_MS, bucketStart } from './interval-ms';
 export { mergeKline, type KlineUpdate } from './merge-kline';
+export { useSymbolRules } from './use-symbol-rules';

@@ -53,11 +53,20 @@ describe('planOrder', () => {
     expect(plan.position.reservedQuantity.toFixed()).toBe('1');
   });
 
-  it('when a stop is already past its trigger, then it fills as a market order', () => {
-    const plan = planOrder(base({ intent: intent('SELL', 'STOP_LOSS', { quantity: '1', stopPrice: '55000' }), position: position('1', '40000') }));
-    if (plan.kind !== 'fill') throw new Error('expected a fill');
-    expect(plan.execution).toEqual({ price: dec('50000'), liquidity: 'taker' });
-    expect(plan.plan.fill.realizedPnl?.toFixed()).toBe('9950');
+  it.each([
+    ['SELL', 'STOP_LOSS', '55000'],
+    ['BUY', 'STOP_LOSS', '45000'],
+    ['SELL', 'TAKE_PROFIT', '45000'],
+    ['BUY', 'TAKE_PROFIT', '55000'],
+    ['SELL', 'STOP_LOSS', '50000'],
+  ] as const)('when a %s %s at %s is already past its trigger at 50000, then WOULD_TRIGGER_IMMEDIATELY and nothing fills', (side, type, stopPrice) => {
+    const e = errorOf(() => planOrder(base({ intent: intent(side, type, { quantity: '1', stopPrice }), position: position('1', '40000') })));
+    expect(e.code).toBe('WOULD_TRIGGER_IMMEDIATELY');
+    expect(e.message).toContain('would trigger immediately');
+  });
+
+  it('when a buy take-profit sits below the market, then it rests', () => {
+    expect(planOrder(base({ intent: intent('BUY', 'TAKE_PROFIT', { quantity: '0.1', stopPrice: '45000' }) })).kind).toBe('rest');
   });
 
   it('when a resting buy needs more than the free cash, then INSUFFICIENT_BALANCE and nothing is reserved', () => {

@@ -8,13 +8,14 @@
  *   the market at once like Binance does: live price with slippage, but never worse than the
  *   limit, paying the taker fee.
  * - STOP_LOSS / TAKE_PROFIT rest until triggered; one whose condition already holds at the
- *   live price triggers at once and fills as a market order.
+ *   live price is refused (WOULD_TRIGGER_IMMEDIATELY), as Binance refuses it.
  */
 import { type CheckedOrder, Dec, isTriggered, reservationFor, type Reservation, type SymbolRules } from '@cryptosim/trading-rules';
 import { checkExchangeRules } from './check-exchange-rules.js';
 import type { CashAccount, Execution, MarketSnapshot, OrderIntent, Position } from './order-model.js';
 import { planFill, type FillPlan } from './plan-fill.js';
 import { reserveCash, reserveQuantity } from './reservations.js';
+import { refuseTriggeredStop } from './refuse-triggered-stop.js';
 import { takerFillPrice } from './slippage.js';
 import type { TradingConfig } from './trading-config.js';
 
@@ -50,6 +51,7 @@ export function planOrder(input: PlaceInput): OrderPlan {
   }
 
   const checked = checkExchangeRules(intent, rules, market.price);
+  refuseTriggeredStop(intent, market.price);
   if (isTriggered(intent, { previous: null, current: market.price })) {
     const slipped = takerPrice(input, checked.quantity.times(market.price));
     let price = slipped;

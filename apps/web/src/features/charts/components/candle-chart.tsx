@@ -26,7 +26,7 @@ const LOCALE = { ko: 'ko-KR', en: 'en-US' } as const;
  * legend that follows the crosshair. /ws/prices 1m klines keep the newest candle live for
  * every interval (the live cache rolls minutes up into longer candles).
  */
-export default function CandleChart({ symbol }: { symbol: string }) {
+export default function CandleChart({ symbol, tickSize }: { symbol: string; tickSize?: string }) {
   const { t, language } = useI18n();
   const theme = useTheme();
   const [interval, setChartInterval] = useState<Interval>('1h');
@@ -37,7 +37,7 @@ export default function CandleChart({ symbol }: { symbol: string }) {
   useLiveSubscription([symbol], { klines: true });
   const { data, error, isPending } = useHistory(symbol, interval, CANDLES);
   const candles = useMemo(() => data?.candles ?? [], [data]);
-  const hoverTime = useCandleChart(container, { candles, dataKey: `${symbol}/${interval}`, indicators, colours, locale: LOCALE[language] });
+  const hoverTime = useCandleChart(container, { candles, dataKey: `${symbol}/${interval}`, indicators, colours, locale: LOCALE[language], tickSize });
   const legendCandle = (hoverTime === null ? undefined : candles.find((c) => c.openTime === hoverTime)) ?? candles.at(-1);
 
   const toggle = (id: IndicatorId) =>
@@ -54,7 +54,7 @@ export default function CandleChart({ symbol }: { symbol: string }) {
           <IntervalSwitch value={interval} onChange={setChartInterval} />
           <IndicatorToggles value={indicators} onToggle={toggle} />
         </Stack>
-        <OhlcvLegend candle={legendCandle} />
+        <OhlcvLegend candle={legendCandle} tickSize={tickSize} />
         {error ? <Alert severity="warning">{t('chart.error')}</Alert> : null}
         {!isPending && !error && candles.length === 0 ? <Alert severity="info">{t('chart.empty')}</Alert> : null}
         <Box

@@ -5,16 +5,16 @@ import { VisuallyHidden } from '../../../components/visually-hidden';
 import { useFormat, useT } from '../../../lib/i18n';
 
 /** The candle under the crosshair (or the newest one), read from the exact decimal strings. */
-export function OhlcvLegend({ candle }: { candle: Candle | undefined }) {
+export function OhlcvLegend({ candle, tickSize }: { candle: Candle | undefined; tickSize?: string }) {
   const t = useT();
   const format = useFormat();
   if (!candle) return null;
   const up = Number(candle.close) >= Number(candle.open);
   const items: Array<[string, string]> = [
-    [t('chart.legend.open'), format.price(candle.open)],
-    [t('chart.legend.high'), format.price(candle.high)],
-    [t('chart.legend.low'), format.price(candle.low)],
-    [t('chart.legend.close'), format.price(candle.close)],
+    [t('chart.legend.open'), format.price(candle.open, tickSize)],
+    [t('chart.legend.high'), format.price(candle.high, tickSize)],
+    [t('chart.legend.low'), format.price(candle.low, tickSize)],
+    [t('chart.legend.close'), format.price(candle.close, tickSize)],
     [t('chart.legend.volume'), format.compact(candle.volume)],
   ];
   return (
@@ -38,7 +38,7 @@ export function OhlcvLegend({ candle }: { candle: Candle | undefined }) {
           <Typography component="dt" variant="caption" color="text.secondary">
             {label}
           </Typography>
-          <Typography component="dd" variant="caption" sx={{ m: 0, color: up ? 'success.main' : 'error.main' }}>
+          <Typography component="dd" variant="caption" sx={{ m: 0, color: up ? 'up.main' : 'down.main' }}>
             {value}
           </Typography>
         </Stack>

@@ -12,6 +12,7 @@ import {
 } from 'lightweight-charts';
 import type { Candle } from '@cryptosim/contracts';
 import type { ChartColours } from '../chart-colours';
+import { tickDecimals } from '../../../lib/i18n/tick-decimals';
 import { isTailUpdate, toChartData, type ChartSeriesData, type IndicatorId } from '../chart-data';
 
 type LineKey = keyof ChartSeriesData['lines'];
@@ -29,6 +30,14 @@ interface Options {
   indicators: ReadonlySet<IndicatorId>;
   colours: ChartColours;
   locale: string;
+  /** The symbol's tick size ("0.00001"): the price axis and labels show exactly its decimals. */
+  tickSize?: string;
+}
+
+/** lightweight-charts' price format for a tick size: 0.00001 → 5 decimals moving by 0.00001. */
+export function priceFormatOf(tickSize: string | undefined) {
+  if (!tickSize || !(Number(tickSize) > 0)) return { type: 'price' as const, precision: 2, minMove: 0.01 };
+  return { type: 'price' as const, precision: tickDecimals(tickSize), minMove: Number(tickSize) };
 }
 
 const lineColour = (key: LineKey, c: ChartColours) => (key === 'sma' ? c.sma : key === 'ema' ? c.ema : key === 'rsi' ? c.rsi : c.bands);
@@ -38,7 +47,7 @@ const lineColour = (key: LineKey, c: ChartColours) => (key === 'sma' ? c.sma : k
  * overlay scale, optional indicator lines, RSI in its own pane. Returns the open time under
  * the crosshair (null when the pointer is off the chart).
  */
-export function useCandleChart(container: RefObject<HTMLDivElement | null>, { candles, dataKey, indicators, colours, locale }: Options) {
+export function useCandleChart(container: RefObject<HTMLDivElement | null>, { candles, dataKey, indicators, colours, locale, tickSize }: Options) {
   const chartRef = useRef<IChartApi | null>(null);
   const baseRef = useRef<{ candles: ISeriesApi<'Candlestick'>; volume: ISeriesApi<'Histogram'> } | null>(null);
   const linesRef = useRef(new Map<LineKey, ISeriesApi<SeriesType>>());
@@ -91,6 +100,7 @@ export function useCandleChart(container: RefObject<HTMLDivElement | null>, { ca
     if (!chart || !base) return;
     const lines = linesRef.current;
     const wanted = new Set([...indicators].flatMap((id) => LINES_OF[id]));
+    const added = new Set<LineKey>();
     for (const [key, series] of lines) {
       if (!wanted.has(key)) {
         chart.removeSeries(series);
@@ -104,7 +114,9 @@ export function useCandleChart(container: RefObject<HTMLDivElement | null>, { ca
         { color: lineColour(key, colours), lineWidth: key === 'bbMiddle' ? 1 : 2, lastValueVisible: false, priceLineVisible: false, crosshairMarkerVisible: false },
         key === 'rsi' ? 1 : 0,
       );
+      if (key !== 'rsi') series.applyOptions({ priceFormat: priceFormatOf(tickSize) });
       lines.set(key, series);
+      added.add(key);
       if (key === 'rsi') chart.panes()[1]?.setStretchFactor(0.3);
     }
 
@@ -116,16 +128,24 @@ export function useCandleChart(container: RefObject<HTMLDivElement | null>, { ca
       base.volume.update(data.volumes.at(-1)!);
       for (const [key, series] of lines) {
         const point = data.lines[key].at(-1);
-        if (point) series.update(point);
+        if (point && !added.has(key)) series.update(point);
       }
     } else {
       base.candles.setData(data.candles);
       base.volume.setData(data.volumes);
+      // A short history (7 daily candles) spreads over the width instead of a corner of it.
+      if (data.candles.length < 100) chart.timeScale().fitContent();
     }
     // Newly toggled lines and every line after a full reload need their whole history.
-    for (const [key, series] of lines) if (!tail || !shown.candles.length || series.data().length === 0) series.setData(data.lines[key]);
+    for (const [key, series] of lines) if (!tail || added.has(key)) series.setData(data.lines[key]);
     shownRef.current = { key: dataKey, candles };
-  }, [candles, dataKey, indicators, colours]);
+  }, [candles, dataKey, indicators, colours, tickSize]);
+
+  useEffect(() => {
+    const format = priceFormatOf(tickSize);
+    baseRef.current?.candles.applyOptions({ priceFormat: format });
+    for (const [key, series] of linesRef.current) if (key !== 'rsi') series.applyOptions({ priceFormat: format });
+  }, [tickSize]);
 
   return hoverTime;
 }

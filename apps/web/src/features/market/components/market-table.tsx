@@ -12,6 +12,7 @@ import TableRow from '@mui/material/TableRow';
 import Tooltip from '@mui/material/Tooltip';
 import type { PriceRow } from '@cryptosim/contracts';
 import { useFormat, useT } from '../../../lib/i18n';
+import { useSymbolRules } from '../../../lib/market';
 import { ChangeText } from './change-text';
 import { Sparkline } from './sparkline';
 
@@ -28,6 +29,7 @@ interface MarketTableProps {
 export function MarketTable({ rows, loading, error }: MarketTableProps) {
   const t = useT();
   const format = useFormat();
+  const rulesOf = useSymbolRules();
   if (error && !rows) return <Alert severity="warning">{t('market.error')}</Alert>;
   return (
     <TableContainer component={Paper} variant="outlined">
@@ -64,10 +66,10 @@ export function MarketTable({ rows, loading, error }: MarketTableProps) {
               <TableCell align="right" sx={{ ...numeric, color: row.stale ? 'text.disabled' : undefined }}>
                 {row.stale ? (
                   <Tooltip title={t('market.stale')}>
-                    <span aria-label={`${format.price(row.price)} · ${t('market.stale')}`}>{format.price(row.price)}</span>
+                    <span aria-label={`${format.price(row.price, rulesOf(row.symbol)?.tickSize)} · ${t('market.stale')}`}>{format.price(row.price, rulesOf(row.symbol)?.tickSize)}</span>
                   </Tooltip>
                 ) : (
-                  format.price(row.price)
+                  format.price(row.price, rulesOf(row.symbol)?.tickSize)
                 )}
               </TableCell>
               <TableCell align="right">

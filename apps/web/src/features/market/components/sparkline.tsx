@@ -21,7 +21,7 @@ export function Sparkline({ symbol }: { symbol: string }) {
   const first = Number(candles[0]!.open);
   const last = closes.at(-1)!;
   const change = first === 0 ? 0 : ((last - first) / first) * 100;
-  const colour = last >= first ? theme.palette.success.main : theme.palette.error.main;
+  const colour = last >= first ? theme.palette.up.main : theme.palette.down.main;
   return (
     <svg
       width={WIDTH}

@@ -6,6 +6,7 @@ import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import type { PriceRow } from '@cryptosim/contracts';
 import { useFormat, useT } from '../../../lib/i18n';
+import { useSymbolRules } from '../../../lib/market';
 import { ChangeText } from './change-text';
 
 const COUNT = 3;
@@ -22,6 +23,7 @@ export function pickMovers(rows: readonly PriceRow[], count = COUNT) {
 function MoverList({ title, rows }: { title: string; rows: readonly PriceRow[] }) {
   const t = useT();
   const format = useFormat();
+  const rulesOf = useSymbolRules();
   return (
     <div>
       <Typography variant="subtitle2" component="h3" color="text.secondary" gutterBottom>
@@ -35,7 +37,7 @@ function MoverList({ title, rows }: { title: string; rows: readonly PriceRow[] }
               {row.symbol}
             </Link>
             <Typography variant="body2" sx={{ fontVariantNumeric: 'tabular-nums', flexGrow: 1, textAlign: 'right' }}>
-              {format.price(row.price)}
+              {format.price(row.price, rulesOf(row.symbol)?.tickSize)}
             </Typography>
             <ChangeText percent={row.changePercent24h} sx={{ minWidth: 64, textAlign: 'right' }} />
           </Stack>

@@ -9,6 +9,10 @@ export default function EquityChart({ points, label }: { points: readonly Equity
   const format = useFormat();
   const data = points.map((p) => ({ time: p.time, value: Number(p.value), text: p.value }));
   const colour = theme.palette.primary.main;
+  // A flat account spans cents, not thousands: enough decimals that no two ticks read alike.
+  const values = data.map((d) => d.value);
+  const span = values.length ? Math.max(...values) - Math.min(...values) : 0;
+  const tickDigits = span >= 50 ? 0 : 2;
   return (
     <div role="img" aria-label={label} style={{ width: '100%', height: 240 }}>
       <ResponsiveContainer>
@@ -16,7 +20,7 @@ export default function EquityChart({ points, label }: { points: readonly Equity
           <CartesianGrid strokeDasharray="3 3" stroke={theme.palette.divider} />
           <XAxis dataKey="time" type="number" scale="time" domain={['dataMin', 'dataMax']} tickFormatter={(ms: number) => format.time(ms)}
             stroke={theme.palette.text.secondary} tick={{ fontSize: 11 }} minTickGap={40} />
-          <YAxis domain={['auto', 'auto']} width={72} tickFormatter={(v: number) => format.quantity(String(Math.round(v)))} stroke={theme.palette.text.secondary} tick={{ fontSize: 11 }} />
+          <YAxis domain={['auto', 'auto']} width={72} tickFormatter={(v: number) => format.quantity(v.toFixed(tickDigits))} stroke={theme.palette.text.secondary} tick={{ fontSize: 11 }} />
           <Tooltip
             labelFormatter={(ms) => format.dateTime(Number(ms))}
             formatter={(_v, _n, item) => format.money((item.payload as { text: string }).text)}

@@ -6,12 +6,12 @@ import CardContent from '@mui/material/CardContent';
 import Skeleton from '@mui/material/Skeleton';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
+import { signColour } from '../../../components/sign-colour';
 import { ApiError } from '../../../lib/api';
 import { useFormat, useT } from '../../../lib/i18n';
 import { useIsSignedIn } from '../../../lib/session';
 import { usePortfolio } from '../api/get-portfolio';
 
-const signColour = (value: string) => (Number(value) > 0 ? 'success.main' : Number(value) < 0 ? 'error.main' : 'text.primary');
 
 function Figure({ label, value, colour }: { label: string; value: string; colour?: string }) {
   return (

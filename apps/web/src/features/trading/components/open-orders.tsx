@@ -12,9 +12,13 @@ import { ResultToast, type ToastMessage } from '../../../components/result-toast
 import { TableScroll } from '../../../components/table-scroll';
 import { VisuallyHidden } from '../../../components/visually-hidden';
 import { useFormat, useT } from '../../../lib/i18n';
+import { useSymbolRules } from '../../../lib/market';
 import { useOpenOrders } from '../../../lib/trading';
 import { useCancelOrder } from '../api/cancel-order';
 import { problemText } from './problem-text';
+
+// Cancel stays on screen at 360 px: the actions column sticks to the right edge of the scroller.
+const stickyEnd = { position: 'sticky', right: 0, bgcolor: 'background.paper', zIndex: 1 } as const;
 
 /** The symbol's resting orders, kept live by /ws/orders, each with a cancel button. */
 export function OpenOrders({ symbol }: { symbol: string }) {
@@ -22,6 +26,7 @@ export function OpenOrders({ symbol }: { symbol: string }) {
   const format = useFormat();
   const { data, isPending, error } = useOpenOrders(symbol);
   const cancel = useCancelOrder();
+  const rules = useSymbolRules()(symbol);
   const [toast, setToast] = useState<ToastMessage | null>(null);
 
   const onCancel = (order: Order) =>
@@ -46,20 +51,22 @@ export function OpenOrders({ symbol }: { symbol: string }) {
               <TableCell align="right">{t('orders.column.price')}</TableCell>
               <TableCell align="right">{t('orders.column.quantity')}</TableCell>
               <TableCell align="right">{t('orders.column.filled')}</TableCell>
-              <TableCell><VisuallyHidden>{t('orders.column.actions')}</VisuallyHidden></TableCell>
+              <TableCell sx={stickyEnd}><VisuallyHidden>{t('orders.column.actions')}</VisuallyHidden></TableCell>
             </TableRow>
           </TableHead>
           <TableBody>
             {orders.map((order) => (
               <TableRow key={order.id}>
                 <TableCell sx={{ whiteSpace: 'nowrap' }}>{format.dateTime(Date.parse(order.createdAt))}</TableCell>
-                <TableCell sx={{ whiteSpace: 'nowrap', color: order.side === 'BUY' ? 'success.main' : 'error.main' }}>
-                  {t(`side.${order.side}`)} · {t(`orderType.${order.type}`)}
+                <TableCell sx={{ whiteSpace: 'nowrap', color: order.side === 'BUY' ? 'up.main' : 'down.main' }}>
+                  {t(`side.${order.side}`)} · {t(`orderType.${order.type}`)}{' '}
+                  {/* The id the cancel toast names. */}
+                  <Typography component="span" variant="caption" color="text.secondary">#{order.id}</Typography>
                 </TableCell>
-                <TableCell align="right" sx={{ fontVariantNumeric: 'tabular-nums' }}>{format.price(order.price ?? order.stopPrice ?? '0')}</TableCell>
-                <TableCell align="right" sx={{ fontVariantNumeric: 'tabular-nums' }}>{format.quantity(order.quantity ?? '0')}</TableCell>
-                <TableCell align="right" sx={{ fontVariantNumeric: 'tabular-nums' }}>{format.quantity(order.filledQuantity)}</TableCell>
-                <TableCell align="right">
+                <TableCell align="right" sx={{ fontVariantNumeric: 'tabular-nums' }}>{order.price ? format.price(order.price, rules?.tickSize) : t('orders.trigger', { price: format.price(order.stopPrice ?? '0', rules?.tickSize) })}</TableCell>
+                <TableCell align="right" sx={{ fontVariantNumeric: 'tabular-nums' }}>{format.quantity(order.quantity ?? '0', rules?.stepSize)}</TableCell>
+                <TableCell align="right" sx={{ fontVariantNumeric: 'tabular-nums' }}>{format.quantity(order.filledQuantity, rules?.stepSize)}</TableCell>
+                <TableCell align="right" sx={stickyEnd}>
                   <Button size="small" color="error" onClick={() => onCancel(order)} disabled={cancel.isPending && cancel.variables === order.id}
                     aria-label={t('orders.cancelLabel', { side: t(`side.${order.side}`), type: t(`orderType.${order.type}`), id: order.id })}>
                     {t('orders.cancel')}

@@ -60,9 +60,9 @@ describe('order book', { timeout: 20_000 }, () => {
     // Asks furthest first, then the last price, then bids best first.
     expect(prices()).toEqual(['64,010.00', '64,000.51', 'Last 64,000.50', '64,000.49', '63,990.00']);
     const bestBid = screen.getAllByRole('row')[4]!;
-    expect(within(bestBid).getAllByRole('cell').map((c) => c.textContent)).toEqual(['64,000.49', '0.25', '0.25']);
+    expect(within(bestBid).getAllByRole('cell').map((c) => c.textContent)).toEqual(['64,000.49', '0.25000', '0.25000']);
     const secondBid = screen.getAllByRole('row')[5]!;
-    expect(within(secondBid).getAllByRole('cell')[2]!.textContent, 'the total adds up from the touch').toBe('1.75');
+    expect(within(secondBid).getAllByRole('cell')[2]!.textContent, 'the total adds up from the touch').toBe('1.75000');
   });
 
   it('when prices come from Binance and the reader uses Korean, then the label is in Korean', async () => {

@@ -14,15 +14,15 @@ import { simulatedBook, type BookLevel, type SimulatedBook } from '../rules/simu
 
 const numeric = { fontVariantNumeric: 'tabular-nums', py: 0.25, px: 1 } as const;
 
-function Level({ level, side, deepest }: { level: BookLevel; side: 'bid' | 'ask'; deepest: number }) {
+function Level({ level, side, deepest, rules }: { level: BookLevel; side: 'bid' | 'ask'; deepest: number; rules: SymbolInfo }) {
   const format = useFormat();
   const share = Math.min(100, (Number(level.cumulative) / deepest) * 100);
   const colour = side === 'bid' ? 'rgba(46, 125, 50, 0.16)' : 'rgba(211, 47, 47, 0.16)';
   return (
     <TableRow sx={{ background: `linear-gradient(to left, ${colour} ${share}%, transparent ${share}%)` }}>
-      <TableCell sx={{ ...numeric, color: side === 'bid' ? 'success.main' : 'error.main' }}>{format.price(level.price)}</TableCell>
-      <TableCell align="right" sx={numeric}>{format.quantity(level.quantity)}</TableCell>
-      <TableCell align="right" sx={numeric}>{format.quantity(level.cumulative)}</TableCell>
+      <TableCell sx={{ ...numeric, color: side === 'bid' ? 'up.main' : 'down.main' }}>{format.price(level.price, rules.tickSize)}</TableCell>
+      <TableCell align="right" sx={numeric}>{format.quantity(level.quantity, rules.stepSize)}</TableCell>
+      <TableCell align="right" sx={numeric}>{format.quantity(level.cumulative, rules.stepSize)}</TableCell>
     </TableRow>
   );
 }
@@ -64,20 +64,20 @@ export function OrderBook({ row, rules, depth = 8 }: { row: PriceRow | undefined
           <TableRow>
             <TableCell sx={numeric}>{t('book.price')}</TableCell>
             <TableCell align="right" sx={numeric}>{t('book.quantity', { asset: rules.baseAsset })}</TableCell>
-            <TableCell align="right" sx={numeric}>{t('book.cumulative')}</TableCell>
+            <TableCell align="right" sx={numeric}>{t('book.cumulative', { asset: rules.baseAsset })}</TableCell>
           </TableRow>
         </TableHead>
         <TableBody>
           {[...book.asks].reverse().map((level) => (
-            <Level key={`a${level.price}`} level={level} side="ask" deepest={deepest} />
+            <Level key={`a${level.price}`} level={level} side="ask" deepest={deepest} rules={rules} />
           ))}
           <TableRow>
             <TableCell colSpan={3} sx={{ ...numeric, py: 0.75, fontWeight: 700 }}>
-              {t('book.last', { price: format.price(row.price) })}
+              {t('book.last', { price: format.price(row.price, rules.tickSize) })}
             </TableCell>
           </TableRow>
           {book.bids.map((level) => (
-            <Level key={`b${level.price}`} level={level} side="bid" deepest={deepest} />
+            <Level key={`b${level.price}`} level={level} side="bid" deepest={deepest} rules={rules} />
           ))}
         </TableBody>
       </Table>

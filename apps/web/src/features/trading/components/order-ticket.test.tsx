@@ -90,11 +90,41 @@ describe('order ticket', { timeout: 20_000 }, () => {
     expect((amountField() as HTMLInputElement).value, 'the whole free position').toBe('0.25');
   });
 
-  it('when an amount is typed, then the preview shows the exact fee on top and the total', () => {
+  it('when an amount is typed, then the preview shows the exact fee on top and the total to the cent, exact on hover', () => {
     renderTicket();
     type(amountField(), '0.00123');
     expect(preview().getByText('Fee (0.1%)').nextElementSibling?.textContent).toBe('≈ 0.0615 USDT');
-    expect(preview().getByText('Total to pay').nextElementSibling?.textContent).toBe('≈ 61.5615 USDT');
+    const total = preview().getByText('Total to pay').nextElementSibling;
+    expect(total?.textContent).toBe('≈ 61.56 USDT');
+    expect(total?.getAttribute('title')).toBe('61.5615 USDT');
+  });
+
+  it('when a sell stop is typed above the live price, then the trigger field explains it would fill at once and nothing can be sent', () => {
+    renderTicket();
+    fireEvent.click(screen.getByRole('button', { name: 'Sell' }));
+    fireEvent.mouseDown(screen.getByRole('combobox', { name: 'Order type' }));
+    fireEvent.click(screen.getByRole('option', { name: 'Stop-loss' }));
+    type(screen.getByLabelText('Trigger price (USDT)', { selector: 'input' }), '52000');
+    type(amountField(), '0.1');
+    expect(fieldMessage('Trigger price (USDT)')).toBe(
+      'The price is already at or below this level (50,000.00), so it would fill at once at market. Enter a trigger below the price.',
+    );
+    fireEvent.click(screen.getByRole('button', { name: 'Sell BTC' }));
+    expect(screen.queryByRole('dialog'), 'no confirmation for an order the server refuses').toBeNull();
+  });
+
+  it('when a stop is confirmed, then its price reads as the trigger and every amount is marked as an estimate', async () => {
+    renderTicket();
+    fireEvent.click(screen.getByRole('button', { name: 'Sell' }));
+    fireEvent.mouseDown(screen.getByRole('combobox', { name: 'Order type' }));
+    fireEvent.click(screen.getByRole('option', { name: 'Stop-loss' }));
+    type(screen.getByLabelText('Trigger price (USDT)', { selector: 'input' }), '45000');
+    type(amountField(), '0.1');
+    fireEvent.click(screen.getByRole('button', { name: 'Sell BTC' }));
+    const dialog = within(await screen.findByRole('dialog', { name: 'Confirm your order' }));
+    expect(dialog.getByText('Trigger price').nextElementSibling?.textContent).toBe('45,000.00');
+    expect(dialog.getByText('You receive').nextElementSibling?.textContent).toBe('≈ 4,495.50 USDT');
+    expect(dialog.getByText(/marks an estimate/)).toBeTruthy();
   });
 
   it('when the server charges 0.075 % taker, then a market order previews that fee', async () => {
@@ -102,7 +132,7 @@ describe('order ticket', { timeout: 20_000 }, () => {
     type(amountField(), '0.01');
     const label = await preview().findByText('Fee (0.075%)');
     expect(label.nextElementSibling?.textContent, '500 USDT × 0.00075').toBe('≈ 0.375 USDT');
-    expect(preview().getByText('Total to pay').nextElementSibling?.textContent).toBe('≈ 500.375 USDT');
+    expect(preview().getByText('Total to pay').nextElementSibling?.textContent).toBe('≈ 500.38 USDT');
   });
 
   it('when a limit buy below the market will rest, then its preview uses the 0.02 % maker rate', async () => {
@@ -158,6 +188,12 @@ describe('order ticket', { timeout: 20_000 }, () => {
     const dialog = await screen.findByRole('dialog', { name: 'Confirm your order' });
     await act(async () => fireEvent.click(within(dialog).getByRole('button', { name: 'Confirm buy' })));
     expect((await screen.findByRole('alert')).textContent).toContain('Not enough USDT for this order and its fee.');
+  });
+
+  it('when the amount field is shown, then its unit is named once, in the label, not again inside the field', () => {
+    renderTicket();
+    const text = amountField().closest('.MuiInputBase-root')?.textContent ?? '';
+    expect(text.match(/BTC/g), `"${text}": no "BTC" suffix after the outline's "Amount (BTC)"`).toHaveLength(1);
   });
 
   it('when submitted empty, then the amount is marked required and no dialog opens', () => {

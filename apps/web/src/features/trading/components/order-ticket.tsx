@@ -29,10 +29,12 @@ export interface OrderTicketProps {
   coin: string | undefined;
 }
 
-function resultToast({ order, fills }: PlaceOrderResponse, asset: string, t: Translate, format: Formatter): Omit<ToastMessage, 'id'> {
+// Sentences show quantities as typed (0.01 BTC); tables pad them to the step so columns line up.
+function resultToast({ order, fills }: PlaceOrderResponse, rules: SymbolInfo, t: Translate, format: Formatter): Omit<ToastMessage, 'id'> {
+  const asset = rules.baseAsset;
   if (order.status === 'REJECTED') return { severity: 'error', text: t('ticket.result.rejected', { reason: order.rejectReason ?? '—' }) };
   if (fills.length > 0 || order.status === 'FILLED') {
-    const params = { quantity: format.quantity(order.filledQuantity), asset, price: format.price(order.avgFillPrice ?? '0'), fee: format.preciseMoney(order.fee) };
+    const params = { quantity: format.quantity(order.filledQuantity), asset, price: format.price(order.avgFillPrice ?? '0', rules.tickSize), fee: format.preciseMoney(order.fee) };
     return { severity: 'success', text: t(order.side === 'BUY' ? 'ticket.result.bought' : 'ticket.result.sold', params) };
   }
   return { severity: 'info', text: t('ticket.result.placed', { type: t(`orderType.${order.type}`), side: t(`side.${order.side}`), quantity: format.quantity(order.quantity ?? '0'), asset }) };
@@ -68,7 +70,7 @@ export function OrderTicket({ rules, marketPrice, cash, coin }: OrderTicketProps
       { side: draft.side, body: check.request },
       {
         onSuccess: (result) => {
-          show(resultToast(result, asset, t, format));
+          show(resultToast(result, rules, t, format));
           change({ amount: '' });
           setSubmitted(false);
         },
@@ -78,28 +80,27 @@ export function OrderTicket({ rules, marketPrice, cash, coin }: OrderTicketProps
     );
   };
 
-  const available = draft.side === 'BUY' ? (cash === undefined ? '—' : format.preciseMoney(cash)) : coin === undefined ? '—' : `${format.quantity(coin)} ${asset}`;
+  const available = draft.side === 'BUY' ? (cash === undefined ? '—' : format.money(cash)) : coin === undefined ? '—' : `${format.quantity(coin, rules.stepSize)} ${asset}`;
+  const exactAvailable = draft.side === 'BUY' ? (cash === undefined ? undefined : `${cash} USDT`) : coin === undefined ? undefined : `${coin} ${asset}`;
   return (
     <Stack spacing={2} component="form" noValidate aria-label={t('ticket.title')} onSubmit={(event) => { event.preventDefault(); submit(); }}>
       <SideSwitch value={draft.side} onChange={(side) => change({ side })} />
       <TypeSelect value={draft.type} onChange={(type) => change({ type })} />
       {needsPrice(draft.type) ? (
-        <DecimalField label={t('ticket.limitPrice')} unit="USDT" value={draft.price} onChange={(price) => change({ price })} error={error('price')} hint={t('ticket.tickHint', { tick: rules.tickSize })} />
+        <DecimalField label={t('ticket.limitPrice')} value={draft.price} onChange={(price) => change({ price })} error={error('price')} hint={t('ticket.tickHint', { tick: rules.tickSize })} />
       ) : null}
       {needsStopPrice(draft.type) ? (
         <DecimalField
           label={t('ticket.stopPrice')}
-          unit="USDT"
           value={draft.stopPrice}
           onChange={(stopPrice) => change({ stopPrice })}
           error={error('stopPrice')}
-          hint={t(draft.type === 'STOP_LOSS' ? 'ticket.stopLossHint' : 'ticket.takeProfitHint')}
+          hint={t(draft.type === 'STOP_LOSS' ? `ticket.stopLossHint${draft.side}` : `ticket.takeProfitHint${draft.side}`)}
         />
       ) : null}
       <Stack direction="row" spacing={1} sx={{ alignItems: 'flex-start' }}>
         <DecimalField
           label={t('ticket.amount', { unit: unit === 'QUOTE' ? 'USDT' : asset })}
-          unit={unit === 'QUOTE' ? 'USDT' : asset}
           value={draft.amount}
           onChange={(amount) => change({ amount })}
           error={error('amount')}
@@ -113,7 +114,7 @@ export function OrderTicket({ rules, marketPrice, cash, coin }: OrderTicketProps
         ) : null}
       </Stack>
       <Stack spacing={0.5}>
-        <Typography variant="body2" color="text.secondary">
+        <Typography variant="body2" color="text.secondary" title={exactAvailable}>
           {t('ticket.available', { amount: available })}
         </Typography>
         <ButtonGroup size="small" fullWidth aria-label={t('ticket.percentGroup')} disabled={ctx === null}>
@@ -124,10 +125,10 @@ export function OrderTicket({ rules, marketPrice, cash, coin }: OrderTicketProps
           ))}
         </ButtonGroup>
       </Stack>
-      <TicketPreview preview={check?.preview ?? null} side={draft.side} asset={asset} feeRate={feeRate} />
+      <TicketPreview preview={check?.preview ?? null} side={draft.side} type={draft.type} asset={asset} feeRate={feeRate} rules={rules} />
       {balanceIssue ? <Alert severity="warning">{issueText(balanceIssue, t, format)}</Alert> : null}
       {!marketPrice && draft.type === 'MARKET' ? <Alert severity="info">{t('ticket.noPrice')}</Alert> : null}
-      <Button type="submit" variant="contained" size="large" color={draft.side === 'BUY' ? 'success' : 'error'} disabled={ctx === null || place.isPending}>
+      <Button type="submit" variant="contained" size="large" color={draft.side === 'BUY' ? 'up' : 'down'} disabled={ctx === null || place.isPending}>
         {t(draft.side === 'BUY' ? 'ticket.submitBuy' : 'ticket.submitSell', { asset })}
       </Button>
       <ConfirmOrderDialog
@@ -137,6 +138,7 @@ export function OrderTicket({ rules, marketPrice, cash, coin }: OrderTicketProps
         symbol={rules.symbol}
         asset={asset}
         feeRate={feeRate}
+        rules={rules}
         preview={check?.preview ?? null}
         pending={place.isPending}
         onCancel={() => setConfirming(false)}

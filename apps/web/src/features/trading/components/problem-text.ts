@@ -7,6 +7,7 @@ const BY_CODE: Record<string, MessageKey> = {
   LOT_SIZE: 'orderError.LOT_SIZE',
   MIN_NOTIONAL: 'orderError.MIN_NOTIONAL',
   PRICE_FILTER: 'orderError.PRICE_FILTER',
+  WOULD_TRIGGER_IMMEDIATELY: 'orderError.WOULD_TRIGGER_IMMEDIATELY',
   NO_PRICE: 'orderError.NO_PRICE',
   UNKNOWN_SYMBOL: 'orderError.UNKNOWN_SYMBOL',
   VALIDATION_FAILED: 'orderError.VALIDATION_FAILED',

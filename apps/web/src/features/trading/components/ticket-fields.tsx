@@ -19,10 +19,10 @@ export function SideSwitch({ value, onChange }: { value: OrderSide; onChange: (s
         if (next) onChange(next);
       }}
     >
-      <ToggleButton value="BUY" color="success">
+      <ToggleButton value="BUY" color="up">
         {t('side.BUY')}
       </ToggleButton>
-      <ToggleButton value="SELL" color="error">
+      <ToggleButton value="SELL" color="down">
         {t('side.SELL')}
       </ToggleButton>
     </ToggleButtonGroup>
@@ -49,7 +49,8 @@ export interface DecimalFieldProps {
   onChange: (text: string) => void;
   error?: string;
   hint?: string;
-  unit: string;
+  /** Shown inside the field when the label does not already name it. */
+  unit?: string;
 }
 
 /** A decimal text input: the mobile keyboard shows digits and a point, the value stays a string. */
@@ -67,7 +68,7 @@ export function DecimalField({ label, value, onChange, error, hint, unit }: Deci
       helperText={error ?? hint}
       slotProps={{
         htmlInput: { inputMode: 'decimal', autoComplete: 'off', spellCheck: false },
-        input: { endAdornment: <span aria-hidden="true" style={{ opacity: 0.7, marginLeft: 8 }}>{unit}</span> },
+        input: unit ? { endAdornment: <span aria-hidden="true" style={{ opacity: 0.7, marginLeft: 8 }}>{unit}</span> } : {},
       }}
     />
   );

@@ -6,6 +6,7 @@ import { feeRateFor } from '../rules/fee-rate';
 import type { OrderDraft } from '../rules/order-draft';
 import type { IssueField, OrderIssue } from '../rules/order-issue';
 import { percentOfAvailable } from '../rules/percent-of-available';
+import { stopSideIssue } from './stop-side-issue';
 import { draftChanged, selectDraft, type OrderDraftsState } from '../store/order-draft-slice';
 
 const TEXT_OF: Record<Exclude<IssueField, 'balance'>, keyof OrderDraft> = { amount: 'amount', price: 'price', stopPrice: 'stopPrice' };
@@ -23,7 +24,9 @@ export function useOrderTicket(symbol: string, base: Omit<OrderContext, 'rates'>
   const [submitted, setSubmitted] = useState(false);
   const feeRate = feeRateFor(draft, marketPrice, rates);
   const ctx: OrderContext | null = base ? { ...base, rates } : null;
-  const check = ctx ? checkOrder(draft, ctx) : null;
+  const checked = ctx ? checkOrder(draft, ctx) : null;
+  const wrongSide = stopSideIssue(draft, marketPrice);
+  const check = checked && wrongSide && !checked.issues.stopPrice ? { ...checked, issues: { ...checked.issues, stopPrice: wrongSide }, request: null } : checked;
 
   const change = (patch: Partial<OrderDraft>) => dispatch(draftChanged({ symbol, patch }));
   const fillPercent = (percent: number) => {
