@@ -13,7 +13,7 @@ import { TableScroll } from '../../../components/table-scroll';
 import { VisuallyHidden } from '../../../components/visually-hidden';
 import { useFormat, useT } from '../../../lib/i18n';
 import { useSymbolRules } from '../../../lib/market';
-import { useOpenOrders } from '../../../lib/trading';
+import { useOpenOrders } from '../api/get-open-orders';
 import { useCancelOrder } from '../api/cancel-order';
 import { problemText } from './problem-text';
 
