@@ -3,7 +3,7 @@ import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { FeeRatesResponse, MarketStatus, PlaceOrderResponse, PricesResponse, SymbolsResponse } from '@cryptosim/contracts';
 import { jsonResponse, problem, renderApp, signedInSession } from '../../testing/render-app';
 
-// The chart throws while `chartBroken` is set: a stand-in for a chart library crash.
+// The chart throws while `chart.broken` is set: a stand-in for a chart library crash.
 const chart = vi.hoisted(() => ({ broken: true }));
 vi.mock('../../features/charts/components/candle-chart', () => ({
   default: ({ symbol }: { symbol: string }) => {
