@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import Alert from '@mui/material/Alert';
 import Button from '@mui/material/Button';
-import { useT } from '../lib/i18n';
+import { useT } from '@/lib/i18n';
 import { ErrorBoundary } from './error-boundary';
 
 /** The compact fallback of one panel: a line of text and Retry, where the panel stood. */

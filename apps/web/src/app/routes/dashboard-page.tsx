@@ -1,12 +1,12 @@
 import Box from '@mui/material/Box';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
-import { LiveStatus, MarketTable, SourceBadge, TopMovers } from '../../features/market';
-import { PortfolioSummaryCard } from '../../features/portfolio';
-import { PanelBoundary } from '../../components/panel-boundary';
-import { useT } from '../../lib/i18n';
-import { useLivePrices } from '../../lib/ws';
-import { usePrices } from '../../lib/market';
+import { LiveStatus, MarketTable, SourceBadge, TopMovers } from '@/features/market';
+import { PortfolioSummaryCard } from '@/features/portfolio';
+import { PanelBoundary } from '@/components/panel-boundary';
+import { useT } from '@/lib/i18n';
+import { useLivePrices } from '@/lib/ws';
+import { usePrices } from '@/lib/market';
 
 function LiveMarkets() {
   // Every listed symbol, ticker and 1m klines (the sparklines' newest candle moves too).

@@ -1,8 +1,8 @@
 import CircularProgress from '@mui/material/CircularProgress';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
-import { ReadinessError, ReadinessSummary, ReadinessTable, useReadiness } from '../../features/status';
-import { useT } from '../../lib/i18n';
+import { ReadinessError, ReadinessSummary, ReadinessTable, useReadiness } from '@/features/status';
+import { useT } from '@/lib/i18n';
 
 export default function StatusPage() {
   const t = useT();

@@ -1,11 +1,11 @@
 import { act, cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { FeeRatesResponse, MarketStatus, PlaceOrderResponse, PricesResponse, SymbolsResponse } from '@cryptosim/contracts';
-import { jsonResponse, problem, renderApp, signedInSession } from '../../testing/render-app';
+import { jsonResponse, problem, renderApp, signedInSession } from '@/testing/render-app';
 
 // The chart throws while `chart.broken` is set: a stand-in for a chart library crash.
 const chart = vi.hoisted(() => ({ broken: true }));
-vi.mock('../../features/charts/components/candle-chart', () => ({
+vi.mock('@/features/charts/components/candle-chart', () => ({
   default: ({ symbol }: { symbol: string }) => {
     if (chart.broken) throw new Error('chart library failed');
     return <p>Chart of {symbol}</p>;

@@ -3,12 +3,12 @@ import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
-import { PanelBoundary } from '../../components/panel-boundary';
-import CandleChart from '../../features/charts/components/candle-chart';
-import { LiveStatus, SourceBadge, SymbolPicker, TickerHeader } from '../../features/market';
-import { useT } from '../../lib/i18n';
-import { useSymbols } from '../../lib/market';
-import { useLivePrices } from '../../lib/ws';
+import { PanelBoundary } from '@/components/panel-boundary';
+import CandleChart from '@/features/charts/components/candle-chart';
+import { LiveStatus, SourceBadge, SymbolPicker, TickerHeader } from '@/features/market';
+import { useT } from '@/lib/i18n';
+import { useSymbols } from '@/lib/market';
+import { useLivePrices } from '@/lib/ws';
 import { TradingPanels } from './trading-panels';
 
 const DEFAULT_SYMBOL = 'BTCUSDT';

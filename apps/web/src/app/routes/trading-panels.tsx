@@ -4,12 +4,12 @@ import Button from '@mui/material/Button';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import type { PriceRow, SymbolInfo } from '@cryptosim/contracts';
-import { Panel } from '../../components/panel';
-import { PanelBoundary } from '../../components/panel-boundary';
-import { usePortfolio, usePortfolioEvents } from '../../features/portfolio';
-import { OpenOrders, OrderBook, OrderTicket, SymbolTrades, useOrderEvents } from '../../features/trading';
-import { useT } from '../../lib/i18n';
-import { useIsSignedIn } from '../../lib/session';
+import { Panel } from '@/components/panel';
+import { PanelBoundary } from '@/components/panel-boundary';
+import { usePortfolio, usePortfolioEvents } from '@/features/portfolio';
+import { OpenOrders, OrderBook, OrderTicket, SymbolTrades, useOrderEvents } from '@/features/trading';
+import { useT } from '@/lib/i18n';
+import { useIsSignedIn } from '@/lib/session';
 
 interface PanelProps {
   rules: SymbolInfo;

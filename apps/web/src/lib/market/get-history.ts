@@ -1,6 +1,6 @@
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
 import type { HistoryResponse, Interval } from '@cryptosim/contracts';
-import { fetchJson } from '../api';
+import { fetchJson } from '@/lib/api';
 import { marketKeys } from './query-keys';
 
 export function getHistory(symbol: string, interval: Interval, limit: number, signal?: AbortSignal) {

@@ -1,6 +1,6 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import type { SymbolsResponse } from '@cryptosim/contracts';
-import { fetchJson } from '../api';
+import { fetchJson } from '@/lib/api';
 import { marketKeys } from './query-keys';
 
 /** Exchange rules change rarely: fetched once per page load. */

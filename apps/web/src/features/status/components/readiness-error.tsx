@@ -1,7 +1,7 @@
 import Alert from '@mui/material/Alert';
 import Button from '@mui/material/Button';
-import { ApiError, CLIENT_ERROR_CODES } from '../../../lib/api';
-import { useT, type Translate } from '../../../lib/i18n';
+import { ApiError, CLIENT_ERROR_CODES } from '@/lib/api';
+import { useT, type Translate } from '@/lib/i18n';
 
 function describeError(t: Translate, error: Error): { message: string; code?: string } {
   if (!(error instanceof ApiError)) return { message: t('status.error') };

@@ -1,6 +1,6 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import type { DepthResponse } from '@cryptosim/contracts';
-import { fetchJson } from '../../../lib/api';
+import { fetchJson } from '@/lib/api';
 
 /** The server caches Binance's book for ~1 s; polling at 2 s keeps the panel live without hammering it. */
 export const DEPTH_POLL_MS = 2_000;

@@ -1,8 +1,8 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import type { OrdersResponse } from '@cryptosim/contracts';
-import { useApiClient, type ApiClient } from '../../../lib/api';
-import { useIsSignedIn } from '../../../lib/session';
-import { tradingKeys } from '../../../lib/trading';
+import { useApiClient, type ApiClient } from '@/lib/api';
+import { useIsSignedIn } from '@/lib/session';
+import { tradingKeys } from '@/lib/trading';
 
 export const openOrdersQueryOptions = (api: ApiClient, symbol?: string) =>
   queryOptions({
