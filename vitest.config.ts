@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 import { e2eProject } from './apps/web/e2e/e2e-project.js';
 
@@ -5,7 +6,11 @@ import { e2eProject } from './apps/web/e2e/e2e-project.js';
 // packages resolve to their TypeScript sources, so tests never need a prior build.
 export default defineConfig({
   // Vite's own defaults follow `source`, which replaces rather than extends them.
-  resolve: { conditions: ['source', 'module', 'browser', 'development|production'] },
+  // `@/x` is the web app's src/x (apps/web/tsconfig.json "paths"); only web code uses it.
+  resolve: {
+    conditions: ['source', 'module', 'browser', 'development|production'],
+    alias: [{ find: /^@\//, replacement: fileURLToPath(new URL('./apps/web/src/', import.meta.url)) }],
+  },
   ssr: { resolve: { conditions: ['source', 'module', 'node', 'development|production'] } },
   test: {
     projects: [

@@ -10,7 +10,11 @@ const proxied = ['/api', '/healthz', '/readyz', '/docs', '/openapi.json'];
 export default defineConfig({
   root: fileURLToPath(new URL('.', import.meta.url)),
   plugins: [react()],
-  resolve: { conditions: [...defaultClientConditions, 'source'] },
+  resolve: {
+    conditions: [...defaultClientConditions, 'source'],
+    // `@/x` is apps/web/src/x (also in tsconfig.json "paths" and the root vitest.config.ts).
+    alias: [{ find: /^@\//, replacement: fileURLToPath(new URL('./src/', import.meta.url)) }],
+  },
   build: {
     outDir: fileURLToPath(new URL('./dist', import.meta.url)),
     emptyOutDir: true,

@@ -1,7 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { App } from './app/app';
-import { noticeNewBuild } from './app/routes/new-build';
+import { App } from '@/app/app';
+import { noticeNewBuild } from '@/app/routes/new-build';
 
 const container = document.getElementById('root');
 if (!container) throw new Error('index.html must contain <div id="root">');

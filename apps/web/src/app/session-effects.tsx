@@ -1,7 +1,7 @@
 import { useEffect } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
-import { SESSION_STORAGE_KEY, loadSession, sessionReplaced } from '../lib/session';
-import { USER_QUERY_ROOT } from '../lib/api';
+import { SESSION_STORAGE_KEY, loadSession, sessionReplaced } from '@/lib/session';
+import { USER_QUERY_ROOT } from '@/lib/api';
 import { useAppDispatch, useAppSelector } from './store';
 
 /**

@@ -4,8 +4,8 @@ import TableCell from '@mui/material/TableCell';
 import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
 import type { Transaction } from '@cryptosim/contracts';
-import { useFormat, useT } from '../lib/i18n';
-import { useSymbolRules } from '../lib/market';
+import { useFormat, useT } from '@/lib/i18n';
+import { useSymbolRules } from '@/lib/market';
 import { signColour } from './sign-colour';
 import { TableScroll } from './table-scroll';
 

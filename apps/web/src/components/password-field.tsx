@@ -2,7 +2,7 @@ import { useState } from 'react';
 import IconButton from '@mui/material/IconButton';
 import InputAdornment from '@mui/material/InputAdornment';
 import TextField, { type TextFieldProps } from '@mui/material/TextField';
-import { useT } from '../lib/i18n';
+import { useT } from '@/lib/i18n';
 import { VisibilityIcon, VisibilityOffIcon } from './icons';
 
 /** A password input with a labelled show/hide toggle (typing on a phone is error-prone). */

@@ -1,6 +1,6 @@
 import Alert from '@mui/material/Alert';
 import Button from '@mui/material/Button';
-import { useT } from '../lib/i18n';
+import { useT } from '@/lib/i18n';
 
 /** The fallback the app puts behind every page-level error boundary. */
 export function SectionError({ reset }: { reset: () => void }) {

@@ -1,4 +1,4 @@
-import type { WebSocketLike } from '../lib/ws';
+import type { WebSocketLike } from '@/lib/ws';
 
 /**
  * A WebSocket stand-in the test drives by hand: it records what the client sends and lets

@@ -2,10 +2,10 @@ import { QueryClient } from '@tanstack/react-query';
 import { render } from '@testing-library/react';
 import { RouterProvider, createMemoryRouter } from 'react-router';
 import type { AuthResponse } from '@cryptosim/contracts';
-import { AppProvider } from '../app/provider';
-import { routes } from '../app/routes';
-import { createAppStore, type PreferencesState } from '../app/store';
-import { signedOutSession, tokensFrom, type SessionState } from '../lib/session';
+import { AppProvider } from '@/app/provider';
+import { routes } from '@/app/routes';
+import { createAppStore, type PreferencesState } from '@/app/store';
+import { signedOutSession, tokensFrom, type SessionState } from '@/lib/session';
 import { FakeWebSocket } from './fake-web-socket';
 
 export interface RenderAppOptions {

@@ -1,8 +1,8 @@
 import { act, cleanup, screen, within } from '@testing-library/react';
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { HistoryResponse, MarketStatus, PriceRow, PricesResponse } from '@cryptosim/contracts';
-import { FakeWebSocket } from '../../testing/fake-web-socket';
-import { jsonResponse, problem, renderApp, signedInSession } from '../../testing/render-app';
+import { FakeWebSocket } from '@/testing/fake-web-socket';
+import { jsonResponse, problem, renderApp, signedInSession } from '@/testing/render-app';
 
 const row = (symbol: string, price: string, change: string): PriceRow => ({
   symbol, price, open24h: price, high24h: price, low24h: price, volume24h: '1234.5', changePercent24h: change, updatedAt: 1, stale: false,

@@ -1,13 +1,12 @@
 import Box from '@mui/material/Box';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
-import { LiveStatus, MarketTable, SourceBadge, TopMovers } from '../../features/market';
-import { PortfolioSummaryCard } from '../../features/portfolio';
-import { ErrorBoundary } from '../../components/error-boundary';
-import { SectionError } from '../../components/section-error';
-import { useT } from '../../lib/i18n';
-import { useLivePrices } from '../../lib/ws';
-import { usePrices } from '../../lib/market';
+import { LiveStatus, MarketTable, SourceBadge, TopMovers } from '@/features/market';
+import { PortfolioSummaryCard } from '@/features/portfolio';
+import { PanelBoundary } from '@/components/panel-boundary';
+import { useT } from '@/lib/i18n';
+import { useLivePrices } from '@/lib/ws';
+import { usePrices } from '@/lib/market';
 
 function LiveMarkets() {
   // Every listed symbol, ticker and 1m klines (the sparklines' newest candle moves too).
@@ -17,14 +16,18 @@ function LiveMarkets() {
   const rows = data?.prices;
   return (
     <Box sx={{ display: 'grid', gap: 2, gridTemplateColumns: { xs: '1fr', md: '2fr 1fr' }, alignItems: 'start' }}>
-      <ErrorBoundary fallback={({ reset }) => <SectionError reset={reset} />}>
+      <PanelBoundary>
         <MarketTable rows={rows} loading={isPending} error={isError} />
-      </ErrorBoundary>
+      </PanelBoundary>
       <Stack spacing={2}>
-        <ErrorBoundary fallback={({ reset }) => <SectionError reset={reset} />}>
+        <PanelBoundary>
           <PortfolioSummaryCard />
-        </ErrorBoundary>
-        {rows && rows.length > 0 ? <TopMovers rows={rows} /> : null}
+        </PanelBoundary>
+        {rows && rows.length > 0 ? (
+          <PanelBoundary>
+            <TopMovers rows={rows} />
+          </PanelBoundary>
+        ) : null}
       </Stack>
     </Box>
   );

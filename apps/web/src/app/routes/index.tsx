@@ -12,9 +12,9 @@ const DashboardPage = lazyPage(() => import('./dashboard-page'));
 const TradePage = lazyPage(() => import('./trade-page'));
 const SettingsPage = lazyPage(() => import('./settings-page'));
 const PortfolioPage = lazyPage(() => import('./portfolio-page'));
-const LoginPage = lazyPage(() => import('../../features/auth/components/login-page'));
-const RegisterPage = lazyPage(() => import('../../features/auth/components/register-page'));
-const StatusPage = lazyPage(() => import('../../features/status/components/status-page'));
+const LoginPage = lazyPage(() => import('./login-page'));
+const RegisterPage = lazyPage(() => import('./register-page'));
+const StatusPage = lazyPage(() => import('./status-page'));
 const NotFoundPage = lazyPage(() => import('./not-found'));
 
 const page = (element: ReactNode) => <PageSection>{element}</PageSection>;

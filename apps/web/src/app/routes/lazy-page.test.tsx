@@ -1,7 +1,7 @@
 import { Suspense } from 'react';
 import { act, cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { ErrorBoundary } from '../../components/error-boundary';
+import { ErrorBoundary } from '@/components/error-boundary';
 import { lazyPage, retryFailedPages } from './lazy-page';
 import { entryScriptOf, noticeNewBuild } from './new-build';
 

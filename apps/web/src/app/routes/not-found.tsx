@@ -2,7 +2,7 @@ import { Link as RouterLink } from 'react-router';
 import Link from '@mui/material/Link';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
-import { useT } from '../../lib/i18n';
+import { useT } from '@/lib/i18n';
 
 export default function NotFoundPage() {
   const t = useT();

@@ -1,9 +1,9 @@
 import { Suspense, useState, type ReactNode } from 'react';
 import { useLocation } from 'react-router';
-import { ErrorBoundary } from '../../components/error-boundary';
-import { PageLoading } from '../../components/page-loading';
-import { SectionError } from '../../components/section-error';
-import { useT } from '../../lib/i18n';
+import { ErrorBoundary } from '@/components/error-boundary';
+import { PageLoading } from '@/components/page-loading';
+import { SectionError } from '@/components/section-error';
+import { useT } from '@/lib/i18n';
 import { retryFailedPages } from './lazy-page';
 
 /** Every routed page gets its own loading state for its chunk and its own error boundary. */

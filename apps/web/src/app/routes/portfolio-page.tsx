@@ -1,8 +1,8 @@
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
-import { SourceBadge } from '../../features/market';
-import { PortfolioView } from '../../features/portfolio';
-import { useT } from '../../lib/i18n';
+import { SourceBadge } from '@/features/market';
+import { PortfolioView } from '@/features/portfolio';
+import { useT } from '@/lib/i18n';
 
 export default function PortfolioPage() {
   const t = useT();

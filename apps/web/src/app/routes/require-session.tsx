@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import { Navigate, useLocation } from 'react-router';
-import { useIsSignedIn } from '../../lib/session';
+import { useIsSignedIn } from '@/lib/session';
 
 /**
  * Sends a signed-out visitor to /login, remembering the page so the login returns there.

@@ -1,8 +1,8 @@
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
-import { EmailForm, PasswordForm, ResetAccountCard, SettingsCard } from '../../features/account';
-import { useFormat, useT } from '../../lib/i18n';
-import { useSession } from '../../lib/session';
+import { EmailForm, PasswordForm, ResetAccountCard, SettingsCard } from '@/features/account';
+import { useFormat, useT } from '@/lib/i18n';
+import { useSession } from '@/lib/session';
 import { LanguageSwitch } from '../shell/language-switch';
 import { PriceColoursSwitch } from '../shell/price-colours-switch';
 import { ThemeSwitch } from '../shell/theme-switch';

@@ -3,16 +3,20 @@ import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
-import CandleChart from '../../features/charts/components/candle-chart';
-import { LiveStatus, SourceBadge, SymbolPicker, TickerHeader } from '../../features/market';
-import { useT } from '../../lib/i18n';
-import { useSymbols } from '../../lib/market';
-import { useLivePrices } from '../../lib/ws';
+import { PanelBoundary } from '@/components/panel-boundary';
+import CandleChart from '@/features/charts/components/candle-chart';
+import { LiveStatus, SourceBadge, SymbolPicker, TickerHeader } from '@/features/market';
+import { useT } from '@/lib/i18n';
+import { useSymbols } from '@/lib/market';
+import { useLivePrices } from '@/lib/ws';
 import { TradingPanels } from './trading-panels';
 
 const DEFAULT_SYMBOL = 'BTCUSDT';
 
-/** The trading screen: symbol, live ticker and chart, then the ticket, book and the user's orders. */
+/**
+ * The trading screen: symbol, live ticker and chart, then the ticket, book and the user's orders.
+ * Each panel has its own error boundary, so a chart that crashes leaves the ticket usable.
+ */
 export default function TradePage() {
   const t = useT();
   const navigate = useNavigate();
@@ -41,10 +45,15 @@ export default function TradePage() {
         <Alert severity="warning">{t('trade.unknownSymbol', { symbol })}</Alert>
       ) : (
         <>
-          <TickerHeader row={row} />
+          <PanelBoundary>
+            <TickerHeader row={row} />
+          </PanelBoundary>
           <Box sx={{ display: 'grid', gap: 2, gridTemplateColumns: { xs: 'minmax(0, 1fr)', lg: 'minmax(0, 1fr) 360px' }, alignItems: 'start' }}>
             <Box sx={{ minWidth: 0 }}>
-              <CandleChart key={symbol} symbol={symbol} tickSize={rules?.tickSize} />
+              {/* Keyed by symbol: another symbol gets a fresh chart, and a fresh try after a crash. */}
+              <PanelBoundary key={symbol}>
+                <CandleChart symbol={symbol} tickSize={rules?.tickSize} />
+              </PanelBoundary>
             </Box>
             {rules ? <TradingPanels.Ticket rules={rules} row={row} /> : null}
           </Box>

@@ -4,11 +4,12 @@ import Button from '@mui/material/Button';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import type { PriceRow, SymbolInfo } from '@cryptosim/contracts';
-import { Panel } from '../../components/panel';
-import { usePortfolio, usePortfolioEvents } from '../../features/portfolio';
-import { OpenOrders, OrderBook, OrderTicket, SymbolTrades, useOrderEvents } from '../../features/trading';
-import { useT } from '../../lib/i18n';
-import { useIsSignedIn } from '../../lib/session';
+import { Panel } from '@/components/panel';
+import { PanelBoundary } from '@/components/panel-boundary';
+import { usePortfolio, usePortfolioEvents } from '@/features/portfolio';
+import { OpenOrders, OrderBook, OrderTicket, SymbolTrades, useOrderEvents } from '@/features/trading';
+import { useT } from '@/lib/i18n';
+import { useIsSignedIn } from '@/lib/session';
 
 interface PanelProps {
   rules: SymbolInfo;
@@ -21,7 +22,11 @@ function Ticket({ rules, row }: PanelProps) {
   const signedIn = useIsSignedIn();
   return (
     <Panel title={t('ticket.title')}>
-      {signedIn ? <SignedInTicket rules={rules} price={row?.price} /> : (
+      {signedIn ? (
+        <PanelBoundary>
+          <SignedInTicket rules={rules} price={row?.price} />
+        </PanelBoundary>
+      ) : (
         <Stack spacing={1.5}>
           <Typography variant="body2">{t('ticket.signedOut')}</Typography>
           <Stack direction="row" spacing={1}>
@@ -47,11 +52,17 @@ function Lower({ rules, row }: PanelProps) {
   const signedIn = useIsSignedIn();
   return (
     <Box sx={{ display: 'grid', gap: 2, gridTemplateColumns: { xs: 'minmax(0, 1fr)', md: '320px minmax(0, 1fr)' }, alignItems: 'start' }}>
-      <OrderBook row={row} rules={rules} />
+      <PanelBoundary>
+        <OrderBook row={row} rules={rules} />
+      </PanelBoundary>
       {signedIn ? (
         <Stack spacing={2} sx={{ minWidth: 0 }}>
-          <OpenOrders symbol={rules.symbol} />
-          <SymbolTrades symbol={rules.symbol} />
+          <PanelBoundary>
+            <OpenOrders symbol={rules.symbol} />
+          </PanelBoundary>
+          <PanelBoundary>
+            <SymbolTrades symbol={rules.symbol} />
+          </PanelBoundary>
         </Stack>
       ) : null}
     </Box>

@@ -2,9 +2,9 @@ import { Link as RouterLink } from 'react-router';
 import Button from '@mui/material/Button';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
-import { useLogOut } from '../../features/auth';
-import { useT } from '../../lib/i18n';
-import { useSession } from '../../lib/session';
+import { useLogOut } from '@/features/auth';
+import { useT } from '@/lib/i18n';
+import { useSession } from '@/lib/session';
 
 /** Log in / sign up when signed out; the username and a logout button when signed in. */
 export function AccountMenu({ compact = false }: { compact?: boolean }) {

@@ -3,7 +3,7 @@ import Box from '@mui/material/Box';
 import Link from '@mui/material/Link';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
-import { useT } from '../../lib/i18n';
+import { useT } from '@/lib/i18n';
 
 export function AppFooter() {
   const t = useT();

@@ -1,6 +1,6 @@
 import ToggleButton from '@mui/material/ToggleButton';
 import ToggleButtonGroup from '@mui/material/ToggleButtonGroup';
-import { LANGUAGES, isLanguage, useT } from '../../lib/i18n';
+import { LANGUAGES, isLanguage, useT } from '@/lib/i18n';
 import { languageChanged, useAppDispatch, useAppSelector } from '../store';
 
 // Each language is named in itself (한국어 / English) so a reader of either can find theirs.

@@ -6,7 +6,7 @@ import List from '@mui/material/List';
 import ListItemButton from '@mui/material/ListItemButton';
 import ListItemText from '@mui/material/ListItemText';
 import Stack from '@mui/material/Stack';
-import { useT } from '../../lib/i18n';
+import { useT } from '@/lib/i18n';
 import { AccountMenu } from './account-menu';
 import { LanguageSwitch } from './language-switch';
 import { NAV_ITEMS, isCurrent } from './nav-items';

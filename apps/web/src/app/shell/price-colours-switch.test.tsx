@@ -4,7 +4,7 @@ import { useTheme } from '@mui/material/styles';
 import { afterEach, describe, expect, it } from 'vitest';
 import { AppProvider } from '../provider';
 import { createAppStore } from '../store';
-import { FakeWebSocket } from '../../testing/fake-web-socket';
+import { FakeWebSocket } from '@/testing/fake-web-socket';
 import { PriceColoursSwitch } from './price-colours-switch';
 
 function UpDown() {

@@ -1,6 +1,6 @@
 import ToggleButton from '@mui/material/ToggleButton';
 import ToggleButtonGroup from '@mui/material/ToggleButtonGroup';
-import { useT } from '../../lib/i18n';
+import { useT } from '@/lib/i18n';
 import { PRICE_COLOURS, isPriceColours, priceColoursChanged, priceColoursOf, useAppDispatch, useAppSelector } from '../store';
 
 /** Green-up/red-down or Korea's red-up/blue-down; until chosen, it follows the language. */

@@ -1,6 +1,6 @@
 import ToggleButton from '@mui/material/ToggleButton';
 import ToggleButtonGroup from '@mui/material/ToggleButtonGroup';
-import { useT } from '../../lib/i18n';
+import { useT } from '@/lib/i18n';
 import { THEME_PREFERENCES, isThemePreference, themeChanged, useAppDispatch, useAppSelector } from '../store';
 
 export function ThemeSwitch() {

@@ -1,4 +1,4 @@
-import { isLanguage } from '../../lib/i18n';
+import { isLanguage } from '@/lib/i18n';
 import { defaultPreferences, isPriceColours, isThemePreference, type PreferencesState } from './preferences-slice';
 
 const STORAGE_KEY = 'cryptosim.preferences';

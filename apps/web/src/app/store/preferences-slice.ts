@@ -1,5 +1,5 @@
 import { createSlice, type PayloadAction } from '@reduxjs/toolkit';
-import { detectLanguage, isLanguage, type Language } from '../../lib/i18n';
+import { detectLanguage, isLanguage, type Language } from '@/lib/i18n';
 
 export const THEME_PREFERENCES = ['system', 'light', 'dark'] as const;
 export type ThemePreference = (typeof THEME_PREFERENCES)[number];

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { detectLanguage } from '../../lib/i18n';
+import { detectLanguage } from '@/lib/i18n';
 import { loadPreferences } from './persisted-preferences';
 import { createAppStore, languageChanged, priceColoursChanged, priceColoursOf, themeChanged } from './index';
 

@@ -1,5 +1,5 @@
-import type { SessionPort } from '../../lib/api';
-import { loadSession, sessionEnded, sessionReplaced, sessionStarted } from '../../lib/session';
+import type { SessionPort } from '@/lib/api';
+import { loadSession, sessionEnded, sessionReplaced, sessionStarted } from '@/lib/session';
 import type { AppStore } from './store';
 
 /** Lets the API client read and rotate the tokens kept in the Redux store. */

@@ -1,8 +1,8 @@
 import { configureStore } from '@reduxjs/toolkit';
 import { useDispatch, useSelector } from 'react-redux';
 // The slice file itself, not the feature's index: the store is in the first chunk, the ticket is not.
-import { orderDraftsReducer } from '../../features/trading/store/order-draft-slice';
-import { loadSession, saveSession, sessionReducer, type SessionState } from '../../lib/session';
+import { orderDraftsReducer } from '@/features/trading/store/order-draft-slice';
+import { loadSession, saveSession, sessionReducer, type SessionState } from '@/lib/session';
 import { loadPreferences, savePreferences } from './persisted-preferences';
 import { preferencesReducer, type PreferencesState } from './preferences-slice';
 

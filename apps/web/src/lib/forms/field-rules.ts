@@ -1,4 +1,4 @@
-import type { MessageKey } from '../i18n';
+import type { MessageKey } from '@/lib/i18n';
 
 /**
  * The account rules of packages/contracts/src/auth.ts, checked before sending so the user

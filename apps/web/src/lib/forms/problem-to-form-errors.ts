@@ -1,5 +1,5 @@
-import { ApiError, CLIENT_ERROR_CODES } from '../api';
-import type { MessageKey, Translate } from '../i18n';
+import { ApiError, CLIENT_ERROR_CODES } from '@/lib/api';
+import type { MessageKey, Translate } from '@/lib/i18n';
 
 export interface FormErrors<F extends string> {
   fields: Partial<Record<F, string>>;

@@ -1,5 +1,5 @@
 import { useState, type ChangeEvent } from 'react';
-import { useT, type MessageKey } from '../i18n';
+import { useT, type MessageKey } from '@/lib/i18n';
 import { checkFields, type FieldCheck } from './field-rules';
 import { problemToFormErrors, type FormErrors, type ProblemMapping } from './problem-to-form-errors';
 

@@ -1,5 +1,5 @@
 import type { Candle, Interval, KlineData } from '@cryptosim/contracts';
-import { addDecimals } from '../decimal/add-decimals';
+import { addDecimals } from '@/lib/decimal/add-decimals';
 import { bucketStart } from './interval-ms';
 
 export interface KlineUpdate {

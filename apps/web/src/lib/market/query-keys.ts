@@ -9,7 +9,6 @@ export const marketKeys = {
   prices: ['prices'] as const,
   status: ['market-status'] as const,
   symbols: ['symbols'] as const,
-  depth: (symbol: string, limit: number) => ['depth', symbol, limit] as const,
   historyOf: (symbol: string) => ['history', symbol] as const,
   history: (symbol: string, interval: Interval, limit: number) => ['history', symbol, interval, limit] as const,
 };

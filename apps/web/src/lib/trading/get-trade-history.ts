@@ -1,7 +1,7 @@
 import { useInfiniteQuery } from '@tanstack/react-query';
 import type { OrderSide, TradeHistoryResponse } from '@cryptosim/contracts';
-import { useApiClient } from '../api';
-import { useIsSignedIn } from '../session';
+import { useApiClient } from '@/lib/api';
+import { useIsSignedIn } from '@/lib/session';
 import { tradingKeys } from './query-keys';
 
 export const HISTORY_PAGE_SIZE = 50;

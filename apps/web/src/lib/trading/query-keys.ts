@@ -1,5 +1,5 @@
 import type { OrderSide } from '@cryptosim/contracts';
-import { USER_QUERY_ROOT } from '../api';
+import { USER_QUERY_ROOT } from '@/lib/api';
 
 /**
  * Keys of the signed-in user's trading data. Everything sits under USER_QUERY_ROOT (dropped at

@@ -1,7 +1,7 @@
 import { QueryClient } from '@tanstack/react-query';
 import { describe, expect, it } from 'vitest';
 import type { HistoryResponse, KlineData } from '@cryptosim/contracts';
-import { marketKeys } from '../market';
+import { marketKeys } from '@/lib/market';
 import { LivePriceCache } from './live-price-cache';
 
 const MIN = 60_000;

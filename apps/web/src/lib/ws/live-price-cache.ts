@@ -1,7 +1,7 @@
 import type { QueryClient } from '@tanstack/react-query';
 import type { HistoryResponse, Interval, KlineData, PriceRow, PricesResponse, PricesServerFrame } from '@cryptosim/contracts';
-import { subtractDecimals } from '../decimal/add-decimals';
-import { marketKeys, mergeKline } from '../market';
+import { subtractDecimals } from '@/lib/decimal/add-decimals';
+import { marketKeys, mergeKline } from '@/lib/market';
 
 /**
  * Writes /ws/prices frames into TanStack Query's cache, so every component reading

@@ -1,6 +1,6 @@
 import { useEffect, useSyncExternalStore } from 'react';
 import type { PriceChannel } from '@cryptosim/contracts';
-import { usePrices } from '../market';
+import { usePrices } from '@/lib/market';
 import { usePriceStream } from './price-stream-context';
 import type { SocketStatus } from './reconnecting-socket';
 

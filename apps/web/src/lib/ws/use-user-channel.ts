@@ -1,6 +1,6 @@
 import { useEffect, useRef } from 'react';
-import { useApiClient } from '../api';
-import { useSession } from '../session';
+import { useApiClient } from '@/lib/api';
+import { useSession } from '@/lib/session';
 import { usePriceStream } from './price-stream-context';
 import { UserStream, type UserChannel } from './user-stream';
 

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { FakeWebSocket } from '../../testing/fake-web-socket';
+import { FakeWebSocket } from '@/testing/fake-web-socket';
 import { UserStream } from './user-stream';
 
 describe('user stream', () => {

@@ -1,8 +1,8 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useDispatch } from 'react-redux';
 import type { ChangePasswordRequest, Portfolio, UpdateMeRequest, User } from '@cryptosim/contracts';
-import { USER_QUERY_ROOT, useApiClient } from '../../../lib/api';
-import { userUpdated } from '../../../lib/session';
+import { USER_QUERY_ROOT, useApiClient } from '@/lib/api';
+import { userUpdated } from '@/lib/session';
 
 /** PATCH /api/auth/me: the reply is the updated user, which the session keeps. */
 export function useUpdateEmail() {

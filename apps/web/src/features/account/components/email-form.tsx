@@ -3,9 +3,9 @@ import Alert from '@mui/material/Alert';
 import Button from '@mui/material/Button';
 import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
-import { emailRule, useForm } from '../../../lib/forms';
-import { useT } from '../../../lib/i18n';
-import { useSession } from '../../../lib/session';
+import { emailRule, useForm } from '@/lib/forms';
+import { useT } from '@/lib/i18n';
+import { useSession } from '@/lib/session';
 import { useUpdateEmail } from '../api/account-mutations';
 import { SettingsCard } from './settings-card';
 

@@ -2,9 +2,9 @@ import { useState, type FormEvent } from 'react';
 import Alert from '@mui/material/Alert';
 import Button from '@mui/material/Button';
 import Stack from '@mui/material/Stack';
-import { PasswordField } from '../../../components/password-field';
-import { newPasswordRule, required, useForm } from '../../../lib/forms';
-import { useT } from '../../../lib/i18n';
+import { PasswordField } from '@/components/password-field';
+import { newPasswordRule, required, useForm } from '@/lib/forms';
+import { useT } from '@/lib/i18n';
 import { useChangePassword } from '../api/account-mutations';
 import { SettingsCard } from './settings-card';
 

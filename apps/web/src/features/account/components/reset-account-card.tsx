@@ -7,9 +7,9 @@ import DialogContent from '@mui/material/DialogContent';
 import DialogContentText from '@mui/material/DialogContentText';
 import DialogTitle from '@mui/material/DialogTitle';
 import Typography from '@mui/material/Typography';
-import { ApiError } from '../../../lib/api';
-import { useFormat, useT } from '../../../lib/i18n';
-import { useSession } from '../../../lib/session';
+import { ApiError } from '@/lib/api';
+import { useFormat, useT } from '@/lib/i18n';
+import { useSession } from '@/lib/session';
 import { useResetAccount } from '../api/account-mutations';
 import { SettingsCard } from './settings-card';
 

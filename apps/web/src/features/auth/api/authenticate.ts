@@ -1,8 +1,8 @@
 import { useMutation } from '@tanstack/react-query';
 import { useDispatch } from 'react-redux';
 import type { AuthResponse, LoginRequest, RegisterRequest } from '@cryptosim/contracts';
-import { useApiClient } from '../../../lib/api';
-import { sessionStarted } from '../../../lib/session';
+import { useApiClient } from '@/lib/api';
+import { sessionStarted } from '@/lib/session';
 import { deviceTokenFor, rememberDeviceToken } from './device-tokens';
 
 /** POST /api/auth/login; on success the session starts (tokens stored, user known). */

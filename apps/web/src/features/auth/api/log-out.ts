@@ -1,7 +1,7 @@
 import { useCallback } from 'react';
 import { useDispatch, useStore } from 'react-redux';
-import { useApiClient } from '../../../lib/api';
-import { sessionEnded, type SessionState } from '../../../lib/session';
+import { useApiClient } from '@/lib/api';
+import { sessionEnded, type SessionState } from '@/lib/session';
 
 /**
  * Ends the session here at once and tells the server in the background: a failed logout

@@ -4,7 +4,7 @@ import Button from '@mui/material/Button';
 import Paper from '@mui/material/Paper';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
-import { useT } from '../../../lib/i18n';
+import { useT } from '@/lib/i18n';
 
 interface AuthCardProps {
   title: string;

@@ -1,6 +1,6 @@
 import Chip from '@mui/material/Chip';
 import Stack from '@mui/material/Stack';
-import { useT } from '../../../lib/i18n';
+import { useT } from '@/lib/i18n';
 import { INDICATORS, type IndicatorId } from '../chart-data';
 
 /** One pressable chip per indicator; aria-pressed tells a screen reader which are on. */

@@ -1,7 +1,7 @@
 import ToggleButton from '@mui/material/ToggleButton';
 import ToggleButtonGroup from '@mui/material/ToggleButtonGroup';
 import { Intervals, type Interval } from '@cryptosim/contracts';
-import { useT } from '../../../lib/i18n';
+import { useT } from '@/lib/i18n';
 
 const isInterval = (value: unknown): value is Interval => typeof value === 'string' && (Intervals as readonly string[]).includes(value);
 

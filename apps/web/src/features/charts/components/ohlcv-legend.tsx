@@ -1,8 +1,8 @@
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import type { Candle } from '@cryptosim/contracts';
-import { VisuallyHidden } from '../../../components/visually-hidden';
-import { useFormat, useT } from '../../../lib/i18n';
+import { VisuallyHidden } from '@/components/visually-hidden';
+import { useFormat, useT } from '@/lib/i18n';
 
 /** The candle under the crosshair (or the newest one), read from the exact decimal strings. */
 export function OhlcvLegend({ candle, tickSize }: { candle: Candle | undefined; tickSize?: string }) {

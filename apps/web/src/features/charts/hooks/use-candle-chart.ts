@@ -12,7 +12,7 @@ import {
 } from 'lightweight-charts';
 import type { Candle } from '@cryptosim/contracts';
 import type { ChartColours } from '../chart-colours';
-import { tickDecimals } from '../../../lib/i18n/tick-decimals';
+import { tickDecimals } from '@/lib/i18n/tick-decimals';
 import { isTailUpdate, toChartData, type ChartSeriesData, type IndicatorId } from '../chart-data';
 
 type LineKey = keyof ChartSeriesData['lines'];

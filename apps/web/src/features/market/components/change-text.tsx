@@ -1,5 +1,5 @@
 import Typography, { type TypographyProps } from '@mui/material/Typography';
-import { useFormat } from '../../../lib/i18n';
+import { useFormat } from '@/lib/i18n';
 
 /** A signed percentage in the trading colours: green up, red down, neutral at zero. */
 export function ChangeText({ percent, ...props }: { percent: string } & TypographyProps) {

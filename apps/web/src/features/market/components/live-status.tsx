@@ -1,6 +1,6 @@
 import Typography from '@mui/material/Typography';
-import { useT } from '../../../lib/i18n';
-import { useStreamStatus } from '../../../lib/ws';
+import { useT } from '@/lib/i18n';
+import { useStreamStatus } from '@/lib/ws';
 
 /** Visible only while the price socket is down and retrying; silent when all is well. */
 export function LiveStatus() {

@@ -11,8 +11,8 @@ import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
 import Tooltip from '@mui/material/Tooltip';
 import type { PriceRow } from '@cryptosim/contracts';
-import { useFormat, useT } from '../../../lib/i18n';
-import { useSymbolRules } from '../../../lib/market';
+import { useFormat, useT } from '@/lib/i18n';
+import { useSymbolRules } from '@/lib/market';
 import { ChangeText } from './change-text';
 import { Sparkline } from './sparkline';
 

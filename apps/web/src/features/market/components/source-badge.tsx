@@ -1,8 +1,8 @@
 import Chip from '@mui/material/Chip';
 import Tooltip from '@mui/material/Tooltip';
 import type { MarketSource, MarketStatus } from '@cryptosim/contracts';
-import { useMarketStatus } from '../../../lib/market';
-import { useT } from '../../../lib/i18n';
+import { useMarketStatus } from '@/lib/market';
+import { useT } from '@/lib/i18n';
 
 const COLOUR: Record<MarketSource, 'success' | 'warning' | 'info'> = { binance: 'success', simulator: 'warning', replay: 'info' };
 const WORLD_SOURCE = { live: 'binance', simulated: 'simulator', replay: 'replay' } as const;

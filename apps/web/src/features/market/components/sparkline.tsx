@@ -1,7 +1,7 @@
 import Box from '@mui/material/Box';
 import { useTheme } from '@mui/material/styles';
-import { useHistory } from '../../../lib/market';
-import { useFormat, useT } from '../../../lib/i18n';
+import { useHistory } from '@/lib/market';
+import { useFormat, useT } from '@/lib/i18n';
 import { sparklinePoints } from './sparkline-path';
 
 const WIDTH = 96;

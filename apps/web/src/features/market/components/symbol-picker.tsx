@@ -1,7 +1,7 @@
 import MenuItem from '@mui/material/MenuItem';
 import TextField from '@mui/material/TextField';
-import { useSymbols } from '../../../lib/market';
-import { useT } from '../../../lib/i18n';
+import { useSymbols } from '@/lib/market';
+import { useT } from '@/lib/i18n';
 
 /** A labelled select of every listed symbol (keyboard: arrows and type-ahead). */
 export function SymbolPicker({ value, onChange }: { value: string; onChange: (symbol: string) => void }) {

@@ -1,8 +1,8 @@
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import type { PriceRow } from '@cryptosim/contracts';
-import { useFormat, useT } from '../../../lib/i18n';
-import { useSymbolRules } from '../../../lib/market';
+import { useFormat, useT } from '@/lib/i18n';
+import { useSymbolRules } from '@/lib/market';
 import { ChangeText } from './change-text';
 
 /** Last price, 24 h change, high and low of one symbol, from the live ticker. */

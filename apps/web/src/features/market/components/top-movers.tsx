@@ -5,8 +5,8 @@ import Link from '@mui/material/Link';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import type { PriceRow } from '@cryptosim/contracts';
-import { useFormat, useT } from '../../../lib/i18n';
-import { useSymbolRules } from '../../../lib/market';
+import { useFormat, useT } from '@/lib/i18n';
+import { useSymbolRules } from '@/lib/market';
 import { ChangeText } from './change-text';
 
 const COUNT = 3;

@@ -1,6 +1,6 @@
 import { useMutation } from '@tanstack/react-query';
-import { useApiClient } from '../../../lib/api';
-import type { HistoryFilter } from '../../../lib/trading';
+import { useApiClient } from '@/lib/api';
+import type { HistoryFilter } from '@/lib/trading';
 
 const FILE_NAME = 'cryptosim-history.csv';
 

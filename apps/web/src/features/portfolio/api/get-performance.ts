@@ -1,6 +1,6 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import type { PerformanceRange, PerformanceResponse } from '@cryptosim/contracts';
-import { USER_QUERY_ROOT, useApiClient } from '../../../lib/api';
+import { USER_QUERY_ROOT, useApiClient } from '@/lib/api';
 
 export const performanceKey = (range: PerformanceRange) => [USER_QUERY_ROOT, 'performance', range] as const;
 

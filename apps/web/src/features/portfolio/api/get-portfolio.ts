@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import type { Portfolio } from '@cryptosim/contracts';
-import { USER_QUERY_ROOT, useApiClient } from '../../../lib/api';
-import { useIsSignedIn } from '../../../lib/session';
+import { USER_QUERY_ROOT, useApiClient } from '@/lib/api';
+import { useIsSignedIn } from '@/lib/session';
 
 export const portfolioKey = [USER_QUERY_ROOT, 'portfolio'] as const;
 

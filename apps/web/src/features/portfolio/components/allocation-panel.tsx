@@ -1,7 +1,7 @@
 import { lazy, Suspense } from 'react';
 import Skeleton from '@mui/material/Skeleton';
-import { Panel } from '../../../components/panel';
-import { useFormat, useT } from '../../../lib/i18n';
+import { Panel } from '@/components/panel';
+import { useFormat, useT } from '@/lib/i18n';
 import type { LiveHoldings } from '../rules/live-holdings';
 import type { AllocationSlice } from './allocation-chart';
 

@@ -1,7 +1,7 @@
 import { Area, AreaChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { useTheme } from '@mui/material/styles';
 import type { EquityPoint } from '@cryptosim/contracts';
-import { useFormat } from '../../../lib/i18n';
+import { useFormat } from '@/lib/i18n';
 
 /** The equity curve; loaded lazily with Recharts. Values go through Number only to be drawn. */
 export default function EquityChart({ points, label }: { points: readonly EquityPoint[]; label: string }) {

@@ -2,10 +2,10 @@ import { act, cleanup, fireEvent, render, screen, within } from '@testing-librar
 import { QueryClient } from '@tanstack/react-query';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { SymbolsResponse, TradeHistoryResponse, Transaction } from '@cryptosim/contracts';
-import { AppProvider } from '../../../app/provider';
-import { createAppStore } from '../../../app/store';
-import { FakeWebSocket } from '../../../testing/fake-web-socket';
-import { jsonResponse, problem, signedInSession } from '../../../testing/render-app';
+import { AppProvider } from '@/app/provider';
+import { createAppStore } from '@/app/store';
+import { FakeWebSocket } from '@/testing/fake-web-socket';
+import { jsonResponse, problem, signedInSession } from '@/testing/render-app';
 import { HistoryPanel } from './history-panel';
 
 const fill = (id: number, type: Transaction['type']): Transaction => ({

@@ -6,12 +6,12 @@ import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import type { OrderSide } from '@cryptosim/contracts';
-import { FillsTable } from '../../../components/fills-table';
-import { Panel } from '../../../components/panel';
-import { ApiError } from '../../../lib/api';
-import { useT } from '../../../lib/i18n';
-import { useSymbols } from '../../../lib/market';
-import { useTradeHistory } from '../../../lib/trading';
+import { FillsTable } from '@/components/fills-table';
+import { Panel } from '@/components/panel';
+import { ApiError } from '@/lib/api';
+import { useT } from '@/lib/i18n';
+import { useSymbols } from '@/lib/market';
+import { useTradeHistory } from '@/lib/trading';
 import { useDownloadHistory } from '../api/download-history';
 
 const ALL = 'ALL';

@@ -3,10 +3,10 @@ import { QueryClient } from '@tanstack/react-query';
 import { MemoryRouter } from 'react-router';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { SymbolsResponse } from '@cryptosim/contracts';
-import { AppProvider } from '../../../app/provider';
-import { createAppStore } from '../../../app/store';
-import { FakeWebSocket } from '../../../testing/fake-web-socket';
-import { jsonResponse, signedInSession } from '../../../testing/render-app';
+import { AppProvider } from '@/app/provider';
+import { createAppStore } from '@/app/store';
+import { FakeWebSocket } from '@/testing/fake-web-socket';
+import { jsonResponse, signedInSession } from '@/testing/render-app';
 import type { LiveHoldings } from '../rules/live-holdings';
 import { HoldingsPanel } from './holdings-panel';
 

@@ -8,11 +8,11 @@ import TableCell from '@mui/material/TableCell';
 import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
-import { Panel } from '../../../components/panel';
-import { signColour } from '../../../components/sign-colour';
-import { TableScroll } from '../../../components/table-scroll';
-import { useFormat, useT } from '../../../lib/i18n';
-import { useSymbolRules } from '../../../lib/market';
+import { Panel } from '@/components/panel';
+import { signColour } from '@/components/sign-colour';
+import { TableScroll } from '@/components/table-scroll';
+import { useFormat, useT } from '@/lib/i18n';
+import { useSymbolRules } from '@/lib/market';
 import type { LiveHoldings } from '../rules/live-holdings';
 
 const num = { fontVariantNumeric: 'tabular-nums', whiteSpace: 'nowrap' } as const;

@@ -6,8 +6,8 @@ import ToggleButton from '@mui/material/ToggleButton';
 import ToggleButtonGroup from '@mui/material/ToggleButtonGroup';
 import Typography from '@mui/material/Typography';
 import { PerformanceRanges, type PerformanceRange } from '@cryptosim/contracts';
-import { Panel } from '../../../components/panel';
-import { useFormat, useT } from '../../../lib/i18n';
+import { Panel } from '@/components/panel';
+import { useFormat, useT } from '@/lib/i18n';
 import { usePerformance } from '../api/get-performance';
 
 const EquityChart = lazy(() => import('./equity-chart'));

@@ -6,10 +6,10 @@ import CardContent from '@mui/material/CardContent';
 import Skeleton from '@mui/material/Skeleton';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
-import { signColour } from '../../../components/sign-colour';
-import { ApiError } from '../../../lib/api';
-import { useFormat, useT } from '../../../lib/i18n';
-import { useIsSignedIn } from '../../../lib/session';
+import { signColour } from '@/components/sign-colour';
+import { ApiError } from '@/lib/api';
+import { useFormat, useT } from '@/lib/i18n';
+import { useIsSignedIn } from '@/lib/session';
 import { usePortfolio } from '../api/get-portfolio';
 
 

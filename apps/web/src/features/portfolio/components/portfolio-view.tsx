@@ -2,8 +2,9 @@ import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import Skeleton from '@mui/material/Skeleton';
 import Stack from '@mui/material/Stack';
-import { useT } from '../../../lib/i18n';
-import { useLivePrices } from '../../../lib/ws';
+import { PanelBoundary } from '@/components/panel-boundary';
+import { useT } from '@/lib/i18n';
+import { useLivePrices } from '@/lib/ws';
 import { usePortfolio } from '../api/get-portfolio';
 import { usePortfolioEvents } from '../hooks/use-portfolio-events';
 import { liveHoldings } from '../rules/live-holdings';
@@ -12,7 +13,7 @@ import { HistoryPanel } from './history-panel';
 import { HoldingsPanel } from './holdings-panel';
 import { PerformancePanel } from './performance-panel';
 
-/** The portfolio page's content: live holdings and allocation, performance, full history. */
+/** The portfolio page's content: live holdings and allocation, performance, full history; one error boundary each. */
 export function PortfolioView() {
   const t = useT();
   const { data: portfolio, error } = usePortfolio();
@@ -25,11 +26,19 @@ export function PortfolioView() {
   return (
     <Stack spacing={2}>
       <Box sx={{ display: 'grid', gap: 2, gridTemplateColumns: { xs: 'minmax(0, 1fr)', lg: 'minmax(0, 2fr) minmax(0, 1fr)' }, alignItems: 'start' }}>
-        <HoldingsPanel live={live} />
-        <AllocationPanel live={live} />
+        <PanelBoundary>
+          <HoldingsPanel live={live} />
+        </PanelBoundary>
+        <PanelBoundary>
+          <AllocationPanel live={live} />
+        </PanelBoundary>
       </Box>
-      <PerformancePanel />
-      <HistoryPanel />
+      <PanelBoundary>
+        <PerformancePanel />
+      </PanelBoundary>
+      <PanelBoundary>
+        <HistoryPanel />
+      </PanelBoundary>
     </Stack>
   );
 }

@@ -1,7 +1,7 @@
 import { useCallback } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import type { Portfolio } from '@cryptosim/contracts';
-import { useUserChannel } from '../../../lib/ws';
+import { useUserChannel } from '@/lib/ws';
 import { portfolioKey } from '../api/get-portfolio';
 
 /** /ws/portfolio: every balance change (fills, cancels, reset) replaces the cached portfolio. */

@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import type { Readiness } from '@cryptosim/contracts';
-import { fetchJson } from '../../../lib/api';
+import { fetchJson } from '@/lib/api';
 
 export const READINESS_REFRESH_MS = 5_000;
 

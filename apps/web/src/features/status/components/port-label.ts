@@ -1,4 +1,4 @@
-import type { MessageKey, Translate } from '../../../lib/i18n';
+import type { MessageKey, Translate } from '@/lib/i18n';
 
 const KNOWN_PORTS = {
   db: 'status.port.db',

@@ -1,5 +1,5 @@
 import Chip from '@mui/material/Chip';
-import { useT } from '../../../lib/i18n';
+import { useT } from '@/lib/i18n';
 
 /** Colour alone is not enough to tell states apart, so the chip always says the state. */
 export function PortStateChip({ ok }: { ok: boolean }) {

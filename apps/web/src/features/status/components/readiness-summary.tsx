@@ -1,7 +1,7 @@
 import Alert from '@mui/material/Alert';
 import Typography from '@mui/material/Typography';
 import type { Readiness } from '@cryptosim/contracts';
-import { useI18n } from '../../../lib/i18n';
+import { useI18n } from '@/lib/i18n';
 import { READINESS_REFRESH_MS } from '../api/get-readiness';
 
 interface ReadinessSummaryProps {

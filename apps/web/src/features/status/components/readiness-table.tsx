@@ -7,7 +7,7 @@ import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
 import type { Readiness } from '@cryptosim/contracts';
-import { useT } from '../../../lib/i18n';
+import { useT } from '@/lib/i18n';
 import { portLabel } from './port-label';
 import { PortStateChip } from './port-state-chip';
 

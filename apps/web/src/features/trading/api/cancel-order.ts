@@ -1,6 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { Order } from '@cryptosim/contracts';
-import { USER_QUERY_ROOT, useApiClient } from '../../../lib/api';
+import { USER_QUERY_ROOT, useApiClient } from '@/lib/api';
 
 /** DELETE /api/trading/orders/:id; the reserved funds come back, so the portfolio changes too. */
 export function useCancelOrder() {

@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import type { FeeRatesResponse } from '@cryptosim/contracts';
-import { fetchJson } from '../../../lib/api';
+import { fetchJson } from '@/lib/api';
 
 export const feeRatesKey = ['trading-fees'] as const;
 

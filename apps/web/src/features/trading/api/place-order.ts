@@ -1,6 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { OrderSide, PlaceOrderRequest, PlaceOrderResponse } from '@cryptosim/contracts';
-import { USER_QUERY_ROOT, useApiClient } from '../../../lib/api';
+import { USER_QUERY_ROOT, useApiClient } from '@/lib/api';
 
 export interface PlaceOrderInput {
   side: OrderSide;

@@ -5,7 +5,7 @@ import DialogContent from '@mui/material/DialogContent';
 import DialogContentText from '@mui/material/DialogContentText';
 import DialogTitle from '@mui/material/DialogTitle';
 import type { OrderSide, OrderType, SymbolInfo } from '@cryptosim/contracts';
-import { useT } from '../../../lib/i18n';
+import { useT } from '@/lib/i18n';
 import type { OrderPreview } from '../rules/check-order';
 import { TicketPreview } from './ticket-preview';
 

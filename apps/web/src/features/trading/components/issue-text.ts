@@ -1,4 +1,4 @@
-import type { Formatter, Translate } from '../../../lib/i18n';
+import type { Formatter, Translate } from '@/lib/i18n';
 import type { IssueValue, OrderIssue } from '../rules/order-issue';
 
 function show(value: IssueValue, format: Formatter): string {

@@ -2,11 +2,11 @@ import { cleanup, render, screen, waitFor, within } from '@testing-library/react
 import { QueryClient } from '@tanstack/react-query';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { DepthResponse, MarketStatus, PriceRow, SymbolInfo } from '@cryptosim/contracts';
-import { AppProvider } from '../../../app/provider';
-import { createAppStore } from '../../../app/store';
-import type { Language } from '../../../lib/i18n';
-import { FakeWebSocket } from '../../../testing/fake-web-socket';
-import { jsonResponse } from '../../../testing/render-app';
+import { AppProvider } from '@/app/provider';
+import { createAppStore } from '@/app/store';
+import type { Language } from '@/lib/i18n';
+import { FakeWebSocket } from '@/testing/fake-web-socket';
+import { jsonResponse } from '@/testing/render-app';
 import { OrderBook } from './order-book';
 
 const BTC: SymbolInfo = {

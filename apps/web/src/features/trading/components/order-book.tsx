@@ -6,9 +6,10 @@ import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
 import type { PriceRow, SymbolInfo } from '@cryptosim/contracts';
-import { Panel } from '../../../components/panel';
-import { useFormat, useT } from '../../../lib/i18n';
-import { useDepth, useMarketStatus } from '../../../lib/market';
+import { Panel } from '@/components/panel';
+import { useFormat, useT } from '@/lib/i18n';
+import { useMarketStatus } from '@/lib/market';
+import { useDepth } from '../api/get-depth';
 import { depthBook } from '../rules/depth-book';
 import { simulatedBook, type BookLevel, type SimulatedBook } from '../rules/simulated-book';
 

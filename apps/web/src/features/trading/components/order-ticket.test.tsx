@@ -2,12 +2,12 @@ import { act, cleanup, fireEvent, render, screen, within } from '@testing-librar
 import { QueryClient } from '@tanstack/react-query';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { FeeRatesResponse, Order, PlaceOrderResponse, SymbolInfo } from '@cryptosim/contracts';
-import { AppProvider } from '../../../app/provider';
-import { createAppStore } from '../../../app/store';
-import type { Language } from '../../../lib/i18n';
-import { FakeWebSocket } from '../../../testing/fake-web-socket';
-import { fieldMessage } from '../../../testing/field-message';
-import { jsonResponse, problem, signedInSession } from '../../../testing/render-app';
+import { AppProvider } from '@/app/provider';
+import { createAppStore } from '@/app/store';
+import type { Language } from '@/lib/i18n';
+import { FakeWebSocket } from '@/testing/fake-web-socket';
+import { fieldMessage } from '@/testing/field-message';
+import { jsonResponse, problem, signedInSession } from '@/testing/render-app';
 import { OrderTicket } from './order-ticket';
 
 const BTC: SymbolInfo = {

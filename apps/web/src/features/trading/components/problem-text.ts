@@ -1,5 +1,5 @@
-import { ApiError } from '../../../lib/api';
-import type { MessageKey, Translate } from '../../../lib/i18n';
+import { ApiError } from '@/lib/api';
+import type { MessageKey, Translate } from '@/lib/i18n';
 
 const BY_CODE: Record<string, MessageKey> = {
   INSUFFICIENT_BALANCE: 'orderError.INSUFFICIENT_BALANCE',

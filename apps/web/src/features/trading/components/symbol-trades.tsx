@@ -1,9 +1,9 @@
 import Button from '@mui/material/Button';
 import Typography from '@mui/material/Typography';
-import { FillsTable } from '../../../components/fills-table';
-import { Panel } from '../../../components/panel';
-import { useT } from '../../../lib/i18n';
-import { useTradeHistory } from '../../../lib/trading';
+import { FillsTable } from '@/components/fills-table';
+import { Panel } from '@/components/panel';
+import { useT } from '@/lib/i18n';
+import { useTradeHistory } from '@/lib/trading';
 import { problemText } from './problem-text';
 
 /** The user's own fills in this symbol, newest first, a page at a time. */

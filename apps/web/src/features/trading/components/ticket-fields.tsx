@@ -4,7 +4,7 @@ import TextField from '@mui/material/TextField';
 import ToggleButton from '@mui/material/ToggleButton';
 import ToggleButtonGroup from '@mui/material/ToggleButtonGroup';
 import { OrderTypes, type OrderSide, type OrderType } from '@cryptosim/contracts';
-import { useT } from '../../../lib/i18n';
+import { useT } from '@/lib/i18n';
 
 export function SideSwitch({ value, onChange }: { value: OrderSide; onChange: (side: OrderSide) => void }) {
   const t = useT();

@@ -1,7 +1,7 @@
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import type { OrderSide, OrderType, SymbolInfo } from '@cryptosim/contracts';
-import { useFormat, useT } from '../../../lib/i18n';
+import { useFormat, useT } from '@/lib/i18n';
 import type { OrderPreview } from '../rules/check-order';
 import { Dec } from '@cryptosim/trading-rules';
 

@@ -1,7 +1,7 @@
 import { QueryClient } from '@tanstack/react-query';
 import { describe, expect, it } from 'vitest';
 import type { Order, OrdersResponse } from '@cryptosim/contracts';
-import { tradingKeys } from '../../../lib/trading';
+import { tradingKeys } from '@/lib/trading';
 import { applyOrderEvent } from './use-order-events';
 
 const order = (id: number, symbol: string, status: Order['status']): Order => ({

@@ -1,8 +1,8 @@
 import { useCallback } from 'react';
 import { useQueryClient, type QueryClient } from '@tanstack/react-query';
 import type { Order, OrdersResponse } from '@cryptosim/contracts';
-import { tradingKeys } from '../../../lib/trading';
-import { useUserChannel } from '../../../lib/ws';
+import { tradingKeys } from '@/lib/trading';
+import { useUserChannel } from '@/lib/ws';
 
 const isOpen = (order: Order) => order.status === 'NEW' || order.status === 'PARTIALLY_FILLED';
 

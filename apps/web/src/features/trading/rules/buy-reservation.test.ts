@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { FeeRatesResponse, SymbolInfo } from '@cryptosim/contracts';
-import { serverReservation, type RestingBuy } from '../../../testing/server-reservation';
+import { serverReservation, type RestingBuy } from '@/testing/server-reservation';
 import { buyCost, buyTerms, type BuyContext } from './buy-reservation';
 import { Dec } from '@cryptosim/trading-rules';
 

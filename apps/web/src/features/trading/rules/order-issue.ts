@@ -1,4 +1,4 @@
-import type { MessageKey } from '../../../lib/i18n';
+import type { MessageKey } from '@/lib/i18n';
 
 /** A number in a message, tagged with how to show it in the reader's locale. */
 export type IssueValue = { price: string } | { quantity: string } | { money: string } | { text: string };

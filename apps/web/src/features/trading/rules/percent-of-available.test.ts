@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { SymbolInfo } from '@cryptosim/contracts';
-import { serverReservation, type RestingBuy } from '../../../testing/server-reservation';
+import { serverReservation, type RestingBuy } from '@/testing/server-reservation';
 import { checkOrder, type OrderContext } from './check-order';
 import { Dec } from '@cryptosim/trading-rules';
 import { EMPTY_DRAFT, type OrderDraft } from './order-draft';

@@ -1,13 +1,11 @@
 import { Navigate, Link as RouterLink } from 'react-router';
 import Link from '@mui/material/Link';
 import TextField from '@mui/material/TextField';
-import { PasswordField } from '../../../components/password-field';
-import { emailRule, newPasswordRule, useForm, usernameRule } from '../../../lib/forms';
-import { useFormat, useT } from '../../../lib/i18n';
-import { useIsSignedIn } from '../../../lib/session';
-import { useRegister } from '../api/authenticate';
-import { useReturnPath } from '../hooks/use-return-path';
-import { AuthCard } from './auth-card';
+import { PasswordField } from '@/components/password-field';
+import { emailRule, newPasswordRule, useForm, usernameRule } from '@/lib/forms';
+import { useFormat, useT } from '@/lib/i18n';
+import { useIsSignedIn } from '@/lib/session';
+import { AuthCard, useRegister, useReturnPath } from '@/features/auth';
 
 /** What every new account starts with (docs/DESIGN.md); the server's figure is on the user record. */
 const STARTING_CASH = '100000';

@@ -1,7 +1,7 @@
 import { cleanup, fireEvent, screen, waitFor } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { fieldMessage } from '../../testing/field-message';
-import { jsonResponse, problem, renderApp, signedInSession, testUser } from '../../testing/render-app';
+import { fieldMessage } from '@/testing/field-message';
+import { jsonResponse, problem, renderApp, signedInSession, testUser } from '@/testing/render-app';
 
 const fetchMock = vi.fn<typeof fetch>();
 const authReply = { user: testUser, accessToken: 'access-1', refreshToken: 'refresh-1', expiresIn: 900 };

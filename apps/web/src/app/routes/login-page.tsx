@@ -1,13 +1,11 @@
 import { Navigate, Link as RouterLink } from 'react-router';
 import Link from '@mui/material/Link';
 import TextField from '@mui/material/TextField';
-import { PasswordField } from '../../../components/password-field';
-import { required, useForm } from '../../../lib/forms';
-import { useT } from '../../../lib/i18n';
-import { useIsSignedIn } from '../../../lib/session';
-import { useLogIn } from '../api/authenticate';
-import { useReturnPath } from '../hooks/use-return-path';
-import { AuthCard } from './auth-card';
+import { PasswordField } from '@/components/password-field';
+import { required, useForm } from '@/lib/forms';
+import { useT } from '@/lib/i18n';
+import { useIsSignedIn } from '@/lib/session';
+import { AuthCard, useLogIn, useReturnPath } from '@/features/auth';
 
 export default function LoginPage() {
   const t = useT();

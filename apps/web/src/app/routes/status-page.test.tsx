@@ -1,8 +1,8 @@
 import { cleanup, fireEvent, screen, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Readiness } from '@cryptosim/contracts';
-import { renderApp } from '../../testing/render-app';
-import { READINESS_REFRESH_MS } from './api/get-readiness';
+import { renderApp } from '@/testing/render-app';
+import { READINESS_REFRESH_MS } from '@/features/status';
 
 const degraded: Readiness = {
   status: 'unavailable',
