@@ -3,6 +3,7 @@ import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
+import { MarketAnalysis, PredictionPanel } from '../../features/ai';
 import CandleChart from '../../features/charts/components/candle-chart';
 import { LiveStatus, SourceBadge, SymbolPicker, TickerHeader } from '../../features/market';
 import { useT } from '../../lib/i18n';
@@ -12,7 +13,7 @@ import { TradingPanels } from './trading-panels';
 
 const DEFAULT_SYMBOL = 'BTCUSDT';
 
-/** The trading screen: symbol, live ticker and chart, then the ticket, book and the user's orders. */
+/** The trading screen: symbol, live ticker and chart, the ticket and the model's estimate, the analysis, then the book and the user's orders. */
 export default function TradePage() {
   const t = useT();
   const navigate = useNavigate();
@@ -46,8 +47,12 @@ export default function TradePage() {
             <Box sx={{ minWidth: 0 }}>
               <CandleChart key={symbol} symbol={symbol} tickSize={rules?.tickSize} />
             </Box>
-            {rules ? <TradingPanels.Ticket rules={rules} row={row} /> : null}
+            <Stack spacing={2} sx={{ minWidth: 0 }}>
+              {rules ? <TradingPanels.Ticket rules={rules} row={row} /> : null}
+              {rules ? <PredictionPanel symbol={symbol} /> : null}
+            </Stack>
           </Box>
+          {rules ? <MarketAnalysis symbol={symbol} /> : null}
           {rules ? <TradingPanels.Lower rules={rules} row={row} /> : null}
         </>
       )}

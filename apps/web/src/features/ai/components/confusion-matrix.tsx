@@ -1,0 +1,41 @@
+import Table from '@mui/material/Table';
+import TableBody from '@mui/material/TableBody';
+import TableCell from '@mui/material/TableCell';
+import TableContainer from '@mui/material/TableContainer';
+import TableHead from '@mui/material/TableHead';
+import TableRow from '@mui/material/TableRow';
+import { PredictionLabels, type ConfusionMatrix as Matrix } from '@cryptosim/contracts';
+import { useFormat, useT } from '../../../lib/i18n';
+
+/** confusion[outcome][predicted]: the diagonal is what the model got right. */
+export function ConfusionMatrix({ confusion }: { confusion: Matrix }) {
+  const t = useT();
+  const format = useFormat();
+  return (
+    <TableContainer>
+      <Table size="small" aria-label={t('ai.confusion.title')}>
+        <caption>{t('ai.confusion.caption')}</caption>
+        <TableHead>
+          <TableRow>
+            <TableCell component="th" scope="col">{t('ai.confusion.outcome')}</TableCell>
+            {PredictionLabels.map((label) => (
+              <TableCell key={label} component="th" scope="col" align="right">{t('ai.confusion.predicted', { label: t(`ai.label.${label}`) })}</TableCell>
+            ))}
+          </TableRow>
+        </TableHead>
+        <TableBody>
+          {PredictionLabels.map((outcome) => (
+            <TableRow key={outcome}>
+              <TableCell component="th" scope="row">{t(`ai.label.${outcome}`)}</TableCell>
+              {PredictionLabels.map((predicted) => (
+                <TableCell key={predicted} align="right" sx={{ fontVariantNumeric: 'tabular-nums', fontWeight: outcome === predicted ? 700 : 400 }}>
+                  {format.quantity(String(confusion[outcome][predicted]))}
+                </TableCell>
+              ))}
+            </TableRow>
+          ))}
+        </TableBody>
+      </Table>
+    </TableContainer>
+  );
+}
