@@ -82,4 +82,7 @@ export const enAi = {
   'ai.recent.status.void': 'Void',
   'ai.recent.empty': 'No prediction has been made yet.',
   'ai.recent.error': 'The predictions could not be loaded.',
+  'ai.confusion.scroll': 'Confusion matrix table',
+  'ai.models.scroll': 'Model versions table',
+  'ai.recent.scroll': 'Latest predictions table',
 } as const;

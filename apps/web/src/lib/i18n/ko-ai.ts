@@ -83,4 +83,7 @@ export const koAi: Record<keyof typeof enAi, string> = {
   'ai.recent.status.void': '무효',
   'ai.recent.empty': '아직 만든 예측이 없습니다.',
   'ai.recent.error': '예측을 불러오지 못했습니다.',
+  'ai.confusion.scroll': '혼동 행렬 표',
+  'ai.models.scroll': '모델 버전 표',
+  'ai.recent.scroll': '최근 예측 표',
 };

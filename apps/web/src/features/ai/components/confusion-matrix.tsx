@@ -1,10 +1,10 @@
 import Table from '@mui/material/Table';
 import TableBody from '@mui/material/TableBody';
 import TableCell from '@mui/material/TableCell';
-import TableContainer from '@mui/material/TableContainer';
 import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
 import { PredictionLabels, type ConfusionMatrix as Matrix } from '@cryptosim/contracts';
+import { ScrollTable } from './scroll-table';
 import { useFormat, useT } from '../../../lib/i18n';
 
 /** confusion[outcome][predicted]: the diagonal is what the model got right. */
@@ -12,7 +12,7 @@ export function ConfusionMatrix({ confusion }: { confusion: Matrix }) {
   const t = useT();
   const format = useFormat();
   return (
-    <TableContainer>
+    <ScrollTable label={t('ai.confusion.scroll')}>
       <Table size="small" aria-label={t('ai.confusion.title')}>
         <caption>{t('ai.confusion.caption')}</caption>
         <TableHead>
@@ -36,6 +36,6 @@ export function ConfusionMatrix({ confusion }: { confusion: Matrix }) {
           ))}
         </TableBody>
       </Table>
-    </TableContainer>
+    </ScrollTable>
   );
 }

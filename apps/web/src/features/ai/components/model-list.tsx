@@ -4,12 +4,12 @@ import Skeleton from '@mui/material/Skeleton';
 import Table from '@mui/material/Table';
 import TableBody from '@mui/material/TableBody';
 import TableCell from '@mui/material/TableCell';
-import TableContainer from '@mui/material/TableContainer';
 import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
 import type { ModelStatus } from '@cryptosim/contracts';
 import { Panel } from '../../../components/panel';
+import { ScrollTable } from './scroll-table';
 import { useFormat, useT } from '../../../lib/i18n';
 import { useModels } from '../api/get-models';
 
@@ -29,7 +29,7 @@ export function ModelList() {
       ) : data.models.length === 0 ? (
         <Typography variant="body2">{t('ai.models.empty')}</Typography>
       ) : (
-        <TableContainer>
+        <ScrollTable label={t('ai.models.scroll')}>
           <Table size="small" aria-label={t('ai.models.title')}>
             <TableHead>
               <TableRow>
@@ -48,7 +48,7 @@ export function ModelList() {
               ))}
             </TableBody>
           </Table>
-        </TableContainer>
+        </ScrollTable>
       )}
     </Panel>
   );

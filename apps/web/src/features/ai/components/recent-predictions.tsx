@@ -3,11 +3,11 @@ import Skeleton from '@mui/material/Skeleton';
 import Table from '@mui/material/Table';
 import TableBody from '@mui/material/TableBody';
 import TableCell from '@mui/material/TableCell';
-import TableContainer from '@mui/material/TableContainer';
 import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
 import { Panel } from '../../../components/panel';
+import { ScrollTable } from './scroll-table';
 import { useFormat, useT } from '../../../lib/i18n';
 import { usePredictions } from '../api/get-predictions';
 import { useLabelColours } from './ai-format';
@@ -27,7 +27,7 @@ export function RecentPredictions() {
       ) : data.predictions.length === 0 ? (
         <Typography variant="body2">{t('ai.recent.empty')}</Typography>
       ) : (
-        <TableContainer>
+        <ScrollTable label={t('ai.recent.scroll')}>
           <Table size="small" aria-label={t('ai.recent.title')}>
             <TableHead>
               <TableRow>
@@ -50,7 +50,7 @@ export function RecentPredictions() {
               ))}
             </TableBody>
           </Table>
-        </TableContainer>
+        </ScrollTable>
       )}
     </Panel>
   );
