@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ConsoleMessage, Page } from 'playwright-core';
+import { analysis, models, prediction, predictions, trackRecord } from '../src/features/ai/testing/ai-data';
 import { startServerProcess, type ServerProcess } from '../../server/src/testing/server-process';
 import { seriousViolations } from './support/axe';
 import { chromiumAvailability, launchChromium, type Browser } from './support/browser';
@@ -16,6 +17,18 @@ const SIZES = [['wide', { width: 1440, height: 900 }], ['phone', VIEWPORTS.phone
  */
 const PREDICTION_SHOWN = /^Next 1h: (Up|Down|Flat)$|No estimate is available yet/;
 const ANALYSIS_SHOWN = /^(Uptrend|Downtrend|Sideways)$|analysis is not available yet/;
+
+/** The serious axe findings with a node inside one of the named regions. */
+async function violationsInside(page: Page, regions: readonly string[]): Promise<Awaited<ReturnType<typeof seriousViolations>>> {
+  const all = await seriousViolations(page);
+  const inside = await Promise.all(all.map((v) => page.evaluate(({ targets, names }) => targets.some((target) => {
+    const element = document.querySelector(target.replace(/ \(.*\)$/, ''));
+    const section = element?.closest('section[aria-labelledby]');
+    const title = section ? document.getElementById(section.getAttribute('aria-labelledby') ?? '')?.textContent : undefined;
+    return title !== undefined && title !== null && names.includes(title);
+  }), { targets: v.targets, names: regions })));
+  return all.filter((_v, i) => inside[i]);
+}
 
 describe.skipIf(!chromium.ok)('AI panels in Chromium against the real server', () => {
   let server: ServerProcess;
@@ -108,6 +121,55 @@ describe.skipIf(!chromium.ok)('AI panels in Chromium against the real server', (
     await page.getByRole('link', { name: 'AI', exact: true }).click();
     await page.getByRole('heading', { level: 1, name: 'AI models' }).waitFor();
 
+    expect(consoleErrors, 'browser console errors and warnings').toEqual([]);
+  });
+
+  it('when the AI routes answer with data (replies stubbed in the browser), then the filled panels fit 360 px and pass axe in dark mode, in English and Korean', async () => {
+    // A fresh server has no scored predictions and may have no model yet: to check the layout
+    // of the filled panels, their replies (shaped by the contracts) are served from the page.
+    const replies: Array<[RegExp, unknown]> = [
+      [/\/api\/ai\/predict$/, prediction],
+      [/\/api\/ai\/analysis\?/, analysis],
+      [/\/api\/ai\/track-record/, trackRecord],
+      [/\/api\/ai\/models/, models],
+      [/\/api\/ai\/predictions/, predictions],
+    ];
+    for (const [pattern, body] of replies) {
+      await page.route(pattern, (route) => route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify(body) }));
+    }
+    try {
+      await page.setViewportSize(SIZES[0][1]);
+      await register();
+      for (const [language, [size, viewport]] of [['English', SIZES[0]], ['English', SIZES[1]], ['한국어', SIZES[1]]] as const) {
+        // The theme and language switches sit in the header at desktop width; the choice is kept.
+        await page.setViewportSize(SIZES[0][1]);
+        await page.goto(url('/'));
+        await page.getByRole('button', { name: language }).click();
+        await page.getByRole('button', { name: language === 'English' ? 'Dark' : '다크' }).click();
+        await page.setViewportSize(viewport);
+        await page.goto(url(`/trade/${SYMBOL}`));
+        const estimate = page.getByRole('region', { name: language === 'English' ? 'Model estimate' : '모델 추정' });
+        await estimate.getByText(language === 'English' ? 'Next 1h: Up' : '다음 1h: 상승').waitFor();
+        await page.getByText(analysis.summary).waitFor();
+        await page.waitForLoadState('networkidle').catch(() => undefined);
+        if (size === 'phone') expect(await horizontalOverflow(page), `filled /trade (${language}) scrolls sideways at 360 px`).toBeLessThanOrEqual(0);
+        // Korean turns on red-for-up, where the order ticket's own Buy toggle is short of AA in dark
+        // mode (4.16:1, outside these panels; reported): on /trade in Korean only the AI panels are held to axe.
+        const tradeViolations = language === 'English' ? await seriousViolations(page) : await violationsInside(page, ['모델 추정', '시장 분석']);
+        expect(tradeViolations, `axe on filled /trade (${language}, ${size}, dark)`).toEqual([]);
+        await screenshot(page, `ai-trade-filled-dark-${language === 'English' ? 'en' : 'ko'}-${viewport.width}`, size === 'phone' ? 'phone' : 'desktop');
+
+        await page.goto(url('/ai'));
+        await page.getByRole('img', { name: /Weekly accuracy|주별 정확도/ }).waitFor();
+        await page.locator('.recharts-line-curve').waitFor();
+        await page.waitForLoadState('networkidle').catch(() => undefined);
+        if (size === 'phone') expect(await horizontalOverflow(page), `filled /ai (${language}) scrolls sideways at 360 px`).toBeLessThanOrEqual(0);
+        expect(await seriousViolations(page), `axe on filled /ai (${language}, ${size}, dark)`).toEqual([]);
+        await screenshot(page, `ai-page-filled-dark-${language === 'English' ? 'en' : 'ko'}-${viewport.width}`, size === 'phone' ? 'phone' : 'desktop');
+      }
+    } finally {
+      await page.unrouteAll();
+    }
     expect(consoleErrors, 'browser console errors and warnings').toEqual([]);
   });
 });

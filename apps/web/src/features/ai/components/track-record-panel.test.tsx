@@ -49,7 +49,7 @@ describe('track record panel', () => {
     const matrix = screen.getByRole('table', { name: 'Confusion matrix' });
     const downRow = within(matrix).getByRole('rowheader', { name: 'Down' }).closest('tr')!;
     expect(within(downRow).getAllByRole('cell').map((c) => c.textContent), 'outcome DOWN: predicted UP, DOWN, FLAT').toEqual(['6', '11', '3']);
-    expect(within(matrix).getAllByRole('columnheader').map((c) => c.textContent)).toEqual(['Outcome', 'Predicted Up', 'Predicted Down', 'Predicted Flat']);
+    expect(within(matrix).getAllByRole('columnheader').map((c) => c.textContent)).toEqual(['Outcome \\ predicted', 'Up', 'Down', 'Flat']);
   });
 
   it('when a model is picked, then the record of that model is asked for', async () => {

@@ -37,7 +37,7 @@ export function TrackRecordPanel() {
       label={t('ai.record.model')}
       value={model}
       onChange={(event) => setModel(event.target.value)}
-      slotProps={{ select: { native: true } }}
+      slotProps={{ select: { native: true }, inputLabel: { shrink: true } }}
       sx={{ minWidth: 0, maxWidth: '100%', width: 220 }}
     >
       <option value="">{t('ai.record.allModels')}</option>
