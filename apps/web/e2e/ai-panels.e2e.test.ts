@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ConsoleMessage, Page } from 'playwright-core';
 import { analysis, models, prediction, predictions, trackRecord } from '../src/features/ai/testing/ai-data';
 import { startServerProcess, type ServerProcess } from '../../server/src/testing/server-process';
+import { isExpectedAiReply, servedPaths } from './support/ai-console';
 import { seriousViolations } from './support/axe';
 import { chromiumAvailability, launchChromium, type Browser } from './support/browser';
 import { horizontalOverflow, screenshot, VIEWPORTS } from './support/screenshots';
@@ -39,21 +40,13 @@ describe.skipIf(!chromium.ok)('AI panels in Chromium against the real server', (
   const url = (path: string) => `${server.url}${path}`;
   const onConsole = (message: ConsoleMessage) => {
     if (message.type() !== 'error' && message.type() !== 'warning') return;
-    // A 503 MODEL_UNAVAILABLE is the server's documented answer before a model can predict;
-    // Chromium logs every non-2xx fetch, so only that one is let through.
-    // While this server does not serve a route yet (404), the panel's error state is what is
-    // checked, and that request's log line is expected too.
-    const where = message.location().url;
-    const route = /\/api\/ai\/(predict|analysis)/.exec(where)?.[0];
-    if (route && /status of 503/.test(message.text())) return;
-    if (route && !served.has(route) && /status of 404/.test(message.text())) return;
-    consoleErrors.push(`${message.type()}: ${message.text()} (${where})`);
+    if (isExpectedAiReply(message, served)) return;
+    consoleErrors.push(`${message.type()}: ${message.text()} (${message.location().url})`);
   };
 
   beforeAll(async () => {
     [server, browser] = await Promise.all([startServerProcess({ MARKET_SOURCE: 'simulator' }), launchChromium()]);
-    const spec = (await (await fetch(url('/openapi.json'))).json()) as { paths: Record<string, unknown> };
-    served = new Set(Object.keys(spec.paths));
+    served = await servedPaths(server.url);
     page = browser.context.pages()[0] ?? (await browser.context.newPage());
     page.setDefaultTimeout(20_000);
     page.on('console', onConsole);
@@ -64,7 +57,10 @@ describe.skipIf(!chromium.ok)('AI panels in Chromium against the real server', (
     await server?.stop();
   });
 
+  /** Signs up a fresh user unless the page already holds a session (the tests also run one by one). */
   async function register(): Promise<void> {
+    await page.goto(url('/'));
+    if (await page.evaluate(() => (localStorage.getItem('cryptosim.session') ?? '').includes('accessToken'))) return;
     const username = `ai_${Date.now().toString(36)}`;
     await page.goto(url('/register'));
     await page.getByLabel('Username').fill(username);
