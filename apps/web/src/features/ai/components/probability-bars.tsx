@@ -23,7 +23,7 @@ export function ProbabilityBars({ probabilities }: { probabilities: ClassProbabi
               value={Math.round(probabilities[label] * 1000) / 10}
               aria-label={name}
               aria-valuetext={text}
-              sx={{ height: 8, borderRadius: 1, '& .MuiLinearProgress-bar': { bgcolor: colours[label] } }}
+              sx={{ height: 8, borderRadius: 1, bgcolor: 'action.selected', '& .MuiLinearProgress-bar': { bgcolor: colours[label] } }}
             />
             <Typography variant="body2" sx={{ textAlign: 'right', fontVariantNumeric: 'tabular-nums' }}>{text}</Typography>
           </Box>
