@@ -41,8 +41,6 @@ export const enAi = {
   'ai.record.title': 'Track record',
   'ai.record.model': 'Model',
   'ai.record.allModels': 'All models',
-  'ai.record.symbol': 'Symbol',
-  'ai.record.allSymbols': 'All symbols',
   'ai.record.scored': 'Scored',
   'ai.record.accuracy': 'Accuracy',
   'ai.record.balancedAccuracy': 'Balanced accuracy',

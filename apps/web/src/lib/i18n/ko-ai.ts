@@ -42,8 +42,6 @@ export const koAi: Record<keyof typeof enAi, string> = {
   'ai.record.title': '적중 기록',
   'ai.record.model': '모델',
   'ai.record.allModels': '모든 모델',
-  'ai.record.symbol': '종목',
-  'ai.record.allSymbols': '모든 종목',
   'ai.record.scored': '채점',
   'ai.record.accuracy': '정확도',
   'ai.record.balancedAccuracy': '균형 정확도',
