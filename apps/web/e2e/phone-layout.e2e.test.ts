@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ConsoleMessage, Page } from 'playwright-core';
 import type { PricesResponse, SymbolsResponse } from '@cryptosim/contracts';
 import { startServerProcess, type ServerProcess } from '../../server/src/testing/server-process';
+import { isExpectedAiReply, servedPaths } from './support/ai-console';
 import { chromiumAvailability, launchChromium, type Browser } from './support/browser';
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
@@ -26,14 +27,17 @@ describe.skipIf(!chromium.ok)('phone layout, console and recovery in Chromium ag
   let server: ServerProcess;
   let browser: Browser;
   let page: Page;
+  let served: ReadonlySet<string> = new Set();
   const consoleErrors: string[] = [];
   const url = (path: string) => `${server.url}${path}`;
   const onConsole = (message: ConsoleMessage) => {
+    if (isExpectedAiReply(message, served)) return;
     if (message.type() === 'error' || message.type() === 'warning') consoleErrors.push(`${message.type()}: ${message.text()} (${message.location().url})`);
   };
 
   beforeAll(async () => {
     [server, browser] = await Promise.all([startServerProcess({ MARKET_SOURCE: 'simulator' }), launchChromium()]);
+    served = await servedPaths(server.url);
     page = browser.context.pages()[0] ?? (await browser.context.newPage());
     page.setDefaultTimeout(20_000);
     page.on('console', onConsole);

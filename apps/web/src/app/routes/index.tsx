@@ -12,6 +12,7 @@ const DashboardPage = lazyPage(() => import('./dashboard-page'));
 const TradePage = lazyPage(() => import('./trade-page'));
 const SettingsPage = lazyPage(() => import('./settings-page'));
 const PortfolioPage = lazyPage(() => import('./portfolio-page'));
+const AIAssistantPage = lazyPage(() => import('./ai-assistant-page'));
 const LoginPage = lazyPage(() => import('./login-page'));
 const RegisterPage = lazyPage(() => import('./register-page'));
 const StatusPage = lazyPage(() => import('./status-page'));
@@ -28,6 +29,7 @@ export const routes: RouteObject[] = [
       { path: 'trade', element: page(<TradePage />) },
       { path: 'trade/:symbol', element: page(<TradePage />) },
       { path: 'portfolio', element: page(<RequireSession><PortfolioPage /></RequireSession>) },
+      { path: 'ai', element: page(<RequireSession><AIAssistantPage /></RequireSession>) },
       { path: 'settings', element: page(<RequireSession><SettingsPage /></RequireSession>) },
       { path: 'login', element: page(<LoginPage />) },
       { path: 'register', element: page(<RegisterPage />) },

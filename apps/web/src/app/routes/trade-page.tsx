@@ -4,6 +4,7 @@ import Box from '@mui/material/Box';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import { PanelBoundary } from '@/components/panel-boundary';
+import { MarketAnalysis, PredictionPanel } from '@/features/ai';
 import CandleChart from '@/features/charts/components/candle-chart';
 import { LiveStatus, SourceBadge, SymbolPicker, TickerHeader } from '@/features/market';
 import { useT } from '@/lib/i18n';
@@ -14,8 +15,9 @@ import { TradingPanels } from './trading-panels';
 const DEFAULT_SYMBOL = 'BTCUSDT';
 
 /**
- * The trading screen: symbol, live ticker and chart, then the ticket, book and the user's orders.
- * Each panel has its own error boundary, so a chart that crashes leaves the ticket usable.
+ * The trading screen: symbol, live ticker and chart, the ticket and the model's estimate, the
+ * analysis, then the book and the user's orders. Each panel has its own error boundary, so a
+ * chart that crashes leaves the ticket usable.
  */
 export default function TradePage() {
   const t = useT();
@@ -55,8 +57,20 @@ export default function TradePage() {
                 <CandleChart symbol={symbol} tickSize={rules?.tickSize} />
               </PanelBoundary>
             </Box>
-            {rules ? <TradingPanels.Ticket rules={rules} row={row} /> : null}
+            <Stack spacing={2} sx={{ minWidth: 0 }}>
+              {rules ? <TradingPanels.Ticket rules={rules} row={row} /> : null}
+              {rules ? (
+                <PanelBoundary>
+                  <PredictionPanel symbol={symbol} />
+                </PanelBoundary>
+              ) : null}
+            </Stack>
           </Box>
+          {rules ? (
+            <PanelBoundary>
+              <MarketAnalysis symbol={symbol} />
+            </PanelBoundary>
+          ) : null}
           {rules ? <TradingPanels.Lower rules={rules} row={row} /> : null}
         </>
       )}

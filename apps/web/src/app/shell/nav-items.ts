@@ -7,11 +7,11 @@ export interface NavItem {
   match: string;
 }
 
-// The AI pages join this list when they exist; no placeholders until then.
 export const NAV_ITEMS: readonly NavItem[] = [
   { to: '/', label: 'nav.dashboard', match: '/' },
   { to: '/trade', label: 'nav.trade', match: '/trade' },
   { to: '/portfolio', label: 'nav.portfolio', match: '/portfolio' },
+  { to: '/ai', label: 'nav.ai', match: '/ai' },
   { to: '/settings', label: 'nav.settings', match: '/settings' },
 ];
 

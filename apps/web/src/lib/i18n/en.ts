@@ -1,11 +1,13 @@
 // The English catalog defines the key set; `ko.ts` must match it key for key (checked by
 // the compiler through `Messages` and by `catalogs.test.ts` at run time).
+import { enAi } from './en-ai';
 import { enPortfolio } from './en-portfolio';
 import { enTrading } from './en-trading';
 
 export const en = {
   ...enTrading,
   ...enPortfolio,
+  ...enAi,
   'app.name': 'cryptosim',
   'app.tagline': 'Crypto paper trading',
   'app.skipToContent': 'Skip to content',

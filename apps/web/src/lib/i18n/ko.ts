@@ -1,10 +1,12 @@
 import type { Messages } from './en';
+import { koAi } from './ko-ai';
 import { koPortfolio } from './ko-portfolio';
 import { koTrading } from './ko-trading';
 
 export const ko: Messages = {
   ...koTrading,
   ...koPortfolio,
+  ...koAi,
   'app.name': 'cryptosim',
   'app.tagline': '암호화폐 모의 투자',
   'app.skipToContent': '본문으로 건너뛰기',
