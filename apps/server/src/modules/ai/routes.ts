@@ -1,6 +1,6 @@
 /**
- * `/api/ai/*` (auth), the parts served from storage: the model registry, the stored
- * predictions and their live track record. Prediction and analysis are wired with the engine.
+ * `/api/ai/*` (auth): live predictions of the active model, the model registry, the stored
+ * predictions and their live track record.
  */
 import type { FastifyInstance } from 'fastify';
 import {
@@ -9,6 +9,8 @@ import {
   ModelsQuery,
   ModelsResponse,
   PredictionsQuery,
+  PredictRequest,
+  PredictResponse,
   PredictionsResponse,
   TrackRecord,
   TrackRecordQuery,
@@ -19,6 +21,8 @@ import { authenticate } from '../accounts/index.js';
 import { listPredictions, scoredPredictions } from './predictions/prediction-repository.js';
 import { findModel, listModels } from './registry/model-repository.js';
 import { computeTrackRecord } from './track-record/compute-track-record.js';
+import { ActiveModelCache } from './serving/active-model-cache.js';
+import { predictNow } from './serving/predict-now.js';
 
 const problem = { $ref: 'Problem#' };
 
@@ -36,7 +40,22 @@ export async function aiRoutes(app: FastifyInstance, ctx: ModuleContext): Promis
     if (!model) throw new AppError('NOT_FOUND', 404, `No model ${version}`);
     return model;
   };
+  const activeModel = new ActiveModelCache(db);
   app.addHook('onRequest', authenticate(ctx.config));
+
+  app.post<{ Body: PredictRequest }>(
+    '/api/ai/predict',
+    {
+      schema: {
+        tags,
+        security,
+        summary: "The active model's prediction at the symbol's latest closed bar, with its track record beside the baselines",
+        body: PredictRequest,
+        response: { 200: PredictResponse, 400: problem, 401: problem, 404: problem, 503: problem },
+      },
+    },
+    async (request) => predictNow(db, activeModel, knownSymbol(request.body.symbol)!),
+  );
 
   app.get<{ Querystring: ModelsQuery }>(
     '/api/ai/models',

@@ -1,0 +1,29 @@
+/**
+ * `POST /api/ai/predict`: the active model's prediction at the symbol's latest closed bar, with
+ * the short track record of that model on that symbol (the stored predictions scored so far,
+ * beside the baselines over the same predictions).
+ */
+import type { PredictResponse } from '@cryptosim/contracts';
+import type { Database } from '../../../ports/db/db-port.js';
+import { modelUnavailable } from '../model-unavailable.js';
+import { scoredPredictions } from '../predictions/prediction-repository.js';
+import { summarize } from '../track-record/compute-track-record.js';
+import type { ActiveModelCache } from './active-model-cache.js';
+import { horizonLabel } from './horizon-label.js';
+import { predictLatest } from './predict-latest.js';
+
+export async function predictNow(db: Database, models: ActiveModelCache, symbol: string, now = new Date()): Promise<PredictResponse> {
+  const model = await models.get();
+  if (!model) throw modelUnavailable('no-active-model');
+  const [p, scored] = await Promise.all([predictLatest(db, model, symbol), scoredPredictions(db, { symbol, modelVersion: model.version })]);
+  if (!p) throw modelUnavailable('not-enough-candles', 3_600);
+  return {
+    symbol,
+    horizon: horizonLabel(model.artifact) as PredictResponse['horizon'],
+    label: p.label,
+    probabilities: p.probabilities,
+    modelVersion: model.version,
+    generatedAt: now.toISOString(),
+    trackRecord: summarize(scored),
+  };
+}
