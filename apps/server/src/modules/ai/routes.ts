@@ -4,6 +4,8 @@
  */
 import type { FastifyInstance } from 'fastify';
 import {
+  AnalysisQuery,
+  AnalysisResponse,
   ModelParams,
   ModelSummary,
   ModelsQuery,
@@ -23,6 +25,8 @@ import { findModel, listModels } from './registry/model-repository.js';
 import { computeTrackRecord } from './track-record/compute-track-record.js';
 import { ActiveModelCache } from './serving/active-model-cache.js';
 import { predictNow } from './serving/predict-now.js';
+import { analyzeMarket } from './analysis/analyze-market.js';
+import { pickLanguage } from './analysis/pick-language.js';
 
 const problem = { $ref: 'Problem#' };
 
@@ -55,6 +59,23 @@ export async function aiRoutes(app: FastifyInstance, ctx: ModuleContext): Promis
       },
     },
     async (request) => predictNow(db, activeModel, knownSymbol(request.body.symbol)!),
+  );
+
+  app.get<{ Querystring: AnalysisQuery }>(
+    '/api/ai/analysis',
+    {
+      schema: {
+        tags,
+        security,
+        summary: 'Indicators of the closed hourly bars, a trend label, the current prediction and a summary (Accept-Language: ko or en) written from those numbers',
+        querystring: AnalysisQuery,
+        response: { 200: AnalysisResponse, 400: problem, 401: problem, 404: problem },
+      },
+    },
+    async (request, reply) => {
+      void reply.header('vary', 'Accept-Language');
+      return analyzeMarket(db, activeModel, knownSymbol(request.query.symbol)!, pickLanguage(request.headers['accept-language']));
+    },
   );
 
   app.get<{ Querystring: ModelsQuery }>(

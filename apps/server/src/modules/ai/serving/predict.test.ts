@@ -7,11 +7,12 @@
 import { readFile } from 'node:fs/promises';
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ModelsResponse, PredictResponse } from '@cryptosim/contracts';
+import type { AnalysisResponse, ModelsResponse, PredictResponse } from '@cryptosim/contracts';
 import { models, predictions } from '../../../db/schema.js';
 import { eventually } from '../../../ports/cache/cache-port.contract.js';
 import { finishedRuns, workerBackends, type WorkerTestApp } from '../../jobs/testing/worker-test-app.js';
-import { createEvaluator, DEFAULT_MODEL_PATH, latestFeatures, parseModelArtifact, selectFeatures, type Candle } from '../engine/index.js';
+import { buildFeatures, createEvaluator, DEFAULT_MODEL_PATH, FEATURE_NAMES, latestFeatures, parseModelArtifact, selectFeatures, type Candle } from '../engine/index.js';
+import { formatPercent, formatValue } from '../analysis/format-numbers.js';
 import { syntheticCandles } from '../engine/synthetic-candles.js';
 import { SCORE_PREDICTIONS_JOB } from '../predictions/score-predictions-entry-point.js';
 import { PREDICT_JOB, type PredictReport } from '../predictions/run-predict.js';
@@ -150,6 +151,60 @@ for (const backend of await workerBackends()) {
       expect(body.trackRecord.scored).toBe(1);
     });
 
+    it('when the analysis is asked for, then its indicators equal the model features of the latest closed bar and the trend follows the documented rule', async () => {
+      const res = await t.app.inject({ url: '/api/ai/analysis?symbol=ETHUSDT', headers: { ...t.headers, 'accept-language': 'en-US,en;q=0.9' } });
+      expect(res.statusCode, res.body).toBe(200);
+      expect(res.headers.vary).toMatch(/accept-language/i);
+      const a = res.json() as AnalysisResponse;
+      const bars = series.ETHUSDT!;
+      const last = bars[BARS - 1]!;
+      const f = buildFeatures(bars, { btc: series.BTCUSDT });
+      const feature = (name: (typeof FEATURE_NAMES)[number]) => f.values[(BARS - 1) * f.cols + FEATURE_NAMES.indexOf(name)]!;
+      const i = a.indicators;
+      expect(Object.values(i).every((v) => typeof v === 'number'), JSON.stringify(i)).toBe(true);
+      expect(i.rsi14).toBe(feature('rsi_14'));
+      expect(i.macd! / last.close).toBe(feature('macd_line'));
+      expect(i.macdSignal! / last.close).toBe(feature('macd_signal'));
+      expect(i.macdHistogram! / last.close).toBe(feature('macd_hist'));
+      expect(i.atr14! / last.close).toBe(feature('atr_14'));
+      expect(i.volatility).toBe(feature('rv_24'));
+      expect((i.bollingerUpper! - i.bollingerLower!) / i.sma20!).toBeCloseTo(feature('bb_width'), 12);
+      const expectedTrend = last.close > i.sma20! && i.sma20! > i.ema50! ? 'UP' : last.close < i.sma20! && i.sma20! < i.ema50! ? 'DOWN' : 'SIDEWAYS';
+      expect(a).toMatchObject({ symbol: 'ETHUSDT', interval: '1h', trend: expectedTrend });
+      expect(a.prediction).toMatchObject({ symbol: 'ETHUSDT', modelVersion: expect.stringMatching(/^default-/) });
+      expect(a.prediction!.trackRecord.scored).toBe(1);
+    });
+
+    it('when the summary is read in English or Korean, then every number in it is one of the returned fields, formatted, and nothing promises a profit', async () => {
+      for (const [header, lang] of [['ko-KR,ko;q=0.9,en;q=0.5', 'ko'], ['en', 'en'], ['fr-FR, en;q=0.3', 'en'], [undefined, 'en']] as const) {
+        const res = await t.app.inject({ url: '/api/ai/analysis?symbol=ETHUSDT', headers: { ...t.headers, ...(header && { 'accept-language': header }) } });
+        const a = res.json() as AnalysisResponse;
+        const p = a.prediction!;
+        const tr = p.trackRecord;
+        const allowed = new Set<string>([
+          ...Object.values(a.indicators).map((v) => formatValue(v!)),
+          formatPercent(a.indicators.volatility!),
+          ...Object.values(p.probabilities).map(formatPercent),
+          ...[tr.accuracy, tr.baselines.majority.accuracy, tr.baselines.persistence.accuracy].filter((v) => v !== null).map((v) => formatPercent(v)),
+          String(tr.scored),
+        ]);
+        const numbers = a.summary.replaceAll(a.symbol, '').match(/-?\d+(?:\.\d+)?%?/g) ?? [];
+        expect(numbers.length, a.summary).toBeGreaterThanOrEqual(12);
+        for (const n of numbers) expect(allowed.has(n), `"${n}" in the ${lang} summary is no returned field: ${a.summary}`).toBe(true);
+        expect(/[\uac00-\ud7a3]/.test(a.summary), `${header}: ${a.summary}`).toBe(lang === 'ko');
+        expect(a.summary).not.toMatch(/profit|수익|이익|buy now|sell now|매수하세요|매도하세요/i);
+      }
+    });
+
+    it('when the analysis symbol is unknown or missing, then 404 UNKNOWN_SYMBOL and 400 VALIDATION_FAILED', async () => {
+      const unknown = await t.app.inject({ url: '/api/ai/analysis?symbol=DOGEUSDT', headers: t.headers });
+      expect(unknown.statusCode, unknown.body).toBe(404);
+      expect(unknown.json()).toMatchObject({ code: 'UNKNOWN_SYMBOL' });
+      const missing = await t.app.inject({ url: '/api/ai/analysis', headers: t.headers });
+      expect(missing.statusCode, missing.body).toBe(400);
+      expect(missing.json()).toMatchObject({ code: 'VALIDATION_FAILED' });
+    });
+
     it('when no model is active any more, then predict answers 503 MODEL_UNAVAILABLE once the cache sees it', async () => {
       await t.ports.db.db.update(models).set({ status: 'retired' });
       let last = 0;
@@ -159,6 +214,9 @@ for (const backend of await workerBackends()) {
         return res.statusCode === 503 && (res.json() as { code: string }).code === 'MODEL_UNAVAILABLE' && res.headers['retry-after'] !== undefined;
       }, 20_000);
       expect(last).toBe(503);
+      const analysis = (await t.app.inject({ url: '/api/ai/analysis?symbol=BTCUSDT', headers: t.headers })).json() as AnalysisResponse;
+      expect(analysis.prediction, 'the analysis still answers, without a prediction').toBeNull();
+      expect(analysis.summary).toMatch(/No model prediction is available/);
     });
   });
 }
