@@ -4,11 +4,13 @@ import { aiRoutes } from './routes.js';
 import { engineOutcomeRule } from './predictions/engine-outcome-rule.js';
 import { predictEntryPoint } from './predictions/predict-entry-point.js';
 import { defaultModelEntryPoint } from './serving/default-model-entry-point.js';
+import { batchProcessingEntryPoint } from './batch/batch-processing-entry-point.js';
 
 export { insertPrediction, type NewPrediction } from './predictions/prediction-repository.js';
 export { scorePredictions, defaultOutcomeRule, type OutcomeRule, type ScoreReport } from './predictions/score-predictions.js';
 export { SCORE_PREDICTIONS_JOB } from './predictions/score-predictions-entry-point.js';
 export { PREDICT_JOB } from './predictions/run-predict.js';
+export { BATCH_PROCESSING_JOB } from './batch/run-batch-processing.js';
 export { engineOutcomeRule } from './predictions/engine-outcome-rule.js';
 export { ensureDefaultModel } from './serving/ensure-default-model.js';
 export { insertCandidate, loadActiveModel, findModel, type ActiveModel, type NewModel } from './registry/model-repository.js';
@@ -29,6 +31,6 @@ export const aiModule: AppModule = {
   routes: aiRoutes,
   entryPoints: {
     api: [defaultModelEntryPoint],
-    worker: [defaultModelEntryPoint, scorePredictionsEntryPoint(engineOutcomeRule), predictEntryPoint],
+    worker: [defaultModelEntryPoint, scorePredictionsEntryPoint(engineOutcomeRule), predictEntryPoint, batchProcessingEntryPoint],
   },
 };
