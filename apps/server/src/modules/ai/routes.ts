@@ -25,6 +25,7 @@ import { findModel, listModels } from './registry/model-repository.js';
 import { computeTrackRecord } from './track-record/compute-track-record.js';
 import { ActiveModelCache } from './serving/active-model-cache.js';
 import { predictNow } from './serving/predict-now.js';
+import { PredictionMemo } from './serving/prediction-memo.js';
 import { analyzeMarket } from './analysis/analyze-market.js';
 import { pickLanguage } from './analysis/pick-language.js';
 
@@ -45,6 +46,7 @@ export async function aiRoutes(app: FastifyInstance, ctx: ModuleContext): Promis
     return model;
   };
   const activeModel = new ActiveModelCache(db);
+  const memo = new PredictionMemo(db);
   app.addHook('onRequest', authenticate(ctx.config));
 
   app.post<{ Body: PredictRequest }>(
@@ -58,7 +60,7 @@ export async function aiRoutes(app: FastifyInstance, ctx: ModuleContext): Promis
         response: { 200: PredictResponse, 400: problem, 401: problem, 404: problem, 503: problem },
       },
     },
-    async (request) => predictNow(db, activeModel, knownSymbol(request.body.symbol)!),
+    async (request) => predictNow(activeModel, memo, knownSymbol(request.body.symbol)!),
   );
 
   app.get<{ Querystring: AnalysisQuery }>(
@@ -74,7 +76,7 @@ export async function aiRoutes(app: FastifyInstance, ctx: ModuleContext): Promis
     },
     async (request, reply) => {
       void reply.header('vary', 'Accept-Language');
-      return analyzeMarket(db, activeModel, knownSymbol(request.query.symbol)!, pickLanguage(request.headers['accept-language']));
+      return analyzeMarket(db, activeModel, memo, knownSymbol(request.query.symbol)!, pickLanguage(request.headers['accept-language']));
     },
   );
 

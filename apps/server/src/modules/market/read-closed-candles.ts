@@ -33,3 +33,14 @@ export async function readClosedCandles(db: Executor, symbol: string, interval: 
     .map((r) => ({ openTime: Number(r.open_time), open: String(r.open), high: String(r.high), low: String(r.low), close: String(r.close), volume: String(r.volume) }))
     .reverse();
 }
+
+/** Open time of the latest closed bar (same rule as readClosedCandles), or null: one index lookup. */
+export async function latestClosedOpenTime(db: Executor, symbol: string, interval: Interval): Promise<number | null> {
+  const ms = INTERVAL_MS[interval];
+  const result = await db.execute(sql`
+    select max(open_time) as t from candles
+    where symbol = ${symbol} and interval = ${interval}
+      and open_time + ${ms}::bigint <= (select coalesce(max(open_time), 0) + 60000 from candles where symbol = ${symbol} and interval = '1m')`);
+  const t = (result as unknown as { rows: Array<{ t: unknown }> }).rows[0]?.t;
+  return t == null ? null : Number(t);
+}

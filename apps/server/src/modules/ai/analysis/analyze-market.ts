@@ -10,6 +10,7 @@ import { readClosedCandles } from '../../market/index.js';
 import { FEATURE_LOOKBACK_BARS, latestIndicators } from '../engine/index.js';
 import type { ActiveModelCache } from '../serving/active-model-cache.js';
 import { predictNow } from '../serving/predict-now.js';
+import type { PredictionMemo } from '../serving/prediction-memo.js';
 import { toEngine } from '../serving/predict-latest.js';
 import { classifyTrend } from './classify-trend.js';
 import type { SummaryLanguage } from './pick-language.js';
@@ -17,10 +18,10 @@ import { writeSummary, type AnalysisFacts } from './write-summary.js';
 
 export const ANALYSIS_INTERVAL = '1h';
 
-export async function analyzeMarket(db: Database, models: ActiveModelCache, symbol: string, lang: SummaryLanguage): Promise<AnalysisResponse> {
+export async function analyzeMarket(db: Database, models: ActiveModelCache, memo: PredictionMemo, symbol: string, lang: SummaryLanguage): Promise<AnalysisResponse> {
   const [candles, prediction] = await Promise.all([
     readClosedCandles(db, symbol, ANALYSIS_INTERVAL, { limit: FEATURE_LOOKBACK_BARS }),
-    predictNow(db, models, symbol).catch((err: unknown) => {
+    predictNow(models, memo, symbol).catch((err: unknown) => {
       if (err instanceof AppError && err.code === 'MODEL_UNAVAILABLE') return null;
       throw err;
     }),

@@ -128,6 +128,8 @@ for (const backend of await workerBackends()) {
       await eventually(
         'predict serves the promoted model',
         async () => {
+          // Paced: the poll must not meet the per-address rate limit.
+          await new Promise((r) => setTimeout(r, 200));
           const res = await t.app.inject({ method: 'POST', url: '/api/ai/predict', headers: t.headers, payload: { symbol: 'ETHUSDT' } });
           return res.statusCode === 200 && (res.json() as PredictResponse).modelVersion === report.candidate;
         },

@@ -4,18 +4,15 @@
  * beside the baselines over the same predictions).
  */
 import type { PredictResponse } from '@cryptosim/contracts';
-import type { Database } from '../../../ports/db/db-port.js';
 import { modelUnavailable } from '../model-unavailable.js';
-import { scoredPredictions } from '../predictions/prediction-repository.js';
-import { summarize } from '../track-record/compute-track-record.js';
 import type { ActiveModelCache } from './active-model-cache.js';
 import { horizonLabel } from './horizon-label.js';
-import { predictLatest } from './predict-latest.js';
+import type { PredictionMemo } from './prediction-memo.js';
 
-export async function predictNow(db: Database, models: ActiveModelCache, symbol: string, now = new Date()): Promise<PredictResponse> {
+export async function predictNow(models: ActiveModelCache, memo: PredictionMemo, symbol: string, now = new Date()): Promise<PredictResponse> {
   const model = await models.get();
   if (!model) throw modelUnavailable('no-active-model');
-  const [p, scored] = await Promise.all([predictLatest(db, model, symbol), scoredPredictions(db, { symbol, modelVersion: model.version })]);
+  const [p, trackRecord] = await Promise.all([memo.prediction(model, symbol), memo.summary(model.version, symbol)]);
   if (!p) throw modelUnavailable('not-enough-candles', 3_600);
   return {
     symbol,
@@ -24,6 +21,6 @@ export async function predictNow(db: Database, models: ActiveModelCache, symbol:
     probabilities: p.probabilities,
     modelVersion: model.version,
     generatedAt: now.toISOString(),
-    trackRecord: summarize(scored),
+    trackRecord,
   };
 }
