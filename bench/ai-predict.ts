@@ -93,7 +93,9 @@ async function httpPredict(seconds: number) {
     await run(2);
     const r = await run(seconds);
     if (r.non2xx > 0 || r.errors > 0) throw new Error(`POST /api/ai/predict saw ${r.non2xx} non-2xx and ${r.errors} errors: ${JSON.stringify(r.statusCodeStats)}`);
-    return { r, source };
+    // The floor on this machine at this moment: the same rate of GET /healthz on the same server.
+    const floor = await autocannon({ url: `${server.url}/healthz`, connections: 20, duration: seconds, overallRate: HTTP_RATE });
+    return { r, floor, source };
   } finally {
     await server.stop();
     await rm(dir, { recursive: true, force: true });
@@ -170,6 +172,14 @@ const bench: Benchmark = {
           target: `p99 ≤ ${HTTP_P99_MS} ms`,
           met: http.r.latency.p99 <= HTTP_P99_MS,
         },
+        {
+          measure: `GET /healthz at ${HTTP_RATE} req/s, same server (floor)`,
+          requests: http.floor.requests.total,
+          'req/s': http.floor.requests.average,
+          'p50 ms': http.floor.latency.p50,
+          'p99 ms': http.floor.latency.p99,
+          'max ms': http.floor.latency.max,
+        },
       ] as Array<Record<string, Cell>>,
       figures: {
         predictionsPerSecond: batchRate,
@@ -179,6 +189,7 @@ const bench: Benchmark = {
         httpReqPerSec: http.r.requests.average,
         httpP50Ms: http.r.latency.p50,
         httpP99Ms: http.r.latency.p99,
+        healthzP99Ms: http.floor.latency.p99,
       },
       notes: ['timedRate includes two hrtime reads per prediction; batchRate is the same loop without them', 'cpuRate divides by the CPU time the process got (process.cpuUsage): on a shared machine wall-clock figures include time other processes held the cores', 'one thread; no native library', `HTTP: embedded mode, api role in its own process, autocannon with 20 connections at ${HTTP_RATE} req/s in all over the five symbols, after a 2 s warm-up`],
     };

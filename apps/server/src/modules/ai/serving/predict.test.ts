@@ -94,7 +94,14 @@ for (const backend of await workerBackends()) {
         await insertCandles(t, symbol, '1h', rows);
         await insertCandles(t, symbol, '1m', [closingMinute(rows[rows.length - 1]!)]);
       }
-      const res = await predict({ symbol: 'ETHUSDT', horizon: '1h' });
+      // The latest closed bar is looked up at most once a second: the new candles show within that.
+      let res = await predict({ symbol: 'ETHUSDT', horizon: '1h' });
+      await eventually('predict sees the closed candles', async () => {
+        if (res.statusCode === 200) return true;
+        await paced();
+        res = await predict({ symbol: 'ETHUSDT', horizon: '1h' });
+        return false;
+      }, 10_000);
       expect(res.statusCode, res.body).toBe(200);
       const body = res.json() as PredictResponse;
       const expected = createEvaluator(artifact).predict(selectFeatures(latestFeatures(series.ETHUSDT!, series.BTCUSDT!)!.features, artifact));

@@ -1,8 +1,9 @@
 /**
  * Live predictions change only when a bar closes, and track records only when the scoring job
  * runs, so the API keeps both per (model, symbol): the prediction is reused while the latest
- * closed bar is the one it was made at (one index lookup per request decides), the track-record
- * summary for `summaryTtlMs`. Concurrent misses share one computation.
+ * closed bar is the one it was made at (looked up at most every `barTtlMs`, so a new bar is
+ * seen within that), the track-record summary for `summaryTtlMs`. A request in between costs
+ * no query at all; concurrent misses share one computation.
  */
 import type { Interval, TrackRecordSummary } from '@cryptosim/contracts';
 import type { Database } from '../../../ports/db/db-port.js';
@@ -17,16 +18,18 @@ const MAX_KEYS = 1_000;
 export class PredictionMemo {
   readonly #predictions = new Map<string, Promise<LatestPrediction | undefined>>();
   readonly #summaries = new Map<string, { at: number; value: Promise<TrackRecordSummary> }>();
+  readonly #bars = new Map<string, { at: number; value: Promise<number | null> }>();
 
   constructor(
     private readonly db: Database,
     private readonly summaryTtlMs = 10_000,
+    private readonly barTtlMs = 1_000,
     private readonly now: () => number = () => performance.now(),
   ) {}
 
   /** The model's prediction at the symbol's latest closed bar; undefined: not enough candles. */
   async prediction(model: ServedModel, symbol: string): Promise<LatestPrediction | undefined> {
-    const bar = await latestClosedOpenTime(this.db, symbol, model.artifact.interval as Interval);
+    const bar = await this.#latestBar(symbol, model.artifact.interval as Interval);
     if (bar === null) return undefined;
     const key = `${model.version}|${symbol}|${bar}`;
     let hit = this.#predictions.get(key);
@@ -47,6 +50,16 @@ export class PredictionMemo {
     const value = scoredPredictions(this.db, { symbol, modelVersion: version }).then(summarize);
     this.#remember(this.#summaries, key, { at: this.now(), value });
     value.catch(() => this.#summaries.delete(key));
+    return value;
+  }
+
+  #latestBar(symbol: string, interval: Interval): Promise<number | null> {
+    const key = `${symbol}|${interval}`;
+    const hit = this.#bars.get(key);
+    if (hit && this.now() - hit.at < this.barTtlMs) return hit.value;
+    const value = latestClosedOpenTime(this.db, symbol, interval);
+    this.#remember(this.#bars, key, { at: this.now(), value });
+    value.catch(() => this.#bars.delete(key));
     return value;
   }
 
