@@ -149,9 +149,18 @@ for (const backend of await workerBackends()) {
       expect(await model(report.candidate)).toMatchObject({ status: 'candidate' });
     });
 
+    it('when fewer days are stored than the evaluation window and some history need, then the run fails saying so and nothing is trained', async () => {
+      const before = (await t.ports.db.db.select({ v: models.version }).from(models)).length;
+      await t.ports.jobs.enqueue(BATCH_PROCESSING_JOB, { trainDays: 30, evalDays: 35 });
+      const [run] = await finishedRuns(t, BATCH_PROCESSING_JOB, 3);
+      expect(run).toMatchObject({ status: 'failed' });
+      expect(run!.error).toMatch(/^only 40\.0 days of closed 1h candles are stored; training needs the 35-day evaluation window plus at least 7 days before it$/);
+      expect((await t.ports.db.db.select({ v: models.version }).from(models)).length).toBe(before);
+    });
+
     it('when the job data is not its input, then the run fails saying what it takes', async () => {
       await t.ports.jobs.enqueue(BATCH_PROCESSING_JOB, { trainDays: -1 });
-      const [run] = await finishedRuns(t, BATCH_PROCESSING_JOB, 3);
+      const [run] = await finishedRuns(t, BATCH_PROCESSING_JOB, 4);
       expect(run).toMatchObject({ status: 'failed' });
       expect(run!.error).toMatch(/batch-processing takes \{ trainDays\?, evalDays\?, maxRounds\?/);
     });

@@ -53,6 +53,8 @@ export interface BatchInput {
 }
 
 export const DEFAULT_BATCH_INPUT: BatchInput = { trainDays: 180, evalDays: 14 };
+/** Less training history than this is refused before any work (a fresh install has 7 days). */
+export const MIN_TRAIN_DAYS = 7;
 
 export interface BatchDeps {
   db: Database;
@@ -98,6 +100,11 @@ export async function runBatchProcessing(deps: BatchDeps, input: BatchInput = DE
   const labelBy = lastBar;
   const evalFrom = Math.floor((lastBar - horizon * ms - input.evalDays * 86_400_000) / ms) * ms + ms;
   const trainFrom = evalFrom - input.trainDays * 86_400_000;
+  const firstBar = Math.min(...withData.map((s) => s.candles[0]!.openTime));
+  if (firstBar > evalFrom - MIN_TRAIN_DAYS * 86_400_000) {
+    const days = ((lastBar - firstBar) / 86_400_000).toFixed(1);
+    throw new Error(`only ${days} days of closed ${interval} candles are stored; training needs the ${input.evalDays}-day evaluation window plus at least ${MIN_TRAIN_DAYS} days before it`);
+  }
 
   await step('train');
   const createdAt = (deps.now?.() ?? new Date()).toISOString();
