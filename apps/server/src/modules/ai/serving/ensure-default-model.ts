@@ -13,6 +13,7 @@ import { isUniqueViolation } from '../../../ports/db/pg-error.js';
 import { DEFAULT_MODEL_PATH, parseModelArtifact } from '../engine/index.js';
 import { artifactVersion, modelRow } from './register-artifact.js';
 
+/** `activated`: this call made the default model active; `active`: the active version after it. */
 export type DefaultModelOutcome = { activated: boolean; version: string; active: string | null };
 
 export async function ensureDefaultModel(db: Database, file = DEFAULT_MODEL_PATH): Promise<DefaultModelOutcome> {
@@ -22,15 +23,17 @@ export async function ensureDefaultModel(db: Database, file = DEFAULT_MODEL_PATH
   if (active !== null) return { activated: false, version, active };
   const artifact = parseModelArtifact(text);
   await db.insert(models).values({ ...modelRow(version, artifact, text, { source: 'committed default model' }), status: 'candidate' }).onConflictDoNothing();
+  let activated = false;
   try {
-    await db.execute(sql`update models set status = 'active'
-      where version = ${version} and status = 'candidate' and not exists (select 1 from models where status = 'active')`);
+    const result = await db.execute(sql`update models set status = 'active'
+      where version = ${version} and status = 'candidate' and not exists (select 1 from models where status = 'active')
+      returning version`);
+    activated = (result as unknown as { rows: unknown[] }).rows.length === 1;
   } catch (err) {
     // Another process activated a model between the check and the update: that one serves.
     if (!isUniqueViolation(err, 'models_one_active')) throw err;
   }
-  const now = await activeVersion(db);
-  return { activated: now === version, version, active: now };
+  return { activated, version, active: await activeVersion(db) };
 }
 
 async function activeVersion(db: Database): Promise<string | null> {

@@ -68,6 +68,12 @@ for (const backend of await workerBackends()) {
         [false, model!.version],
       ]);
       expect(await t.ports.db.db.select({ v: models.version }).from(models)).toHaveLength(1);
+      // Two processes starting at once on an empty registry: one activates, both see the same model.
+      await t.ports.db.db.delete(models);
+      const raced = await Promise.all([ensureDefaultModel(t.ports.db.db), ensureDefaultModel(t.ports.db.db)]);
+      expect(raced.map((o) => o.active)).toEqual([model!.version, model!.version]);
+      expect(raced.filter((o) => o.activated), JSON.stringify(raced)).toHaveLength(1);
+      expect(await t.ports.db.db.select({ v: models.version, s: models.status }).from(models)).toEqual([{ v: model!.version, s: 'active' }]);
     });
 
     it('when the symbol has no closed candles yet, then predict answers 503 MODEL_UNAVAILABLE with Retry-After', async () => {
