@@ -49,6 +49,8 @@ HEALTHCHECK --interval=10s --timeout=3s --start-period=10s --retries=3 \
 
 # --- runtime: the server, as the unprivileged `node` user ---------------------------------
 FROM node:24-bookworm-slim AS runtime
+# libxgboost for the worker's batch-processing (training) job; serving needs no native library.
+RUN apt-get update && apt-get install -y --no-install-recommends libxgboost0 && rm -rf /var/lib/apt/lists/*
 ENV NODE_ENV=production \
     HOST=0.0.0.0 \
     PORT=8000 \
@@ -64,6 +66,9 @@ COPY apps/server/package.json apps/server/
 # Migrations are read at start (db/migrations.ts resolves them next to dist).
 COPY apps/server/drizzle apps/server/drizzle
 COPY --from=build /app/apps/server/dist apps/server/dist
+# The committed default model (tsc copies no JSON): beside the compiled AI module, the first
+# place DEFAULT_MODEL_PATH looks, so a fresh database predicts from the first minute.
+COPY apps/server/src/modules/ai/default-model apps/server/dist/modules/ai/default-model
 # Lets one container serve the whole platform (`docker run -p 8000:8000 cryptosim`); behind
 # the web role nginx serves its own copy and these files go unused.
 COPY --from=build /app/apps/web/dist apps/web/dist

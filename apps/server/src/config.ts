@@ -104,6 +104,8 @@ const EnvSchema = z.object({
   JOB_MARKET_DATA_LOOKBACK_HOURS: z.coerce.number().int().min(1).max(24 * 31).default(48),
   JOB_SCORE_PREDICTIONS_EVERY_MS: z.coerce.number().int().min(0).max(86_400_000).default(60_000),
   PREDICTION_VOID_AFTER_MS: z.coerce.number().int().min(60_000).max(30 * 86_400_000).default(21_600_000),
+  JOB_PREDICT_EVERY_MS: z.coerce.number().int().min(0).max(86_400_000).default(60_000),
+  JOB_BATCH_PROCESSING_EVERY_MS: z.coerce.number().int().min(0).max(30 * 86_400_000).default(86_400_000),
 });
 
 /** Every variable the platform reads; .env.example documents each one. */
@@ -160,6 +162,10 @@ export interface Config {
   jobs: {
     marketData: { everyMs: number; lookbackHours: number };
     scorePredictions: { everyMs: number; voidAfterMs: number };
+    /** Predictions at each newly closed bar (checked every everyMs). */
+    predict: { everyMs: number };
+    /** features → train → evaluate → promote. */
+    batchProcessing: { everyMs: number };
   };
 }
 
@@ -213,6 +219,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     jobs: {
       marketData: { everyMs: e.JOB_MARKET_DATA_EVERY_MS, lookbackHours: e.JOB_MARKET_DATA_LOOKBACK_HOURS },
       scorePredictions: { everyMs: e.JOB_SCORE_PREDICTIONS_EVERY_MS, voidAfterMs: e.PREDICTION_VOID_AFTER_MS },
+      predict: { everyMs: e.JOB_PREDICT_EVERY_MS },
+      batchProcessing: { everyMs: e.JOB_BATCH_PROCESSING_EVERY_MS },
     },
   };
 }

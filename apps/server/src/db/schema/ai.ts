@@ -56,6 +56,8 @@ export const predictions = pgTable(
   (t) => [
     index('predictions_symbol_generated_idx').on(t.symbol, t.horizon, t.generatedAt),
     index('predictions_model_idx').on(t.modelVersion, t.scoredAt),
+    // One prediction per model, symbol and bar: the predict job re-running over a bar adds nothing.
+    uniqueIndex('predictions_model_symbol_bar').on(t.modelVersion, t.symbol, t.horizon, t.resolveAt),
     // The scoring job looks only at predictions still waiting for their horizon.
     index('predictions_unscored_idx').on(t.resolveAt).where(sql`scored_at is null`),
     check('predictions_label_known', sql.raw(`label in (${sqlList(PREDICTION_LABELS)})`)),

@@ -46,7 +46,9 @@ for (const backend of await workerBackends()) {
     const statuses = async () => Object.fromEntries((await t.ports.db.db.select({ v: models.version, s: models.status }).from(models)).map((r) => [r.v, r.s]));
 
     beforeAll(async () => {
-      t = await backend.start([aiModule], { PREDICTION_VOID_AFTER_MS: String(VOID_AFTER) });
+      t = await backend.start([aiModule], { PREDICTION_VOID_AFTER_MS: String(VOID_AFTER), JOB_PREDICT_EVERY_MS: '0', JOB_BATCH_PROCESSING_EVERY_MS: '0' });
+      // The registry tests start from an empty registry: drop the default model the start registered.
+      await t.ports.db.db.delete(models);
     }, 60_000);
     afterAll(async () => t?.close());
 

@@ -1,14 +1,18 @@
 /**
- * `/api/ai/*` (auth), the parts served from storage: the model registry, the stored
- * predictions and their live track record. Prediction and analysis are wired with the engine.
+ * `/api/ai/*` (auth): live predictions of the active model, the model registry, the stored
+ * predictions and their live track record.
  */
 import type { FastifyInstance } from 'fastify';
 import {
+  AnalysisQuery,
+  AnalysisResponse,
   ModelParams,
   ModelSummary,
   ModelsQuery,
   ModelsResponse,
   PredictionsQuery,
+  PredictRequest,
+  PredictResponse,
   PredictionsResponse,
   TrackRecord,
   TrackRecordQuery,
@@ -19,6 +23,11 @@ import { authenticate } from '../accounts/index.js';
 import { listPredictions, scoredPredictions } from './predictions/prediction-repository.js';
 import { findModel, listModels } from './registry/model-repository.js';
 import { computeTrackRecord } from './track-record/compute-track-record.js';
+import { ActiveModelCache } from './serving/active-model-cache.js';
+import { predictNow } from './serving/predict-now.js';
+import { PredictionMemo } from './serving/prediction-memo.js';
+import { analyzeMarket } from './analysis/analyze-market.js';
+import { pickLanguage } from './analysis/pick-language.js';
 
 const problem = { $ref: 'Problem#' };
 
@@ -36,7 +45,40 @@ export async function aiRoutes(app: FastifyInstance, ctx: ModuleContext): Promis
     if (!model) throw new AppError('NOT_FOUND', 404, `No model ${version}`);
     return model;
   };
+  const activeModel = new ActiveModelCache(db);
+  const memo = new PredictionMemo(db);
   app.addHook('onRequest', authenticate(ctx.config));
+
+  app.post<{ Body: PredictRequest }>(
+    '/api/ai/predict',
+    {
+      schema: {
+        tags,
+        security,
+        summary: "The active model's prediction at the symbol's latest closed bar, with its track record beside the baselines",
+        body: PredictRequest,
+        response: { 200: PredictResponse, 400: problem, 401: problem, 404: problem, 503: problem },
+      },
+    },
+    async (request) => predictNow(activeModel, memo, knownSymbol(request.body.symbol)!),
+  );
+
+  app.get<{ Querystring: AnalysisQuery }>(
+    '/api/ai/analysis',
+    {
+      schema: {
+        tags,
+        security,
+        summary: 'Indicators of the closed hourly bars, a trend label, the current prediction and a summary (Accept-Language: ko or en) written from those numbers',
+        querystring: AnalysisQuery,
+        response: { 200: AnalysisResponse, 400: problem, 401: problem, 404: problem },
+      },
+    },
+    async (request, reply) => {
+      void reply.header('vary', 'Accept-Language');
+      return analyzeMarket(db, activeModel, memo, knownSymbol(request.query.symbol)!, pickLanguage(request.headers['accept-language']));
+    },
+  );
 
   app.get<{ Querystring: ModelsQuery }>(
     '/api/ai/models',

@@ -3,8 +3,8 @@
  * (the indicators are streamed bar by bar), so a feature never sees the future. Indicators come
  * from `trading-signals`, the library the web chart's overlays use, so a chart value equals a feature.
  */
-import { ATR, BollingerBands, EMA, MACD, RSI } from 'trading-signals';
 import type { Candle } from './candles.js';
+import { IndicatorStream } from './indicators.js';
 
 /**
  * Column order of every feature matrix. Price-scaled indicators (MACD, ATR) are divided by the
@@ -68,10 +68,7 @@ export function buildFeatures(candles: readonly Candle[], options: FeatureOption
   const values = new Float64Array(n * cols).fill(Number.NaN);
   const openTimes = new Float64Array(n);
   const ready = new Uint8Array(n);
-  const rsi = new RSI(14);
-  const macd = new MACD(new EMA(12), new EMA(26), new EMA(9));
-  const bb = new BollingerBands(20, 2);
-  const atr = new ATR(14);
+  const indicators = new IndicatorStream();
   const logClose = new Float64Array(n);
   const btc = options.btc ? btcSeries(options.btc) : undefined;
   const date = new Date(0);
@@ -90,22 +87,22 @@ export function buildFeatures(candles: readonly Candle[], options: FeatureOption
     set(2, ret(6));
     set(3, ret(12));
     set(4, ret(24));
-    set(5, rsi.add(c.close));
-    const m = macd.add(c.close);
+    const ind = indicators.add(c);
+    set(5, ind.rsi14);
+    const m = ind.macd;
     if (m) {
       set(6, m.macd / c.close);
       set(7, m.signal / c.close);
       set(8, m.histogram / c.close);
     }
-    const b = bb.add(c.close);
+    const b = ind.bollinger;
     if (b) {
       const span = b.upper - b.lower;
       set(9, span > 0 ? (c.close - b.lower) / span : 0.5);
       set(10, span / b.middle);
     }
-    const a = atr.add({ high: c.high, low: c.low, close: c.close });
-    if (a != null) set(11, a / c.close);
-    if (i >= 24) set(12, stdev(logClose, i - 23, i + 1, true));
+    if (ind.atr14 != null) set(11, ind.atr14 / c.close);
+    set(12, ind.volatility);
     if (i >= 23) set(13, zScore(candles, i - 23, i + 1, c.volume));
     date.setTime(c.openTime);
     set(14, date.getUTCHours());
@@ -162,21 +159,6 @@ function btcSeries(btc: readonly Candle[]) {
     logClose[j] = Math.log(c.close);
   });
   return { index, logClose };
-}
-
-/** Standard deviation of the differences (returns) or of the values in [from, to). */
-function stdev(x: Float64Array, from: number, to: number, differences: boolean): number {
-  let sum = 0;
-  let sq = 0;
-  let count = 0;
-  for (let k = from; k < to; k++) {
-    const v = differences ? x[k]! - x[k - 1]! : x[k]!;
-    sum += v;
-    sq += v * v;
-    count++;
-  }
-  const mean = sum / count;
-  return Math.sqrt(Math.max(0, sq / count - mean * mean));
 }
 
 function zScore(candles: readonly Candle[], from: number, to: number, value: number): number {

@@ -53,6 +53,7 @@ export {
   type XGBoostJsonModel,
 } from './model-artifact.js';
 export { createEvaluator, type Evaluator } from './evaluator.js';
+export { IndicatorStream, latestIndicators, VOLATILITY_BARS, type IndicatorValues } from './indicators.js';
 export { trainModel, trainBooster, trainFromSeries, DEFAULT_TRAIN_PARAMS, type TrainParams, type TrainModelInput, type TrainModelResult, type ProgressFn } from './train-model.js';
 export { loadXGBoost, findLibXGBoost, XGBoostUnavailableError, LIBXGBOOST_INSTALL_HINT, type XGBoostLib } from './xgboost-native.js';
 export { accuracy, balancedAccuracy, logLoss, confusion, calibration, summarize, longFlat, argmaxRows, type Summary, type StrategyResult, type CalibrationBin } from './metrics.js';

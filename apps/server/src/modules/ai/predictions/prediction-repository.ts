@@ -28,6 +28,12 @@ export async function insertPrediction(db: Database, p: NewPrediction): Promise<
   return row!.id;
 }
 
+/** One prediction per (model, symbol, horizon, bar): undefined when that bar already has one. */
+export async function insertPredictionOnce(db: Database, p: NewPrediction): Promise<number | undefined> {
+  const [row] = await db.insert(predictions).values(p).onConflictDoNothing().returning({ id: predictions.id });
+  return row?.id;
+}
+
 type Row = typeof predictions.$inferSelect;
 
 function toView(r: Row): StoredPrediction {

@@ -1,0 +1,1 @@
+CREATE UNIQUE INDEX "predictions_model_symbol_bar" ON "predictions" USING btree ("model_version","symbol","horizon","resolve_at");
