@@ -145,10 +145,15 @@ export function followTicker(port: number, timeoutMs = 20_000): Promise<Frame[]>
       reject(new Error(`no ticker within ${timeoutMs} ms; frames: ${JSON.stringify(frames)}`));
     }, timeoutMs);
     socket.on('open', () => socket.send(JSON.stringify({ op: 'subscribe', symbols: ['BTCUSDT'], channels: ['ticker'] })));
+    let done = false;
     socket.on('message', (data: Buffer) => {
+      // Frames still in flight after the first ticker (the subscription's ack can trail it) are
+      // not part of what the caller asked for: the list ends with that ticker.
+      if (done) return;
       const frame = JSON.parse(data.toString('utf8')) as Frame;
       frames.push(frame);
       if (frame.type !== 'ticker') return;
+      done = true;
       clearTimeout(timer);
       socket.once('close', () => resolve(frames));
       socket.close();
