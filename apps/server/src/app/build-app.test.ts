@@ -1,4 +1,6 @@
+import { once } from 'node:events';
 import { mkdtemp, rm } from 'node:fs/promises';
+import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import Type from 'typebox';
@@ -11,6 +13,7 @@ import { closePorts, createPorts } from './create-ports.js';
 import { Readiness, type Ports } from '../kernel/ports.js';
 import { loadConfig } from '../config.js';
 import { AppError } from '../kernel/app-error.js';
+import { DRAIN_REFUSED_BODY_BYTES } from '../kernel/error-handler.js';
 import { freePort } from '../testing/server-process.js';
 
 const silent = pino({ level: 'silent' });
@@ -131,6 +134,48 @@ describe('buildApp in embedded mode', () => {
     });
     expect(res.statusCode).toBe(413);
     expect(res.json().code).toBe('PAYLOAD_TOO_LARGE');
+  });
+
+  it('when a proxy sends a refused body whole over a real socket, then it gets the 413, every byte is read and the connection serves the next request', async () => {
+    await app.listen({ host: '127.0.0.1', port: 0 });
+    const { port } = app.server.address() as net.AddressInfo;
+    const socket = net.connect(port, '127.0.0.1');
+    await once(socket, 'connect');
+    let received = '';
+    socket.on('data', (d: Buffer) => (received += d.toString('latin1')));
+    const socketErrors: Error[] = [];
+    socket.on('error', (e) => socketErrors.push(e));
+    const body = Buffer.alloc(Math.floor(1.5 * 1024 * 1024), 'x');
+    socket.write(`POST /test/orders HTTP/1.1\r\nHost: t\r\nContent-Type: application/json\r\nContent-Length: ${body.length}\r\n\r\n`);
+    // As nginx does: the body follows in chunks, still arriving after the server has answered.
+    for (let at = 0; at < body.length; at += 64 * 1024) {
+      if (!socket.write(body.subarray(at, at + 64 * 1024))) await once(socket, 'drain');
+      await new Promise((r) => setImmediate(r));
+    }
+    socket.write('GET /healthz HTTP/1.1\r\nHost: t\r\n\r\n');
+    const deadline = Date.now() + 10_000;
+    while (!/HTTP\/1\.1 200[\s\S]*"status":"ok"/.test(received) && !socket.destroyed && Date.now() < deadline) {
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    socket.destroy();
+    expect(socketErrors.map((e) => e.message), 'the server reset the connection while the body was still arriving').toEqual([]);
+    expect(received).toMatch(/^HTTP\/1\.1 413 /);
+    expect(received.split('\r\n\r\n')[0], 'the 413 keeps the connection').not.toMatch(/connection: close/i);
+    expect(received, 'the next request on the same connection was answered').toMatch(/HTTP\/1\.1 200[\s\S]*"status":"ok"/);
+  });
+
+  it('when the declared body is far over the limit, then the 413 closes the connection instead of reading it', async () => {
+    if (!app.server.listening) await app.listen({ host: '127.0.0.1', port: 0 });
+    const { port } = app.server.address() as net.AddressInfo;
+    const socket = net.connect(port, '127.0.0.1');
+    await once(socket, 'connect');
+    let received = '';
+    socket.on('data', (d: Buffer) => (received += d.toString('latin1')));
+    socket.on('error', () => {});
+    socket.write(`POST /test/orders HTTP/1.1\r\nHost: t\r\nContent-Type: application/json\r\nContent-Length: ${DRAIN_REFUSED_BODY_BYTES + 1}\r\n\r\n`);
+    await once(socket, 'close');
+    expect(received).toMatch(/^HTTP\/1\.1 413 /);
+    expect(received.split('\r\n\r\n')[0]).toMatch(/connection: close/i);
   });
 
   it('when the domain throws an AppError, then its status, code and message reach the client', async () => {

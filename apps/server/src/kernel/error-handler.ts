@@ -47,6 +47,19 @@ const CODE_BY_STATUS: Record<number, ErrorCode> = {
   503: 'SERVICE_UNAVAILABLE',
 };
 
+/**
+ * A body refused for its size is still read and discarded, up to this many bytes, and the
+ * connection kept. Fastify closes it at once instead, and a proxy that is still sending the
+ * body (nginx buffers it and then forwards it whole) gets a reset, answers 502 instead of our
+ * 413, and marks the replica failed. Past this, closing is cheaper than reading.
+ */
+export const DRAIN_REFUSED_BODY_BYTES = 8 * 1024 * 1024;
+
+function keepConnectionToDrain(request: FastifyRequest, reply: FastifyReply) {
+  const declared = Number(request.headers['content-length']);
+  if (Number.isFinite(declared) && declared <= DRAIN_REFUSED_BODY_BYTES) reply.removeHeader('connection');
+}
+
 function send(reply: FastifyReply, status: number, body: object) {
   return reply.status(status).type(PROBLEM_CONTENT_TYPE).send(body);
 }
@@ -70,6 +83,7 @@ export function registerErrorHandling(app: FastifyInstance): void {
     }
     const status = typeof fe.statusCode === 'number' ? fe.statusCode : 500;
     if (status >= 400 && status < 500) {
+      if (fe.code === 'FST_ERR_CTP_BODY_TOO_LARGE') keepConnectionToDrain(request, reply);
       const code = CODE_BY_STATUS[status] ?? 'VALIDATION_FAILED';
       // Fastify's own 4xx messages are safe and useful ("Body is not valid JSON", size limits).
       return send(reply, status, problem(status, code, fe.message || 'The request was refused'));
