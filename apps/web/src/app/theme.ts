@@ -59,7 +59,22 @@ export function createAppTheme(mode: ColorMode, convention: PriceColours = 'gree
         }),
       },
       // MUI's default (action.active, 54 % black) is 4.47:1 on the grey app bar: just under AA.
-      MuiToggleButton: { styleOverrides: { root: ({ theme }) => ({ color: theme.palette.text.secondary }) } },
+      // A selected buy/sell toggle is filled like the submit button: the bright dark-mode red
+      // as text on its own 16 % tint is only 4.17:1, the filled pair is ≥ 5.3:1 (and hovering
+      // keeps it, where a deeper tint would lower it further).
+      MuiToggleButton: {
+        styleOverrides: {
+          root: ({ theme }) => ({
+            color: theme.palette.text.secondary,
+            variants: (['up', 'down'] as const).map((colour) => ({
+              props: { color: colour },
+              style: {
+                '&.Mui-selected, &.Mui-selected:hover': { color: theme.palette[colour].contrastText, backgroundColor: theme.palette[colour].main },
+              },
+            })),
+          }),
+        },
+      },
     },
     typography: {
       fontFamily:
