@@ -50,6 +50,7 @@ export const PerformanceMetrics = Type.Object({
     description: 'null when the range holds no sell',
   }),
   trades: Type.Integer({ minimum: 0, description: 'fills in the range' }),
+  feesPaid: DecimalString('Σ fee of the fills in the range, USDT (fees are charged in USDT on buys and sells alike); with range=all, everything paid in the current run'),
 });
 export type PerformanceMetrics = Static<typeof PerformanceMetrics>;
 

@@ -31,7 +31,7 @@ export async function getPerformance(db: Database, cache: CachePort, userId: num
       .where(and(eq(equitySnapshots.userId, userId), eq(equitySnapshots.run, account.run), ...since(equitySnapshots.time)))
       .orderBy(asc(equitySnapshots.time)),
     db
-      .select({ time: fills.createdAt, side: fills.type, realizedPnl: fills.realizedPnl })
+      .select({ time: fills.createdAt, side: fills.type, realizedPnl: fills.realizedPnl, fee: fills.fee })
       .from(fills)
       .where(and(eq(fills.userId, userId), eq(fills.run, account.run), ...since(fills.createdAt)))
       .orderBy(asc(fills.id)),
@@ -47,6 +47,6 @@ export async function getPerformance(db: Database, cache: CachePort, userId: num
     if ((curve[0]?.time ?? Infinity) > signUpMinute) curve.unshift({ time: signUpMinute, value: account.initialBalance });
   }
   if ((curve.at(-1)?.time ?? -Infinity) < now) curve.push({ time: now, value: dec(current.totalValue) });
-  const trades: TradeSample[] = fillRows.map((f) => ({ time: f.time.getTime(), side: f.side, realizedPnl: f.realizedPnl === null ? null : dec(f.realizedPnl) }));
+  const trades: TradeSample[] = fillRows.map((f) => ({ time: f.time.getTime(), side: f.side, realizedPnl: f.realizedPnl === null ? null : dec(f.realizedPnl), fee: dec(f.fee) }));
   return toPerformanceResponse(downsample(curve, MAX_CHART_POINTS), computePerformance(curve, trades));
 }

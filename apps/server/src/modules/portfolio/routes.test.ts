@@ -73,7 +73,7 @@ describe('equity snapshots and performance', () => {
     expect(mine.map((r) => [r.time.getTime(), Number(r.value)])).toEqual([[minute, 100000]]);
   });
 
-  it('when a trader lost on a position, then performance shows the curve down to the current value and the trade count', async () => {
+  it('when a trader lost on a position, then performance shows the curve down to the current value, the trade count and the fees paid', async () => {
     const me = await newTrader(t.app);
     await placed(await order(t.app, me, 'buy', { symbol: 'BTCUSDT', quantity: '1' }));
     await setPrice(t.ports.cache, 'BTCUSDT', '45000');
@@ -86,7 +86,7 @@ describe('equity snapshots and performance', () => {
     const perf = res.json() as PerformanceResponse;
     expect(perf.equity[0]?.value, 'the run starts at the initial balance').toBe('100000');
     expect(perf.equity.at(-1)?.value).toBe('94905'); // 100000 − 50 − 5000 − 45
-    expect(perf.metrics).toMatchObject({ trades: 2, winRate: '0', totalReturnPercent: '-5.095' });
+    expect(perf.metrics).toMatchObject({ trades: 2, winRate: '0', totalReturnPercent: '-5.095', feesPaid: '95' }); // 50 + 45
     expect(Number(perf.metrics.maxDrawdownPercent)).toBeGreaterThan(5);
     const bad = await t.app.inject({ url: '/api/portfolio/performance?range=2w', headers: me.headers });
     expect(bad.statusCode).toBe(400);

@@ -29,6 +29,7 @@ export const enPortfolio = {
   'performance.sharpe': 'Sharpe ratio',
   'performance.winRate': 'Win rate',
   'performance.trades': 'Trades',
+  'performance.feesPaid': 'Fees paid',
   'performance.notEnough': 'The equity curve appears after a few minutes of snapshots.',
   'performance.error': 'Could not load the performance figures.',
   'performance.aria': 'Equity curve, range {range}',

@@ -30,6 +30,7 @@ export const koPortfolio: Record<keyof typeof enPortfolio, string> = {
   'performance.sharpe': '샤프 지수',
   'performance.winRate': '승률',
   'performance.trades': '거래 수',
+  'performance.feesPaid': '지불한 수수료',
   'performance.notEnough': '자산 곡선은 몇 분간 스냅샷이 쌓인 뒤에 표시됩니다.',
   'performance.error': '성과 지표를 불러오지 못했습니다.',
   'performance.aria': '자산 곡선, 기간 {range}',

@@ -39,16 +39,16 @@ describe('equity metrics', () => {
   });
 
   it('when the curve is empty, then every metric is neutral', () => {
-    expect(computePerformance([], [])).toEqual({ totalReturnPercent: new Dec(0), maxDrawdownPercent: new Dec(0), sharpe: null, winRate: null, trades: 0 });
+    expect(computePerformance([], [])).toEqual({ totalReturnPercent: new Dec(0), maxDrawdownPercent: new Dec(0), sharpe: null, winRate: null, trades: 0, feesPaid: new Dec(0) });
   });
 });
 
 describe('trade metrics and response', () => {
   const trades: TradeSample[] = [
-    { time: 1, side: 'BUY', realizedPnl: null },
-    { time: 2, side: 'SELL', realizedPnl: dec('5') },
-    { time: 3, side: 'SELL', realizedPnl: dec('-0.1') },
-    { time: 4, side: 'SELL', realizedPnl: dec('0') },
+    { time: 1, side: 'BUY', realizedPnl: null, fee: dec('0.1') },
+    { time: 2, side: 'SELL', realizedPnl: dec('5'), fee: dec('0.10500001') },
+    { time: 3, side: 'SELL', realizedPnl: dec('-0.1'), fee: dec('0.09') },
+    { time: 4, side: 'SELL', realizedPnl: dec('0'), fee: dec('0') },
   ];
 
   it('when one of three sells made money, then the win rate is 33.3333 % and a break-even sell is no win', () => {
@@ -59,10 +59,14 @@ describe('trade metrics and response', () => {
     expect(winRate([trades[0]!])).toBeNull();
   });
 
+  it('when fills paid fees, then the fees paid are their exact sum in USDT', () => {
+    expect(computePerformance([], trades).feesPaid.toFixed()).toBe('0.29500001');
+  });
+
   it('when shaped for the API, then decimals are strings and the trade count is every fill', () => {
     const c = curve('100', '110', '104.5');
     const response = toPerformanceResponse(c, computePerformance(c, trades));
-    expect(response.metrics).toEqual({ totalReturnPercent: '4.5', maxDrawdownPercent: '5', sharpe: '4.5031', winRate: '33.3333', trades: 4 });
+    expect(response.metrics).toEqual({ totalReturnPercent: '4.5', maxDrawdownPercent: '5', sharpe: '4.5031', winRate: '33.3333', trades: 4, feesPaid: '0.29500001' });
     expect(response.equity[2]).toEqual({ time: 2 * DAY, value: '104.5' });
   });
 });

@@ -13,6 +13,8 @@ export interface TradeSample {
   side: 'BUY' | 'SELL';
   /** Sells: realized P&L net of the fee; null for buys. */
   realizedPnl: Dec | null;
+  /** In USDT: every fill's fee is charged in the quote asset, buys and sells alike. */
+  fee: Dec;
 }
 
 export interface PerformanceMetricsValue {
@@ -22,6 +24,8 @@ export interface PerformanceMetricsValue {
   /** % of sells with realized P&L > 0; null with no sells. */
   winRate: Dec | null;
   trades: number;
+  /** Σ fee of the fills, USDT. */
+  feesPaid: Dec;
 }
 
 const RANGE_MS: Record<PerformanceRange, number | null> = {
@@ -51,6 +55,7 @@ export function computePerformance(curve: readonly EquitySample[], trades: reado
     sharpe: sharpeRatio(curve),
     winRate: winRate(trades),
     trades: trades.length,
+    feesPaid: trades.reduce((sum, t) => sum.plus(t.fee), new Dec(0)),
   };
 }
 
@@ -77,6 +82,7 @@ export function toPerformanceResponse(curve: readonly EquitySample[], metrics: P
       sharpe: metrics.sharpe === null ? null : toDecimalString(metrics.sharpe),
       winRate: metrics.winRate === null ? null : toDecimalString(metrics.winRate),
       trades: metrics.trades,
+      feesPaid: toDecimalString(metrics.feesPaid),
     },
   };
 }

@@ -12,16 +12,16 @@ import { usePerformance } from '../api/get-performance';
 
 const EquityChart = lazy(() => import('./equity-chart'));
 
-function Metric({ label, value }: { label: string; value: string }) {
+function Metric({ label, value, title }: { label: string; value: string; title?: string }) {
   return (
     <Stack component="div" spacing={0.25} sx={{ minWidth: 110 }}>
       <Typography component="dt" variant="caption" color="text.secondary">{label}</Typography>
-      <Typography component="dd" variant="body1" sx={{ m: 0, fontWeight: 600, fontVariantNumeric: 'tabular-nums' }}>{value}</Typography>
+      <Typography component="dd" variant="body1" title={title} sx={{ m: 0, fontWeight: 600, fontVariantNumeric: 'tabular-nums' }}>{value}</Typography>
     </Stack>
   );
 }
 
-/** Equity over the chosen range, with return, drawdown, Sharpe, win rate and trade count. */
+/** Equity over the chosen range, with return, drawdown, Sharpe, win rate, trade count and fees paid. */
 export function PerformancePanel() {
   const t = useT();
   const format = useFormat();
@@ -45,6 +45,7 @@ export function PerformancePanel() {
           <Metric label={t('performance.sharpe')} value={m.sharpe === null ? '—' : format.quantity(Number(m.sharpe).toFixed(2))} />
           <Metric label={t('performance.winRate')} value={m.winRate === null ? '—' : format.percentPlain(Number(m.winRate).toFixed(1))} />
           <Metric label={t('performance.trades')} value={String(m.trades)} />
+          <Metric label={t('performance.feesPaid')} value={format.money(m.feesPaid)} title={`${m.feesPaid} USDT`} />
         </Stack>
       ) : null}
       {data && data.equity.length < 2 ? (
