@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import type { RouteObject } from 'react-router';
 import { AppShell } from '../shell/app-shell';
+import { ORDER_TICKET_ID, type SkipTo } from '../shell/skip-links';
 import { lazyPage } from './lazy-page';
 import { PageSection } from './page-section';
 import { RequireSession } from './require-session';
@@ -19,6 +20,7 @@ const StatusPage = lazyPage(() => import('./status-page'));
 const NotFoundPage = lazyPage(() => import('./not-found'));
 
 const page = (element: ReactNode) => <PageSection>{element}</PageSection>;
+const toTicket: SkipTo = { skipTo: { target: ORDER_TICKET_ID, label: 'trade.skipToTicket' } };
 
 export const routes: RouteObject[] = [
   {
@@ -26,8 +28,8 @@ export const routes: RouteObject[] = [
     element: <AppShell />,
     children: [
       { index: true, element: page(<DashboardPage />) },
-      { path: 'trade', element: page(<TradePage />) },
-      { path: 'trade/:symbol', element: page(<TradePage />) },
+      { path: 'trade', element: page(<TradePage />), handle: toTicket },
+      { path: 'trade/:symbol', element: page(<TradePage />), handle: toTicket },
       { path: 'portfolio', element: page(<RequireSession><PortfolioPage /></RequireSession>) },
       { path: 'ai', element: page(<RequireSession><AIAssistantPage /></RequireSession>) },
       { path: 'settings', element: page(<RequireSession><SettingsPage /></RequireSession>) },

@@ -81,4 +81,25 @@ describe('trade page panels', { timeout: 30_000 }, () => {
     expect(await screen.findByText('Chart of BTCUSDT'), 'Retry renders the chart again').toBeTruthy();
     expect(screen.queryByText('This section could not be shown.')).toBeNull();
   });
+
+  it('when a keyboard user lands on the Trade page, then the first Tab stop skips to the order ticket, from which the side, type and amount follow', async () => {
+    chart.broken = false;
+    serve();
+    renderApp({ path: '/trade/BTCUSDT', session: signedInSession() });
+    await screen.findByLabelText('Amount (BTC)', { selector: 'input' }, { timeout: 10_000 });
+
+    const tabStops = [...document.querySelectorAll<HTMLElement>('a[href], button, input, select, textarea, [tabindex]')].filter(
+      (el) => el.tabIndex >= 0 && !(el as HTMLButtonElement).disabled && el.getAttribute('aria-hidden') !== 'true',
+    );
+    const skip = tabStops[0]!;
+    expect(skip.textContent, 'the first Tab stop of the page').toBe('Skip to order ticket');
+    fireEvent.click(skip);
+    const ticket = screen.getByRole('region', { name: 'Place an order' });
+    expect(document.activeElement, 'the ticket panel has the focus').toBe(ticket);
+    // Tab order inside the ticket: the side (one stop for the group), the order type, the amount.
+    const inTicket = tabStops.filter((el) => ticket.contains(el)).map((el) => el.getAttribute('aria-label') ?? el.textContent ?? (el as HTMLInputElement).value);
+    const amountAt = tabStops.filter((el) => ticket.contains(el)).indexOf(screen.getByLabelText('Amount (BTC)', { selector: 'input' }));
+    expect(inTicket.slice(0, amountAt), 'the ticket\'s stops before the amount').toEqual(['Buy', 'Market']);
+    expect(amountAt + 1 + 1, `Tab presses to the amount field from the page top (skip link, then ${inTicket.slice(0, amountAt + 1).join(', ')})`).toBeLessThanOrEqual(5);
+  });
 });

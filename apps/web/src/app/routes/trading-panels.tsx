@@ -10,6 +10,7 @@ import { usePortfolio, usePortfolioEvents } from '@/features/portfolio';
 import { OpenOrders, OrderBook, OrderTicket, SymbolTrades, useOrderEvents } from '@/features/trading';
 import { useT } from '@/lib/i18n';
 import { useIsSignedIn } from '@/lib/session';
+import { ORDER_TICKET_ID } from '../shell/skip-links';
 
 interface PanelProps {
   rules: SymbolInfo;
@@ -21,7 +22,7 @@ function Ticket({ rules, row }: PanelProps) {
   const t = useT();
   const signedIn = useIsSignedIn();
   return (
-    <Panel title={t('ticket.title')}>
+    <Panel title={t('ticket.title')} focusId={ORDER_TICKET_ID}>
       {signedIn ? (
         <PanelBoundary>
           <SignedInTicket rules={rules} price={row?.price} />

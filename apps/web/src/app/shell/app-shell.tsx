@@ -17,6 +17,7 @@ import { AccountMenu } from './account-menu';
 import { AppFooter } from './app-footer';
 import { LanguageSwitch } from './language-switch';
 import { NavDrawer } from './nav-drawer';
+import { SkipLinks } from './skip-links';
 import { NAV_ITEMS, isCurrent } from './nav-items';
 import { ThemeSwitch } from './theme-switch';
 
@@ -31,17 +32,7 @@ export function AppShell() {
   const wide = useMediaQuery(useTheme().breakpoints.up('md'), { noSsr: true, defaultMatches: true });
   return (
     <Box sx={{ minHeight: '100vh', display: 'flex', flexDirection: 'column' }}>
-      <Link
-        href={`#${MAIN_ID}`}
-        sx={{
-          position: 'absolute',
-          left: -9999,
-          zIndex: (theme) => theme.zIndex.tooltip,
-          '&:focus': { left: 8, top: 8, p: 1, bgcolor: 'background.paper' },
-        }}
-      >
-        {t('app.skipToContent')}
-      </Link>
+      <SkipLinks mainId={MAIN_ID} />
       <AppBar position="sticky" color="default" elevation={0} sx={{ borderBottom: 1, borderColor: 'divider' }}>
         <Toolbar sx={{ gap: { xs: 1, md: 2 } }}>
           {wide ? null : (

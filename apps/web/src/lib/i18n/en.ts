@@ -144,6 +144,7 @@ export const en = {
   'chart.empty': 'No candles for this interval yet.',
   'chart.attribution': 'Charts by TradingView Lightweight Charts™ — © TradingView, Inc.',
   'trade.title': 'Trade {symbol}',
+  'trade.skipToTicket': 'Skip to order ticket',
   'trade.symbol': 'Symbol',
   'trade.lastPrice': 'Last price',
   'trade.high': '24h high',

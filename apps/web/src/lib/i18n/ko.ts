@@ -143,6 +143,7 @@ export const ko: Messages = {
   'chart.empty': '이 간격의 캔들이 아직 없습니다.',
   'chart.attribution': '차트: TradingView Lightweight Charts™ — © TradingView, Inc.',
   'trade.title': '{symbol} 거래',
+  'trade.skipToTicket': '주문창으로 건너뛰기',
   'trade.symbol': '종목',
   'trade.lastPrice': '현재가',
   'trade.high': '24시간 최고',
