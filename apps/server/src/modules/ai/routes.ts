@@ -26,6 +26,7 @@ import { computeTrackRecord } from './track-record/compute-track-record.js';
 import { ActiveModelCache } from './serving/active-model-cache.js';
 import { predictNow } from './serving/predict-now.js';
 import { PredictionMemo } from './serving/prediction-memo.js';
+import { runsOnWallClock } from './serving/market-staleness.js';
 import { analyzeMarket } from './analysis/analyze-market.js';
 import { pickLanguage } from './analysis/pick-language.js';
 
@@ -60,7 +61,7 @@ export async function aiRoutes(app: FastifyInstance, ctx: ModuleContext): Promis
         response: { 200: PredictResponse, 400: problem, 401: problem, 404: problem, 503: problem },
       },
     },
-    async (request) => predictNow(activeModel, memo, knownSymbol(request.body.symbol)!),
+    async (request) => predictNow(activeModel, memo, knownSymbol(request.body.symbol)!, { checkStaleness: runsOnWallClock(ctx.ports.market.impl) }),
   );
 
   app.get<{ Querystring: AnalysisQuery }>(
@@ -76,7 +77,9 @@ export async function aiRoutes(app: FastifyInstance, ctx: ModuleContext): Promis
     },
     async (request, reply) => {
       void reply.header('vary', 'Accept-Language');
-      return analyzeMarket(db, activeModel, memo, knownSymbol(request.query.symbol)!, pickLanguage(request.headers['accept-language']));
+      return analyzeMarket(db, activeModel, memo, knownSymbol(request.query.symbol)!, pickLanguage(request.headers['accept-language']), {
+        checkStaleness: runsOnWallClock(ctx.ports.market.impl),
+      });
     },
   );
 

@@ -9,7 +9,7 @@ import type { Database } from '../../../ports/db/db-port.js';
 import { readClosedCandles } from '../../market/index.js';
 import { FEATURE_LOOKBACK_BARS, latestIndicators } from '../engine/index.js';
 import type { ActiveModelCache } from '../serving/active-model-cache.js';
-import { predictNow } from '../serving/predict-now.js';
+import { predictNow, type PredictNowOptions } from '../serving/predict-now.js';
 import type { PredictionMemo } from '../serving/prediction-memo.js';
 import { toEngine } from '../serving/predict-latest.js';
 import { classifyTrend } from './classify-trend.js';
@@ -18,11 +18,12 @@ import { writeSummary, type AnalysisFacts } from './write-summary.js';
 
 export const ANALYSIS_INTERVAL = '1h';
 
-export async function analyzeMarket(db: Database, models: ActiveModelCache, memo: PredictionMemo, symbol: string, lang: SummaryLanguage): Promise<AnalysisResponse> {
+export async function analyzeMarket(db: Database, models: ActiveModelCache, memo: PredictionMemo, symbol: string, lang: SummaryLanguage, options: PredictNowOptions = {}): Promise<AnalysisResponse> {
   const [candles, prediction] = await Promise.all([
     readClosedCandles(db, symbol, ANALYSIS_INTERVAL, { limit: FEATURE_LOOKBACK_BARS }),
-    predictNow(models, memo, symbol).catch((err: unknown) => {
-      if (err instanceof AppError && err.code === 'MODEL_UNAVAILABLE') return null;
+    predictNow(models, memo, symbol, options).catch((err: unknown) => {
+      // No prediction (none can be made now, or the model does not cover the symbol): the analysis still answers.
+      if (err instanceof AppError && (err.code === 'MODEL_UNAVAILABLE' || err.code === 'SYMBOL_NOT_COVERED')) return null;
       throw err;
     }),
   ]);

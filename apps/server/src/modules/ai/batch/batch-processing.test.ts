@@ -2,8 +2,9 @@
  * The batch-processing job on both jobs implementations: a candidate trained with libxgboost
  * on stored candles, evaluated beside the active model and the baselines on the same held-back
  * window, promoted only when it wins; a missing libxgboost and a run stopped half-way leave
- * the active model serving. Candles are synthetic (2025) with an hour-of-day pattern a model
- * can learn and the committed default model cannot know.
+ * the active model serving. Candles are synthetic with an hour-of-day pattern a model
+ * can learn and the committed default model cannot know. They end an hour ago, so predict
+ * serves them as current (a market on the wall clock).
  */
 import { eq, sql } from 'drizzle-orm';
 import { pino } from 'pino';
@@ -19,8 +20,8 @@ import { aiModule } from '../index.js';
 import { BATCH_PROCESSING_JOB, runBatchProcessing, type BatchReport } from './run-batch-processing.js';
 
 const H = 3_600_000;
-const START = Date.UTC(2025, 2, 1);
 const BARS = 24 * 40;
+const START = Math.floor(Date.now() / H) * H - BARS * H;
 const INPUT = { trainDays: 30, evalDays: 5, maxRounds: 60 };
 const silent = pino({ level: 'silent' });
 

@@ -11,8 +11,8 @@
  *    on the same outcomes);
  * 4. promote: `promoteCandidate` in one transaction.
  *
- * Without libxgboost the run fails with the install command and the active model keeps
- * serving. A run killed at any step leaves the active model as it was: only step 4 touches it,
+ * Training runs on a worker thread (the process keeps serving meanwhile). Without libxgboost
+ * the run fails with the install command and the active model keeps serving. A run killed at any step leaves the active model as it was: only step 4 touches it,
  * in one transaction.
  */
 import type { Interval } from '@cryptosim/contracts';
@@ -27,7 +27,7 @@ import {
   selectRows,
   serializeModelArtifact,
   summarizeScored,
-  trainFromSeries,
+  trainFromSeriesInWorker,
   type Candle,
   type ModelArtifact,
   type TrainParams,
@@ -110,14 +110,9 @@ export async function runBatchProcessing(deps: BatchDeps, input: BatchInput = DE
   const createdAt = (deps.now?.() ?? new Date()).toISOString();
   // As in walk-forward: every training label is known before the first evaluated bar closes.
   const trainWindow = { from: trainFrom, before: evalFrom, labelBy: evalFrom - ms };
-  const trained = trainFromSeries(series, {
-    interval,
-    horizon,
-    window: trainWindow,
-    params: input.params,
-    libraryPath: deps.libraryPath,
-    createdAt,
-  });
+  // On a worker thread: the process's other jobs (and in embedded mode the API) keep running;
+  // shutdown (the signal) stops it between boosting rounds.
+  const trained = await trainFromSeriesInWorker(series, { interval, horizon, window: trainWindow, params: input.params, libraryPath: deps.libraryPath, createdAt }, { signal: deps.signal });
   const candidate = trained.artifact;
 
   await step('evaluate');

@@ -23,7 +23,7 @@ import {
   scoreModel,
   serializeModelArtifact,
   summarizeScored,
-  trainModel,
+  trainModelInWorker,
   walkForward,
   type Candle,
   type ScoredRows,
@@ -94,17 +94,23 @@ async function train(opts: Map<string, string>) {
   const to = opts.has('to') ? parseTime(opts.get('to')!, true) : Infinity;
   const { files, interval, btc, horizon } = await readInputs(opts, to);
   const bar = createProgressBar('training');
-  const result = trainModel({
-    symbols: files,
-    btc,
-    interval,
-    horizon,
-    to,
-    from: opts.has('from') ? parseTime(opts.get('from')!, false) : undefined,
-    params: params(opts),
-    threads: threads(opts),
-    onProgress: (d, t, l) => bar.update(d, t, l),
-  });
+  // On a worker thread, so the progress bar redraws and Ctrl-C stops training between rounds.
+  const stop = new AbortController();
+  const onInterrupt = () => stop.abort(new Error('training interrupted (SIGINT)'));
+  process.once('SIGINT', onInterrupt);
+  const result = await trainModelInWorker(
+    {
+      symbols: files,
+      btc,
+      interval,
+      horizon,
+      to,
+      from: opts.has('from') ? parseTime(opts.get('from')!, false) : undefined,
+      params: params(opts),
+      threads: threads(opts),
+    },
+    { signal: stop.signal, onProgress: (d, t, l) => bar.update(d, t, l) },
+  ).finally(() => process.off('SIGINT', onInterrupt));
   bar.done();
   const text = serializeModelArtifact(result.artifact);
   await mkdir(path.dirname(path.resolve(out)), { recursive: true });

@@ -17,7 +17,8 @@
  *
  * Candles are closed bars sorted by open time, numbers (not decimal strings): convert at the edge.
  * trainModel is synchronous (libxgboost runs on the calling thread, one OpenMP thread by default):
- * run it in the jobs role or a worker thread, never on an API request.
+ * a process that does anything else trains with trainModelInWorker / trainFromSeriesInWorker,
+ * which run it on a worker thread (stoppable through an AbortSignal).
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
@@ -54,7 +55,20 @@ export {
 } from './model-artifact.js';
 export { createEvaluator, type Evaluator } from './evaluator.js';
 export { IndicatorStream, latestIndicators, VOLATILITY_BARS, type IndicatorValues } from './indicators.js';
-export { trainModel, trainBooster, trainFromSeries, DEFAULT_TRAIN_PARAMS, type TrainParams, type TrainModelInput, type TrainModelResult, type ProgressFn } from './train-model.js';
+export {
+  trainModel,
+  trainBooster,
+  trainFromSeries,
+  TrainingStoppedError,
+  DEFAULT_TRAIN_PARAMS,
+  type TrainParams,
+  type TrainModelInput,
+  type TrainModelResult,
+  type TrainSeriesOptions,
+  type TrainSeriesResult,
+  type ProgressFn,
+} from './train-model.js';
+export { trainModelInWorker, trainFromSeriesInWorker, type WorkerControls } from './train-in-worker.js';
 export { loadXGBoost, findLibXGBoost, XGBoostUnavailableError, LIBXGBOOST_INSTALL_HINT, type XGBoostLib } from './xgboost-native.js';
 export { accuracy, balancedAccuracy, logLoss, confusion, calibration, summarize, longFlat, argmaxRows, type Summary, type StrategyResult, type CalibrationBin } from './metrics.js';
 export { scoreModel, summarizeScored, walkForward, rowsOfSymbol, predictedClasses, type ScoredRows, type WalkForwardOptions } from './score-model.js';

@@ -40,6 +40,14 @@ export const DEFAULT_TRAIN_PARAMS: Readonly<TrainParams> = {
 
 export type ProgressFn = (done: number, total: number, label: string) => void;
 
+/** Training was asked to stop (shutdown, a cancelled job) before it finished. */
+export class TrainingStoppedError extends Error {
+  constructor() {
+    super('training was stopped before it finished');
+    this.name = 'TrainingStoppedError';
+  }
+}
+
 export interface BoosterResult {
   boosterJson: string;
   rounds: number;
@@ -53,7 +61,10 @@ export interface BoosterResult {
 }
 
 /** Trains on `data` (rows already in time order); the last `validationShare` of time stops it early. */
-export function trainBooster(data: Dataset, options: { params?: Partial<TrainParams>; horizonMs: number; threads?: number; onProgress?: ProgressFn; libraryPath?: string }): BoosterResult {
+export function trainBooster(
+  data: Dataset,
+  options: { params?: Partial<TrainParams>; horizonMs: number; threads?: number; onProgress?: ProgressFn; libraryPath?: string; shouldStop?: () => boolean },
+): BoosterResult {
   const p = { ...DEFAULT_TRAIN_PARAMS, ...options.params };
   const xgb = loadXGBoost(options.libraryPath);
   if (data.rows < 100) throw new Error(`not enough rows to train (${data.rows}); give more candles`);
@@ -116,6 +127,8 @@ export function trainBooster(data: Dataset, options: { params?: Partial<TrainPar
     let bestIteration = -1;
     let rounds = 0;
     for (let it = 0; it < p.maxRounds; it++) {
+      // Checked between rounds, so a stopped run still frees its native handles below.
+      if (options.shouldStop?.()) throw new TrainingStoppedError();
       const line = timed(() => {
         xgb.updateOneIter(booster, it, dtrain);
         return xgb.evalOneIter(booster, it, [dvalid], ['valid']);
@@ -164,6 +177,7 @@ export interface TrainModelInput {
   onProgress?: ProgressFn;
   libraryPath?: string;
   createdAt?: string;
+  shouldStop?: () => boolean;
 }
 
 export interface TrainModelResult {
@@ -186,11 +200,29 @@ export function trainModel(input: TrainModelInput): TrainModelResult {
   return { artifact, rows, timings: { featuresMs, nativeMs, totalMs: performance.now() - t0 } };
 }
 
+export interface TrainSeriesOptions {
+  interval: string;
+  horizon: number;
+  window: { from?: number | undefined; before?: number; labelBy?: number };
+  params?: Partial<TrainParams> | undefined;
+  threads?: number | undefined;
+  onProgress?: ProgressFn | undefined;
+  libraryPath?: string | undefined;
+  createdAt?: string | undefined;
+  shouldStop?: (() => boolean) | undefined;
+}
+
+export interface TrainSeriesResult {
+  artifact: ModelArtifact;
+  nativeMs: number;
+  rows: number;
+}
+
 /** Trains on the rows of `window` of already prepared series (walk-forward reuses the features). */
 export function trainFromSeries(
   series: readonly PreparedSeries[],
-  options: { interval: string; horizon: number; window: { from?: number | undefined; before?: number; labelBy?: number }; params?: Partial<TrainParams>; threads?: number; onProgress?: ProgressFn; libraryPath?: string; createdAt?: string },
-): { artifact: ModelArtifact; nativeMs: number; rows: number } {
+  options: TrainSeriesOptions,
+): TrainSeriesResult {
   const window = options.window;
   const theta = fitThetas(series, window, options.horizon, options.interval);
   const data = selectRows(series, window, theta, { horizon: options.horizon, interval: options.interval });
@@ -200,6 +232,7 @@ export function trainFromSeries(
     threads: options.threads,
     onProgress: options.onProgress,
     libraryPath: options.libraryPath,
+    shouldStop: options.shouldStop,
   });
   const counts = [0, 0, 0];
   for (let i = 0; i < data.rows; i++) counts[data.y[i]!]!++;

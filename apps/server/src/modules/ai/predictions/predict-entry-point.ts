@@ -6,6 +6,7 @@
 import type { EntryPoint } from '../../../kernel/module.js';
 import { defineRecordedJob, scheduleEvery } from '../../jobs/index.js';
 import { ActiveModelCache } from '../serving/active-model-cache.js';
+import { runsOnWallClock } from '../serving/market-staleness.js';
 import { PREDICT_JOB, runPredict } from './run-predict.js';
 
 export const predictEntryPoint: EntryPoint = {
@@ -16,7 +17,7 @@ export const predictEntryPoint: EntryPoint = {
       name: PREDICT_JOB,
       attempts: 2,
       backoffMs: 5_000,
-      run: () => runPredict({ db: ports.db.db, models, symbols: ports.market.symbols.list().map((s) => s.symbol), signal }),
+      run: () => runPredict({ db: ports.db.db, models, symbols: ports.market.symbols.list().map((s) => s.symbol), checkStaleness: runsOnWallClock(ports.market.impl), signal }),
     });
     await scheduleEvery(ports.jobs, PREDICT_JOB, config.jobs.predict.everyMs);
     return { stop: async () => undefined };

@@ -15,20 +15,29 @@ import { buildFeatures, createEvaluator, DEFAULT_MODEL_PATH, FEATURE_NAMES, late
 import { formatPercent, formatValue } from '../analysis/format-numbers.js';
 import { syntheticCandles } from '../engine/synthetic-candles.js';
 import { SCORE_PREDICTIONS_JOB } from '../predictions/score-predictions-entry-point.js';
-import { PREDICT_JOB, type PredictReport } from '../predictions/run-predict.js';
+import { PREDICT_JOB, runPredict, type PredictReport } from '../predictions/run-predict.js';
+import { AppError } from '../../../kernel/app-error.js';
+import { ActiveModelCache } from './active-model-cache.js';
+import { STALE_AFTER_BARS } from './market-staleness.js';
+import { predictNow } from './predict-now.js';
+import { PredictionMemo } from './prediction-memo.js';
 import { aiModule } from '../index.js';
 import { ensureDefaultModel } from './ensure-default-model.js';
 
 const H = 3_600_000;
-const START = Date.UTC(2025, 5, 1);
 const BARS = 120;
+// The latest bar opened two hours before the current hour: closed an hour or two ago (current,
+// not stale), and its horizon bar has closed by now (scoring finds it due).
+const START = Math.floor(Date.now() / H) * H - (BARS + 1) * H;
 const artifactText = await readFile(DEFAULT_MODEL_PATH, 'utf8');
 const artifact = parseModelArtifact(artifactText);
 const series: Record<string, Candle[]> = {
   BTCUSDT: syntheticCandles(BARS, { seed: 7, start: START, price: 60_000 }),
   ETHUSDT: syntheticCandles(BARS, { seed: 8, start: START, price: 3_000 }),
+  // Traded here, but the default model has no θ for it (it was not trained on it).
+  DOGEUSDT: syntheticCandles(BARS, { seed: 9, start: START, price: 0.2 }),
 };
-const round = (c: Candle): Candle => ({ ...c, open: +c.open.toFixed(2), high: +c.high.toFixed(2), low: +c.low.toFixed(2), close: +c.close.toFixed(2), volume: +c.volume.toFixed(3) });
+const round = (c: Candle): Candle => ({ ...c, open: +c.open.toFixed(5), high: +c.high.toFixed(5), low: +c.low.toFixed(5), close: +c.close.toFixed(5), volume: +c.volume.toFixed(3) });
 for (const k of Object.keys(series)) series[k] = series[k]!.map(round);
 const lastBar = START + (BARS - 1) * H;
 
@@ -52,7 +61,7 @@ for (const backend of await workerBackends()) {
     const predict = (body: unknown) => t.app.inject({ method: 'POST', url: '/api/ai/predict', headers: t.headers, payload: body as object });
 
     beforeAll(async () => {
-      t = await backend.start([aiModule], { JOB_PREDICT_EVERY_MS: '0', JOB_BATCH_PROCESSING_EVERY_MS: '0' });
+      t = await backend.start([aiModule], { JOB_PREDICT_EVERY_MS: '0', JOB_BATCH_PROCESSING_EVERY_MS: '0', MARKET_SYMBOLS: 'BTCUSDT,ETHUSDT,DOGEUSDT' });
     }, 60_000);
     afterAll(async () => t?.close());
 
@@ -84,7 +93,7 @@ for (const backend of await workerBackends()) {
     });
 
     it('when the symbol is unknown or the horizon unsupported, then 404 UNKNOWN_SYMBOL and 400 VALIDATION_FAILED', async () => {
-      const unknown = await predict({ symbol: 'DOGEUSDT' });
+      const unknown = await predict({ symbol: 'PEPEUSDT' });
       expect(unknown.statusCode, unknown.body).toBe(404);
       expect(unknown.json()).toMatchObject({ code: 'UNKNOWN_SYMBOL' });
       for (const body of [{ symbol: 'BTCUSDT', horizon: '4h' }, { symbol: 'BTCUSDT', extra: 1 }, {}]) {
@@ -124,6 +133,21 @@ for (const backend of await workerBackends()) {
       });
     });
 
+    it('when the symbol is traded but the active model has no θ for it, then predict answers 404 SYMBOL_NOT_COVERED naming the symbols it covers, and the analysis answers without a prediction', async () => {
+      let res = await predict({ symbol: 'DOGEUSDT' });
+      expect(res.statusCode, res.body).toBe(404);
+      expect(res.headers['content-type']).toMatch(/application\/problem\+json/);
+      const body = res.json() as { code: string; detail: string };
+      expect(body.code).toBe('SYMBOL_NOT_COVERED');
+      expect(body.detail).toContain('DOGEUSDT');
+      for (const covered of Object.keys(artifact.theta)) expect(body.detail, 'the message names every symbol the model covers').toContain(covered);
+      res = await t.app.inject({ url: '/api/ai/analysis?symbol=DOGEUSDT', headers: t.headers });
+      expect(res.statusCode, res.body).toBe(200);
+      const analysis = res.json() as AnalysisResponse;
+      expect(analysis.prediction).toBeNull();
+      expect(analysis.indicators.rsi14, 'the indicators are still computed from its candles').toEqual(expect.any(Number));
+    });
+
     it('when a bar has not closed (its last minute is not stored), then it is not used', async () => {
       const open = { ...series.ETHUSDT![BARS - 1]!, openTime: lastBar + H, close: 1 };
       await insertCandles(t, 'ETHUSDT', '1h', [open]);
@@ -138,9 +162,10 @@ for (const backend of await workerBackends()) {
       const [first] = await finishedRuns(t, PREDICT_JOB, 1);
       expect(first, JSON.stringify(first)).toMatchObject({ status: 'succeeded' });
       expect((first!.summary as PredictReport).stored.map((s) => s.symbol).sort()).toEqual(['BTCUSDT', 'ETHUSDT']);
+      expect(first!.summary, 'DOGEUSDT has candles but no θ: skipped, never stored').toMatchObject({ notCovered: ['DOGEUSDT'] });
       await t.ports.jobs.enqueue(PREDICT_JOB);
       const [second] = await finishedRuns(t, PREDICT_JOB, 2);
-      expect(second!.summary).toMatchObject({ stored: [], existing: ['BTCUSDT', 'ETHUSDT'] });
+      expect(second!.summary).toMatchObject({ stored: [], existing: ['BTCUSDT', 'ETHUSDT'], notCovered: ['DOGEUSDT'] });
       const rows = await t.ports.db.db.select().from(predictions).orderBy(predictions.symbol);
       expect(rows.map((r) => [r.symbol, r.horizon, r.resolveAt.getTime(), Number(r.priceAt)])).toEqual([
         ['BTCUSDT', '1h', lastBar + 2 * H, series.BTCUSDT![BARS - 1]!.close],
@@ -218,8 +243,31 @@ for (const backend of await workerBackends()) {
       }
     });
 
+    it('when the latest closed bar is more than three bars older than now (the feed stopped), then no current prediction is served or stored', async () => {
+      const models = new ActiveModelCache(t.ports.db.db);
+      const memo = new PredictionMemo(t.ports.db.db);
+      const barClose = lastBar + H;
+      // Three bars after the close: still current; just past: stale.
+      const fresh = await predictNow(models, memo, 'ETHUSDT', { now: new Date(barClose + STALE_AFTER_BARS * H) });
+      expect(fresh.symbol).toBe('ETHUSDT');
+      const refused = await predictNow(models, memo, 'ETHUSDT', { now: new Date(barClose + STALE_AFTER_BARS * H + 60_000) }).then(
+        () => undefined,
+        (e: unknown) => e,
+      );
+      expect(refused, 'a stale bar is refused').toBeInstanceOf(AppError);
+      expect(refused).toMatchObject({ code: 'MODEL_UNAVAILABLE', status: 503, headers: { 'retry-after': '60' } });
+      expect((refused as AppError).message).toMatch(/market data has stopped arriving/);
+      // A replayed market runs on its file's clock: its bars are not judged by the wall clock.
+      expect((await predictNow(models, memo, 'ETHUSDT', { now: new Date(barClose + 100 * H), checkStaleness: false })).symbol).toBe('ETHUSDT');
+
+      const before = await t.ports.db.db.select({ id: predictions.id }).from(predictions);
+      const report = await runPredict({ db: t.ports.db.db, models, symbols: ['BTCUSDT', 'ETHUSDT'], now: () => new Date(barClose + 10 * H) });
+      expect(report).toMatchObject({ stored: [], existing: [], stale: ['BTCUSDT', 'ETHUSDT'] });
+      expect(await t.ports.db.db.select({ id: predictions.id }).from(predictions)).toEqual(before);
+    });
+
     it('when the analysis symbol is unknown or missing, then 404 UNKNOWN_SYMBOL and 400 VALIDATION_FAILED', async () => {
-      const unknown = await t.app.inject({ url: '/api/ai/analysis?symbol=DOGEUSDT', headers: t.headers });
+      const unknown = await t.app.inject({ url: '/api/ai/analysis?symbol=PEPEUSDT', headers: t.headers });
       expect(unknown.statusCode, unknown.body).toBe(404);
       expect(unknown.json()).toMatchObject({ code: 'UNKNOWN_SYMBOL' });
       const missing = await t.app.inject({ url: '/api/ai/analysis', headers: t.headers });

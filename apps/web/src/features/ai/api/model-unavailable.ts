@@ -9,6 +9,11 @@ export function isModelUnavailable(error: unknown): error is ApiError {
   return error instanceof ApiError && error.status === 503 && error.code === 'MODEL_UNAVAILABLE';
 }
 
+/** 404 SYMBOL_NOT_COVERED: the active model was not trained on the symbol (no θ for it). */
+export function isSymbolNotCovered(error: unknown): error is ApiError {
+  return error instanceof ApiError && error.status === 404 && error.code === 'SYMBOL_NOT_COVERED';
+}
+
 /**
  * How long to wait before asking again: the server's Retry-After while no model answers
  * (kept within 5 s … 5 min, so a wild header neither hammers the server nor stalls the panel),

@@ -72,6 +72,17 @@ describe('prediction panel', () => {
     expect(screen.queryByText(/No estimate is available yet/)).toBeNull();
   });
 
+  it('when the server answers 404 SYMBOL_NOT_COVERED, then it says the model was not trained on the symbol (in Korean too), without retrying at once', async () => {
+    fetchMock.mockImplementation(async () => jsonResponse(problem(404, 'SYMBOL_NOT_COVERED'), 404));
+    renderPanel(<PredictionPanel symbol="DOGEUSDT" />);
+    expect(await screen.findByText(/The active model was not trained on DOGEUSDT, so it makes no estimate for it/)).toBeTruthy();
+    expect(screen.queryByText('The estimate could not be loaded.')).toBeNull();
+    expect(fetchMock, 'a 404 is an answer: no immediate retry').toHaveBeenCalledTimes(1);
+    cleanup();
+    renderPanel(<PredictionPanel symbol="DOGEUSDT" />, { preferences: { language: 'ko' } });
+    expect(await screen.findByText(/현재 활성 모델은 DOGEUSDT 데이터로 학습되지 않아/)).toBeTruthy();
+  });
+
   it('when the server fails, then an error shows instead of a stale or made-up estimate', async () => {
     fetchMock.mockResolvedValue(jsonResponse(problem(500, 'INTERNAL'), 500));
     renderPanel(<PredictionPanel symbol="BTCUSDT" />);

@@ -8,7 +8,7 @@ import type { PredictResponse } from '@cryptosim/contracts';
 import { Panel } from '@/components/panel';
 import { useFormat, useT } from '@/lib/i18n';
 import { useIsSignedIn } from '@/lib/session';
-import { isModelUnavailable, nextRefreshMs } from '../api/model-unavailable';
+import { isModelUnavailable, isSymbolNotCovered, nextRefreshMs } from '../api/model-unavailable';
 import { usePrediction } from '../api/predict';
 import { fractionPercent, useLabelColours } from './ai-format';
 import { ProbabilityBars } from './probability-bars';
@@ -30,6 +30,8 @@ export function PredictionPanel({ symbol }: { symbol: string }) {
           <PredictionBody prediction={data} />
         ) : isModelUnavailable(error) ? (
           <Alert severity="info">{t('ai.prediction.unavailable', { seconds: Math.round(nextRefreshMs(error) / 1000) })}</Alert>
+        ) : isSymbolNotCovered(error) ? (
+          <Alert severity="info">{t('ai.prediction.notCovered', { symbol })}</Alert>
         ) : error ? (
           <Alert severity="warning">{t('ai.prediction.error')}</Alert>
         ) : isPending ? (
