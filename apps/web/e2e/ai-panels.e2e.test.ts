@@ -87,7 +87,7 @@ describe.skipIf(!chromium.ok)('AI panels in Chromium against the real server', (
       await screenshot(page, `ai-trade-${viewport.width}`, size === 'phone' ? 'phone' : 'desktop');
 
       await page.goto(url('/ai'));
-      await page.getByRole('heading', { level: 1, name: 'AI models' }).waitFor();
+      await page.getByRole('heading', { level: 1, name: 'AI assistant' }).waitFor();
       const record = page.getByRole('region', { name: 'Track record' });
       await record.getByText('Scored', { exact: true }).waitFor();
       await record.getByRole('table', { name: 'Confusion matrix' }).waitFor();
@@ -103,7 +103,7 @@ describe.skipIf(!chromium.ok)('AI panels in Chromium against the real server', (
     await page.goto(url('/'));
     await page.getByRole('button', { name: 'Open navigation' }).click();
     await page.getByRole('link', { name: 'AI', exact: true }).click();
-    await page.getByRole('heading', { level: 1, name: 'AI models' }).waitFor();
+    await page.getByRole('heading', { level: 1, name: 'AI assistant' }).waitFor();
 
     expect(consoleErrors, 'browser console errors and warnings').toEqual([]);
   });

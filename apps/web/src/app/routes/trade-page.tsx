@@ -5,12 +5,14 @@ import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import { PanelBoundary } from '@/components/panel-boundary';
 import { MarketAnalysis, PredictionPanel } from '@/features/ai';
+import { AssistantDrawer } from '@/features/assistant';
 import CandleChart from '@/features/charts/components/candle-chart';
 import { LiveStatus, SourceBadge, SymbolPicker, TickerHeader } from '@/features/market';
 import { useT } from '@/lib/i18n';
 import { useSymbols } from '@/lib/market';
 import { useLivePrices } from '@/lib/ws';
 import { TradingPanels } from './trading-panels';
+import { useOpenOrderDraft } from './use-open-order-draft';
 
 const DEFAULT_SYMBOL = 'BTCUSDT';
 
@@ -26,6 +28,7 @@ export default function TradePage() {
   const symbol = param?.toUpperCase() ?? '';
   const { data: symbols } = useSymbols();
   const { data: prices } = useLivePrices(symbol ? [symbol] : []);
+  const openDraft = useOpenOrderDraft();
 
   if (!param) return <Navigate to={`/trade/${symbols?.symbols[0]?.symbol ?? DEFAULT_SYMBOL}`} replace />;
   if (param !== symbol) return <Navigate to={`/trade/${symbol}`} replace />;
@@ -42,6 +45,7 @@ export default function TradePage() {
         <SymbolPicker value={symbol} onChange={(next) => void navigate(`/trade/${next}`)} />
         <SourceBadge />
         <LiveStatus />
+        {rules ? <AssistantDrawer key={symbol} symbol={symbol} onOpenDraft={openDraft} /> : null}
       </Stack>
       {unknown ? (
         <Alert severity="warning">{t('trade.unknownSymbol', { symbol })}</Alert>

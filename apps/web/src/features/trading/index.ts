@@ -3,4 +3,5 @@ export { OrderBook } from './components/order-book';
 export { OpenOrders } from './components/open-orders';
 export { SymbolTrades } from './components/symbol-trades';
 export { useOrderEvents } from './hooks/use-order-events';
-export { orderDraftsReducer } from './store/order-draft-slice';
+export { draftChanged, orderDraftsReducer } from './store/order-draft-slice';
+export type { OrderDraft } from './rules/order-draft';

@@ -1,6 +1,7 @@
 import type { AuthResponse } from '@cryptosim/contracts';
 import { ApiError } from './api-error';
 import { fetchBlob } from './fetch-blob';
+import { fetchStream } from './fetch-stream';
 import { fetchJson, type FetchJsonOptions } from './fetch-json';
 
 export interface ClientTokens {
@@ -68,6 +69,18 @@ export class ApiClient {
   /** An authenticated GET whose body is a file (CSV export): the same refresh rules as `request`. */
   download(path: string, init: Omit<RequestInit, 'headers'> = {}): Promise<Blob> {
     return this.#authorized((token) => fetchBlob(path, { ...init, headers: { Authorization: `Bearer ${token}` } }));
+  }
+
+  /**
+   * An authenticated request whose 2xx reply is returned unread, for a body read as it
+   * arrives (the assistant's event stream); the same refresh rules as `request`.
+   */
+  stream(path: string, init: Omit<RequestInit, 'headers'> & { headers?: HeadersInit } = {}): Promise<Response> {
+    return this.#authorized((token) => {
+      const headers = new Headers(init.headers);
+      headers.set('Authorization', `Bearer ${token}`);
+      return fetchStream(path, { ...init, headers });
+    });
   }
 
   async #authorized<T>(send: (accessToken: string) => Promise<T>): Promise<T> {

@@ -1,8 +1,8 @@
 // AI panels and the AI page. ko-ai.ts matches key for key.
 export const enAi = {
   'nav.ai': 'AI',
-  'ai.title': 'AI models',
-  'ai.subtitle': 'How the prediction models are doing: every prediction is stored and scored once its hour has passed.',
+  'ai.title': 'AI assistant',
+  'ai.subtitle': 'Ask about the market and your account, and see how the prediction models are doing: every prediction is stored and scored once its hour has passed.',
   'ai.signedOut': 'Log in to see the model’s estimate and its track record.',
   'ai.label.UP': 'Up',
   'ai.label.DOWN': 'Down',

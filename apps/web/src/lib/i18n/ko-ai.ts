@@ -2,8 +2,8 @@ import type { enAi } from './en-ai';
 
 export const koAi: Record<keyof typeof enAi, string> = {
   'nav.ai': 'AI',
-  'ai.title': 'AI 모델',
-  'ai.subtitle': '예측 모델의 성적입니다. 모든 예측은 저장되고, 한 시간이 지나면 채점됩니다.',
+  'ai.title': 'AI 어시스턴트',
+  'ai.subtitle': '시장과 내 계정에 대해 묻고, 예측 모델의 성적을 봅니다. 모든 예측은 저장되고, 한 시간이 지나면 채점됩니다.',
   'ai.signedOut': '모델의 추정치와 적중 기록을 보려면 로그인하세요.',
   'ai.label.UP': '상승',
   'ai.label.DOWN': '하락',

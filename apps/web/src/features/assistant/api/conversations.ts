@@ -1,0 +1,32 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { ConversationDetail, ConversationsResponse } from '@cryptosim/contracts';
+import { USER_QUERY_ROOT, useApiClient } from '@/lib/api';
+
+export const conversationsKey = [USER_QUERY_ROOT, 'ai', 'conversations'] as const;
+
+/** GET /api/ai/conversations: the user's own, most recently updated first. */
+export function useConversations() {
+  const api = useApiClient();
+  return useQuery({
+    queryKey: conversationsKey,
+    queryFn: ({ signal }) => api.request<ConversationsResponse>('/api/ai/conversations', { auth: true, signal }),
+  });
+}
+
+/** GET /api/ai/conversations/:id, fetched when the user opens one. */
+export function useOpenConversation() {
+  const api = useApiClient();
+  return useMutation({
+    mutationFn: (id: string) => api.request<ConversationDetail>(`/api/ai/conversations/${encodeURIComponent(id)}`, { auth: true }),
+  });
+}
+
+/** DELETE /api/ai/conversations/:id, then the list is read again. */
+export function useDeleteConversation() {
+  const api = useApiClient();
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (id: string) => api.request<void>(`/api/ai/conversations/${encodeURIComponent(id)}`, { auth: true, method: 'DELETE' }),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: conversationsKey }),
+  });
+}

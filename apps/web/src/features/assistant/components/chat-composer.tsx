@@ -1,0 +1,59 @@
+import { useId, useState, type FormEvent, type KeyboardEvent } from 'react';
+import Button from '@mui/material/Button';
+import Stack from '@mui/material/Stack';
+import TextField from '@mui/material/TextField';
+import { CHAT_MESSAGE_MAX_LENGTH } from '@cryptosim/contracts';
+import { useT } from '@/lib/i18n';
+
+/** Past this share of the limit the character count shows, so a long paste is not cut silently. */
+const COUNT_FROM = CHAT_MESSAGE_MAX_LENGTH * 0.8;
+
+/**
+ * The question box. Enter sends and Shift+Enter breaks the line; while an answer streams in,
+ * Send becomes Stop. The box takes at most the server's limit, so an over-long question is
+ * caught here before the server's 400.
+ */
+export function ChatComposer({ busy, onAsk, onStop }: { busy: boolean; onAsk: (question: string) => void; onStop: () => void }) {
+  const t = useT();
+  const hintId = useId();
+  const [text, setText] = useState('');
+  const blank = text.trim() === '';
+
+  const send = () => {
+    if (busy || blank) return;
+    onAsk(text);
+    setText('');
+  };
+  const onSubmit = (event: FormEvent) => {
+    event.preventDefault();
+    send();
+  };
+  const onKeyDown = (event: KeyboardEvent) => {
+    if (event.key === 'Enter' && !event.shiftKey && !event.nativeEvent.isComposing) {
+      event.preventDefault();
+      send();
+    }
+  };
+
+  return (
+    <Stack component="form" onSubmit={onSubmit} direction="row" spacing={1} sx={{ alignItems: 'flex-start' }}>
+      <TextField
+        label={t('assistant.input')}
+        value={text}
+        onChange={(event) => setText(event.target.value)}
+        onKeyDown={onKeyDown}
+        multiline
+        maxRows={6}
+        size="small"
+        fullWidth
+        helperText={text.length >= COUNT_FROM ? t('assistant.length', { count: text.length, max: CHAT_MESSAGE_MAX_LENGTH }) : t('assistant.hint')}
+        slotProps={{ htmlInput: { maxLength: CHAT_MESSAGE_MAX_LENGTH, 'aria-describedby': hintId }, formHelperText: { id: hintId } }}
+      />
+      {busy ? (
+        <Button variant="outlined" color="error" onClick={onStop} sx={{ flexShrink: 0, mt: 0.25 }}>{t('assistant.stop')}</Button>
+      ) : (
+        <Button type="submit" variant="contained" disabled={blank} sx={{ flexShrink: 0, mt: 0.25 }}>{t('assistant.send')}</Button>
+      )}
+    </Stack>
+  );
+}
