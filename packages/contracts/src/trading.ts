@@ -6,11 +6,30 @@ export const OrderSides = ['BUY', 'SELL'] as const;
 export type OrderSide = (typeof OrderSides)[number];
 export const OrderSideSchema = LiteralUnion(OrderSides);
 
-export const OrderTypes = ['MARKET', 'LIMIT', 'STOP_LOSS', 'TAKE_PROFIT'] as const;
+export const OrderTypes = ['MARKET', 'LIMIT', 'STOP_LOSS', 'TAKE_PROFIT', 'STOP_LOSS_LIMIT', 'TAKE_PROFIT_LIMIT', 'LIMIT_MAKER'] as const;
 export type OrderType = (typeof OrderTypes)[number];
 export const OrderTypeSchema = LiteralUnion(OrderTypes);
 
-export const OrderStatuses = ['NEW', 'PARTIALLY_FILLED', 'FILLED', 'CANCELED', 'REJECTED'] as const;
+/** Types with a limit price: they trade at `price` or better (the stop-limits once triggered). */
+export const LimitPricedTypes = ['LIMIT', 'STOP_LOSS_LIMIT', 'TAKE_PROFIT_LIMIT', 'LIMIT_MAKER'] as const satisfies readonly OrderType[];
+/** Types with a trigger price: they wait for the market to reach `stopPrice`. */
+export const StopTypes = ['STOP_LOSS', 'TAKE_PROFIT', 'STOP_LOSS_LIMIT', 'TAKE_PROFIT_LIMIT'] as const satisfies readonly OrderType[];
+/** Types that take a timeInForce (Binance: LIMIT and the stop-limits; LIMIT_MAKER is always GTC). */
+export const TimeInForceTypes = ['LIMIT', 'STOP_LOSS_LIMIT', 'TAKE_PROFIT_LIMIT'] as const satisfies readonly OrderType[];
+
+export const hasLimitPrice = (type: OrderType): boolean => (LimitPricedTypes as readonly OrderType[]).includes(type);
+export const hasStopPrice = (type: OrderType): boolean => (StopTypes as readonly OrderType[]).includes(type);
+export const takesTimeInForce = (type: OrderType): boolean => (TimeInForceTypes as readonly OrderType[]).includes(type);
+
+/**
+ * How long a limit order stays: GTC rests until filled or canceled; IOC and FOK fill at once
+ * or expire. Orders fill whole here (no book depth to split them), so IOC and FOK end alike.
+ */
+export const TimeInForces = ['GTC', 'IOC', 'FOK'] as const;
+export type TimeInForce = (typeof TimeInForces)[number];
+export const TimeInForceSchema = LiteralUnion(TimeInForces);
+
+export const OrderStatuses = ['NEW', 'PARTIALLY_FILLED', 'FILLED', 'CANCELED', 'REJECTED', 'EXPIRED'] as const;
 export type OrderStatus = (typeof OrderStatuses)[number];
 export const OrderStatusSchema = LiteralUnion(OrderStatuses);
 
@@ -21,8 +40,9 @@ export const ClientOrderId = Type.String({
 
 /**
  * Body of POST /api/trading/buy and /sell. Which of the optional fields are required depends
- * on `type` (price for LIMIT, stopPrice for STOP_LOSS/TAKE_PROFIT, quoteAmount only for a
- * MARKET buy); the trading domain checks that combination and answers VALIDATION_FAILED.
+ * on `type` (price for LIMIT, LIMIT_MAKER and the stop-limits, stopPrice for the stops and
+ * stop-limits, timeInForce only on LIMIT and the stop-limits, quoteAmount only for a MARKET
+ * buy); the trading domain checks that combination and answers VALIDATION_FAILED.
  */
 export const PlaceOrderRequest = Type.Object(
   {
@@ -30,8 +50,13 @@ export const PlaceOrderRequest = Type.Object(
     type: Type.Optional(LiteralUnion(OrderTypes, { default: 'MARKET' })),
     quantity: Type.Optional(DecimalString('Base-asset quantity, a multiple of the symbol stepSize')),
     quoteAmount: Type.Optional(DecimalString('MARKET buy only: USDT notional to spend; the fee is charged on top')),
-    price: Type.Optional(DecimalString('LIMIT only: limit price, a multiple of tickSize')),
-    stopPrice: Type.Optional(DecimalString('STOP_LOSS / TAKE_PROFIT only: trigger price, a multiple of tickSize')),
+    price: Type.Optional(DecimalString('LIMIT, LIMIT_MAKER, STOP_LOSS_LIMIT, TAKE_PROFIT_LIMIT: limit price, a multiple of tickSize')),
+    stopPrice: Type.Optional(DecimalString('STOP_LOSS, TAKE_PROFIT and their _LIMIT forms: trigger price, a multiple of tickSize')),
+    timeInForce: Type.Optional(
+      LiteralUnion(TimeInForces, {
+        description: 'LIMIT, STOP_LOSS_LIMIT, TAKE_PROFIT_LIMIT only (default GTC): GTC rests; IOC / FOK fill at once when marketable, else expire',
+      }),
+    ),
     clientOrderId: Type.Optional(ClientOrderId),
   },
   { additionalProperties: false },
@@ -49,8 +74,10 @@ export const Order = Type.Object({
   status: OrderStatusSchema,
   quantity: Nullable(DecimalString('null only for a MARKET buy by quoteAmount that has not filled')),
   quoteAmount: Nullable(DecimalString()),
-  price: Nullable(DecimalString('limit price (LIMIT)')),
-  stopPrice: Nullable(DecimalString('trigger price (STOP_LOSS, TAKE_PROFIT)')),
+  price: Nullable(DecimalString('limit price (LIMIT, LIMIT_MAKER, STOP_LOSS_LIMIT, TAKE_PROFIT_LIMIT)')),
+  stopPrice: Nullable(DecimalString('trigger price (STOP_LOSS, TAKE_PROFIT, STOP_LOSS_LIMIT, TAKE_PROFIT_LIMIT)')),
+  timeInForce: Nullable(TimeInForceSchema),
+  triggeredAt: Nullable(Type.String({ format: 'date-time', description: 'when a STOP_LOSS_LIMIT / TAKE_PROFIT_LIMIT triggered and began resting as a limit' })),
   filledQuantity: DecimalString(),
   avgFillPrice: Nullable(DecimalString()),
   fee: DecimalString('USDT fees charged so far, on top of the notional'),
@@ -122,7 +149,7 @@ export const FeeRatesResponse = Type.Object({
   makerFeeRate: DecimalString('rate for resting orders the market fills later (limit orders that rest)'),
   takerFeeRate: DecimalString('rate for orders that take the market (market, triggered stops, marketable limits)'),
   stopSlippageCap: DecimalString(
-    'largest fractional slippage of a fill (0.05 = 5 %); a resting STOP_LOSS / TAKE_PROFIT buy reserves stopPrice × (1 + cap), rounded up to the tick, × quantity plus the fee at the larger rate',
+    'largest fractional slippage of a fill (0.05 = 5 %); a resting STOP_LOSS / TAKE_PROFIT buy (not the _LIMIT forms, which hold their limit price) reserves stopPrice × (1 + cap), rounded up to the tick, × quantity plus the fee at the larger rate',
   ),
 });
 export type FeeRatesResponse = Static<typeof FeeRatesResponse>;

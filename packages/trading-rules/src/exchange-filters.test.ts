@@ -69,3 +69,15 @@ describe('checkExchangeFilters', () => {
     expect(() => checkExchangeFilters({ ...quoteBuy('1'), quoteAmount: null }, BTC, live)).toThrow(/quantity or quoteAmount/);
   });
 });
+
+describe('checkExchangeFilters — stop-limits', () => {
+  it('when a stop-limit is on the grid, then the notional is measured at its limit price', () => {
+    const check = checkExchangeFilters(sized(order('SELL', 'STOP_LOSS_LIMIT', { quantity: '0.001', stopPrice: '45000', price: '44900.5' })), BTC, live);
+    expect(check).toEqual({ ok: true, order: { quantity: dec('0.001'), price: dec('44900.5'), notional: dec('44.9005') } });
+  });
+
+  it('when the stop of a stop-limit is off the tick, then the breach names stopPrice', () => {
+    const check = checkExchangeFilters(sized(order('SELL', 'TAKE_PROFIT_LIMIT', { quantity: '0.001', stopPrice: '55000.001', price: '55000' })), BTC, live);
+    expect(check).toEqual({ ok: false, breach: { filter: 'PRICE_FILTER', field: 'stopPrice', price: dec('55000.001') } });
+  });
+});

@@ -3,14 +3,15 @@
  * quantity) and MIN_NOTIONAL. A filter value of 0 disables it, as on Binance.
  *
  * The notional is measured at the price the order is meant to trade at: the limit price for
- * LIMIT, the trigger price for STOP_LOSS/TAKE_PROFIT, and for MARKET the execution price the
+ * LIMIT, LIMIT_MAKER and the stop-limits (whose stop price must lie on the tick too), the
+ * trigger price for STOP_LOSS/TAKE_PROFIT, and for MARKET the execution price the
  * caller computed (live price with slippage). A MARKET buy sized by quoteAmount buys
  * floor(quoteAmount / price) to the step, and that derived quantity must pass LOT_SIZE too.
  *
  * The server refuses the first breach as a problem; the web ticket explains each field's own
  * with the same predicates, before anything is sent.
  */
-import type { SymbolInfo } from '@cryptosim/contracts';
+import { hasLimitPrice, hasStopPrice, type SymbolInfo } from '@cryptosim/contracts';
 import { Dec, dec, floorToStep, isMultipleOf, STORED_SCALE } from './decimal.js';
 import type { PricedOrder } from './trigger.js';
 
@@ -77,12 +78,13 @@ const breach = (b: FilterBreach): FilterCheck => ({ ok: false, breach: b });
 
 export function checkExchangeFilters(order: SizedOrder, rules: SymbolRules, marketPrice: Dec): FilterCheck {
   let price = marketPrice;
-  if (order.type === 'LIMIT' && order.price) {
-    if (!isOnTick(order.price, rules)) return breach({ filter: 'PRICE_FILTER', field: 'price', price: order.price });
-    price = order.price;
-  } else if ((order.type === 'STOP_LOSS' || order.type === 'TAKE_PROFIT') && order.stopPrice) {
+  if (hasStopPrice(order.type) && order.stopPrice) {
     if (!isOnTick(order.stopPrice, rules)) return breach({ filter: 'PRICE_FILTER', field: 'stopPrice', price: order.stopPrice });
     price = order.stopPrice;
+  }
+  if (hasLimitPrice(order.type) && order.price) {
+    if (!isOnTick(order.price, rules)) return breach({ filter: 'PRICE_FILTER', field: 'price', price: order.price });
+    price = order.price;
   }
 
   let quantity: Dec;

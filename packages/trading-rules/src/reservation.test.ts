@@ -44,3 +44,10 @@ describe('restingBuyPrice', () => {
     expect(restingBuyPrice('STOP_LOSS', dec('0.000000000000000001'), dec('0'), dec('0.5')).toFixed()).toBe('0.000000000000000002');
   });
 });
+
+describe('reservations of the limit-priced types', () => {
+  it.each(['LIMIT_MAKER', 'STOP_LOSS_LIMIT', 'TAKE_PROFIT_LIMIT'] as const)('when a %s buy rests, then it holds its limit price × quantity plus fee, whatever its stop', (type) => {
+    const r = reservationFor(order('BUY', type, { price: '40000', stopPrice: '39000', quantity: '0.1' }), BTC, DEFAULT_TERMS);
+    expect(r).toEqual({ asset: 'QUOTE', amount: dec('4004') });
+  });
+});

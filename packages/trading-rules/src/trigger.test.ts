@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { dec } from './decimal.js';
-import { isTriggered, triggerCondition, triggerReach } from './trigger.js';
+import { isMarketable, isTriggered, restsAsLimit, triggerCondition, triggerReach } from './trigger.js';
 import { order as intent } from './testing/fixtures.js';
 
 const move = (previous: string | null, current: string) => ({ previous: previous === null ? null : dec(previous), current: dec(current) });
@@ -46,5 +46,34 @@ describe('isTriggered', () => {
   it('when the price rises through a buy stop, then the distance travelled is reported', () => {
     const reach = triggerReach(triggerCondition(intent('BUY', 'STOP_LOSS', { quantity: '1', stopPrice: '105' })), move('100', '110'));
     expect(reach?.distance.toFixed()).toBe('5');
+  });
+});
+
+describe('new order types', () => {
+  it.each([
+    ['SELL', 'STOP_LOSS_LIMIT', false, 'atOrBelow', '90'],
+    ['BUY', 'STOP_LOSS_LIMIT', false, 'atOrAbove', '90'],
+    ['SELL', 'TAKE_PROFIT_LIMIT', false, 'atOrAbove', '90'],
+    ['BUY', 'TAKE_PROFIT_LIMIT', false, 'atOrBelow', '90'],
+    ['SELL', 'STOP_LOSS_LIMIT', true, 'atOrAbove', '89'],
+    ['BUY', 'TAKE_PROFIT_LIMIT', true, 'atOrBelow', '89'],
+    ['BUY', 'LIMIT_MAKER', false, 'atOrBelow', '89'],
+    ['SELL', 'LIMIT_MAKER', false, 'atOrAbove', '89'],
+  ] as const)('when a %s %s (triggered: %s) rests, then it waits %s %s', (side, type, triggered, when, level) => {
+    const condition = triggerCondition({ ...intent(side, type, { quantity: '1', price: '89', stopPrice: '90' }), triggered });
+    expect({ when: condition.when, level: condition.level.toFixed() }).toEqual({ when, level });
+  });
+
+  it('when a limit meets the price, then a buy is marketable at or above it and a sell at or below it', () => {
+    expect(isMarketable('BUY', dec('100'), dec('100'))).toBe(true);
+    expect(isMarketable('BUY', dec('100'), dec('100.01'))).toBe(false);
+    expect(isMarketable('SELL', dec('100'), dec('100'))).toBe(true);
+    expect(isMarketable('SELL', dec('100'), dec('99.99'))).toBe(false);
+  });
+
+  it('when a stop-limit has triggered, then it rests as a limit; before, it does not', () => {
+    expect(restsAsLimit({ type: 'STOP_LOSS_LIMIT', triggered: true })).toBe(true);
+    expect(restsAsLimit({ type: 'STOP_LOSS_LIMIT' })).toBe(false);
+    expect(restsAsLimit({ type: 'STOP_LOSS', triggered: true })).toBe(false);
   });
 });

@@ -1,25 +1,40 @@
 /**
  * When a resting order's condition holds. Between two price updates the market is taken to
- * have traded through every price between them, so an order fills when its level lies in
- * [min(previous, current), max(previous, current)] on the right side:
+ * have traded through every price between them, so an order fills (or triggers) when its level
+ * lies in [min(previous, current), max(previous, current)] on the right side:
  *
  *   LIMIT BUY         price ≤ limit        LIMIT SELL         price ≥ limit
  *   STOP_LOSS SELL    price ≤ stop         STOP_LOSS BUY      price ≥ stop
  *   TAKE_PROFIT SELL  price ≥ stop         TAKE_PROFIT BUY    price ≤ stop
  *
+ * LIMIT_MAKER waits like a LIMIT. STOP_LOSS_LIMIT and TAKE_PROFIT_LIMIT wait like their stop
+ * until triggered, and from then on like a LIMIT at their limit price.
+ *
  * With no previous price (first update after a restart) only the current price counts.
  */
-import type { OrderSide, OrderType } from '@cryptosim/contracts';
+import { hasLimitPrice, type OrderSide, type OrderType } from '@cryptosim/contracts';
 import { type Dec, ZERO } from './decimal.js';
 
 /** What decides an order's trigger: the server's order intent and the web's draft both have it. */
 export interface PricedOrder {
   side: OrderSide;
   type: OrderType;
-  /** Limit price (LIMIT). */
+  /** Limit price (LIMIT, LIMIT_MAKER, STOP_LOSS_LIMIT, TAKE_PROFIT_LIMIT). */
   price: Dec | null;
-  /** Trigger price (STOP_LOSS, TAKE_PROFIT). */
+  /** Trigger price (STOP_LOSS, TAKE_PROFIT and their _LIMIT forms). */
   stopPrice: Dec | null;
+  /** A stop-limit whose stop was reached: it now rests as a limit (absent: not triggered). */
+  triggered?: boolean;
+}
+
+/** Whether the order waits as a limit at `price`: LIMIT, LIMIT_MAKER, or a stop-limit already triggered. */
+export function restsAsLimit(order: Pick<PricedOrder, 'type' | 'triggered'>): boolean {
+  return order.type === 'LIMIT' || order.type === 'LIMIT_MAKER' || (hasLimitPrice(order.type) && order.triggered === true);
+}
+
+/** A limit at `limit` would trade at once at `price`: a buy at or above it, a sell at or below it. */
+export function isMarketable(side: OrderSide, limit: Dec, price: Dec): boolean {
+  return side === 'BUY' ? price.lte(limit) : price.gte(limit);
 }
 
 export interface PriceMove {
@@ -33,10 +48,12 @@ export interface TriggerCondition {
 }
 
 export function triggerCondition(order: PricedOrder): TriggerCondition {
-  const level = order.type === 'LIMIT' ? order.price : order.stopPrice;
+  const asLimit = restsAsLimit(order);
+  const level = asLimit ? order.price : order.stopPrice;
   if (order.type === 'MARKET' || !level) throw new Error(`a ${order.type} order without its price has no trigger`);
   const buy = order.side === 'BUY';
-  const atOrBelow = order.type === 'LIMIT' ? buy : order.type === 'STOP_LOSS' ? !buy : buy;
+  const stopLoss = order.type === 'STOP_LOSS' || order.type === 'STOP_LOSS_LIMIT';
+  const atOrBelow = asLimit ? buy : stopLoss ? !buy : buy;
   return { when: atOrBelow ? 'atOrBelow' : 'atOrAbove', level };
 }
 

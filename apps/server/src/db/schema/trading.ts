@@ -2,7 +2,7 @@
  * Orders, positions (the seed's `portfolios`), fills (the seed's `transactions`) and equity.
  * Every row carries the account `run` it belongs to, so a reset keeps earlier history apart.
  */
-import { type OrderStatus, OrderSides, OrderStatuses, OrderTypes } from '@cryptosim/contracts';
+import { type OrderStatus, OrderSides, OrderStatuses, OrderTypes, TimeInForces } from '@cryptosim/contracts';
 import { sql } from 'drizzle-orm';
 import { bigint, bigserial, check, index, integer, pgTable, serial, timestamp, unique, uniqueIndex, varchar } from 'drizzle-orm/pg-core';
 import { createdAt, decimal, sqlList, updatedAt } from './columns.js';
@@ -25,13 +25,17 @@ export const orders = pgTable(
     clientOrderId: varchar('client_order_id', { length: 64 }).notNull(),
     symbol: varchar('symbol', { length: 20 }).notNull(),
     side: varchar('side', { length: 4, enum: OrderSides }).notNull(),
-    type: varchar('type', { length: 16, enum: OrderTypes }).notNull(),
+    type: varchar('type', { length: 20, enum: OrderTypes }).notNull(),
     status: varchar('status', { length: 16, enum: OrderStatuses }).notNull().default('NEW'),
     /** Base quantity; null only for a MARKET buy sized by `quote_amount`. */
     quantity: decimal('quantity'),
     quoteAmount: decimal('quote_amount'),
     price: decimal('price'),
     stopPrice: decimal('stop_price'),
+    /** GTC, IOC or FOK on LIMIT and the stop-limits, GTC on LIMIT_MAKER; null on the others. */
+    timeInForce: varchar('time_in_force', { length: 3, enum: TimeInForces }),
+    /** When a STOP_LOSS_LIMIT / TAKE_PROFIT_LIMIT's stop was reached and it began resting as a limit. */
+    triggeredAt: timestamp('triggered_at', { withTimezone: true }),
     filledQuantity: decimal('filled_quantity').notNull().default('0'),
     avgFillPrice: decimal('avg_fill_price'),
     fee: decimal('fee').notNull().default('0'),
@@ -55,6 +59,7 @@ export const orders = pgTable(
     check('orders_side_known', sql.raw(`side in (${sqlList(OrderSides)})`)),
     check('orders_type_known', sql.raw(`type in (${sqlList(OrderTypes)})`)),
     check('orders_status_known', sql.raw(`status in (${sqlList(OrderStatuses)})`)),
+    check('orders_time_in_force_known', sql.raw(`time_in_force is null or time_in_force in (${sqlList(TimeInForces)})`)),
     check('orders_sized', sql`${t.quantity} is not null or ${t.quoteAmount} is not null`),
     check('orders_amounts_non_negative', sql`${t.filledQuantity} >= 0 and ${t.fee} >= 0 and ${t.reservedAmount} >= 0`),
   ],

@@ -25,6 +25,8 @@ export function toOrderView(row: OrderRow): Order {
     quoteAmount: plainOrNull(row.quoteAmount),
     price: plainOrNull(row.price),
     stopPrice: plainOrNull(row.stopPrice),
+    timeInForce: row.timeInForce,
+    triggeredAt: row.triggeredAt?.toISOString() ?? null,
     filledQuantity: plain(row.filledQuantity),
     avgFillPrice: plainOrNull(row.avgFillPrice),
     fee: plain(row.fee),
@@ -62,6 +64,8 @@ export function toRestingOrder(row: OrderRow): RestingOrder {
     quoteAmount: null,
     price: row.price === null ? null : dec(row.price),
     stopPrice: row.stopPrice === null ? null : dec(row.stopPrice),
+    timeInForce: row.timeInForce,
+    triggered: row.triggeredAt !== null,
     createdAt: row.createdAt.getTime(),
     reservedAmount: dec(row.reservedAmount),
   };

@@ -6,6 +6,7 @@
 import type { PlaceOrderRequest } from '@cryptosim/contracts';
 import { dec } from '@cryptosim/trading-rules';
 import type { OrderSide } from './domain/order-model.js';
+import { timeInForceOf } from './domain/time-in-force.js';
 import type { OrderRow } from './order-view.js';
 
 const sameAmount = (asked: string | undefined, stored: string | null) =>
@@ -13,10 +14,12 @@ const sameAmount = (asked: string | undefined, stored: string | null) =>
 
 export function sameRequest(row: OrderRow, side: OrderSide, body: PlaceOrderRequest): boolean {
   const quantityAsked = body.quoteAmount === undefined ? body.quantity : undefined;
+  const type = body.type ?? 'MARKET';
   return (
     row.side === side &&
     row.symbol === body.symbol &&
-    row.type === (body.type ?? 'MARKET') &&
+    row.type === type &&
+    row.timeInForce === timeInForceOf(type, body.timeInForce) &&
     sameAmount(quantityAsked, row.quantity) &&
     sameAmount(body.quoteAmount, row.quoteAmount) &&
     sameAmount(body.price, row.price) &&

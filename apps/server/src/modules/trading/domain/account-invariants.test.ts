@@ -4,6 +4,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { hasLimitPrice, hasStopPrice, OrderTypes, takesTimeInForce, TimeInForces } from '@cryptosim/contracts';
 import { Dec, floorToStep, sum } from '@cryptosim/trading-rules';
 import type { OrderIntent } from './order-model.js';
 import { BTC, DOGE } from './testing/fixtures.js';
@@ -30,10 +31,13 @@ const actionArb = fc.oneof(
     kind: fc.constant('place' as const),
     symbol: symbolArb,
     side: fc.constantFrom('BUY' as const, 'SELL' as const),
-    type: fc.constantFrom('MARKET' as const, 'LIMIT' as const, 'STOP_LOSS' as const, 'TAKE_PROFIT' as const),
+    type: fc.constantFrom(...OrderTypes),
     steps: stepsArb,
     byQuote: fc.boolean(),
     levelBps: fc.integer({ min: -800, max: 800 }),
+    /** A stop-limit's limit price, from its stop. */
+    limitBps: fc.integer({ min: -400, max: 400 }),
+    timeInForce: fc.constantFrom(...TimeInForces),
   }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('cancel' as const), index: fc.nat() }) },
   { weight: 3, arbitrary: fc.record({ kind: fc.constant('move' as const), symbol: symbolArb, bps: bpsArb }) },
@@ -61,8 +65,9 @@ function run(actions: Action[], config: TradingConfig): PaperAccount {
         type: a.type,
         quantity: quote ? null : quantity,
         quoteAmount: quote ? quantity.times(sim.price(a.symbol)).toDecimalPlaces(2) : null,
-        price: a.type === 'LIMIT' ? level : null,
-        stopPrice: a.type === 'STOP_LOSS' || a.type === 'TAKE_PROFIT' ? level : null,
+        price: !hasLimitPrice(a.type) ? null : hasStopPrice(a.type) ? shift(level, a.limitBps, rules.tickSize) : level,
+        stopPrice: hasStopPrice(a.type) ? level : null,
+        timeInForce: takesTimeInForce(a.type) ? a.timeInForce : null,
       };
       sim.place(a.symbol, intent);
     }
@@ -121,8 +126,8 @@ describe('account invariants over random order flow', () => {
     );
   });
 
-  it('when random flow runs, then it actually trades, rests, cancels and refuses (the property is not vacuous)', () => {
-    const seen = { fills: 0, rested: 0, canceled: 0, matched: 0, refusals: new Set<string>() };
+  it('when random flow runs, then it actually trades, rests, cancels, expires, triggers and refuses (the property is not vacuous)', () => {
+    const seen = { fills: 0, rested: 0, canceled: 0, matched: 0, expired: 0, triggeredResting: 0, refusals: new Set<string>() };
     fc.assert(
       fc.property(fc.array(actionArb, { minLength: 20, maxLength: 60 }), (actions) => {
         const sim = run(actions, DEFAULT_TRADING_CONFIG);
@@ -130,6 +135,8 @@ describe('account invariants over random order flow', () => {
         seen.rested += sim.counts.rested;
         seen.canceled += sim.counts.canceled;
         seen.matched += sim.counts.matched;
+        seen.expired += sim.counts.expired;
+        seen.triggeredResting += sim.counts.triggeredResting;
         sim.refusals.forEach((r) => seen.refusals.add(r));
       }),
       { numRuns: 60, seed: 42 },
@@ -138,6 +145,10 @@ describe('account invariants over random order flow', () => {
     expect(seen.rested, 'orders that rested').toBeGreaterThan(50);
     expect(seen.canceled, 'cancels').toBeGreaterThan(10);
     expect(seen.matched, 'fills through the matcher').toBeGreaterThan(20);
-    expect([...seen.refusals]).toEqual(expect.arrayContaining(['INSUFFICIENT_BALANCE', 'INSUFFICIENT_POSITION', 'LOT_SIZE']));
+    expect(seen.expired, 'IOC / FOK orders that expired').toBeGreaterThan(10);
+    expect(seen.triggeredResting, 'stop-limits that triggered and rested as limits').toBeGreaterThan(1);
+    expect([...seen.refusals]).toEqual(
+      expect.arrayContaining(['INSUFFICIENT_BALANCE', 'INSUFFICIENT_POSITION', 'LOT_SIZE', 'WOULD_MATCH_IMMEDIATELY', 'WOULD_TRIGGER_IMMEDIATELY']),
+    );
   });
 });

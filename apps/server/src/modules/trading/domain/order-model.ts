@@ -2,16 +2,18 @@
  * The shapes the trading rules work on: decimals already parsed, no HTTP or DB row types.
  * The repository maps rows to these and back; the route maps requests through parse-order-request.
  */
-import type { OrderSide, OrderType } from '@cryptosim/contracts';
+import type { OrderSide, OrderType, TimeInForce } from '@cryptosim/contracts';
 import type { Dec, Liquidity, PricedOrder } from '@cryptosim/trading-rules';
 
-export type { Liquidity, OrderSide, OrderType };
+export type { Liquidity, OrderSide, OrderType, TimeInForce };
 
 /** A validated order as the user asked for it. */
 export interface OrderIntent extends PricedOrder {
   /** Base quantity; null only for a MARKET buy sized by `quoteAmount`. */
   quantity: Dec | null;
   quoteAmount: Dec | null;
+  /** LIMIT, LIMIT_MAKER and the stop-limits (absent means GTC); absent or null on the others. */
+  timeInForce?: TimeInForce | null;
 }
 
 /** An open order waiting for the market (always sized by quantity). */

@@ -47,3 +47,26 @@ describe('parseOrderRequest', () => {
     expect(issuesOf('SELL', { symbol: 'BTCUSDT', type: 'LIMIT', quantity: '0', price: '0.00' }).paths).toEqual(['/quantity', '/price']);
   });
 });
+
+describe('parseOrderRequest — new types and timeInForce', () => {
+  it('when a LIMIT has no timeInForce, then it is GTC; IOC and FOK are kept', () => {
+    expect(parseOrderRequest('BUY', { symbol: 'BTCUSDT', type: 'LIMIT', quantity: '1', price: '5' }).timeInForce).toBe('GTC');
+    expect(parseOrderRequest('BUY', { symbol: 'BTCUSDT', type: 'LIMIT', quantity: '1', price: '5', timeInForce: 'FOK' }).timeInForce).toBe('FOK');
+  });
+
+  it('when a stop-limit comes without price or stopPrice, then each missing field is reported', () => {
+    expect(issuesOf('SELL', { symbol: 'BTCUSDT', type: 'STOP_LOSS_LIMIT', quantity: '1', stopPrice: '5' }).paths).toEqual(['/price']);
+    expect(issuesOf('BUY', { symbol: 'BTCUSDT', type: 'TAKE_PROFIT_LIMIT', quantity: '1', price: '5' }).paths).toEqual(['/stopPrice']);
+  });
+
+  it('when a LIMIT_MAKER has a stopPrice or a timeInForce, then it is refused; alone it is stored as GTC', () => {
+    expect(issuesOf('BUY', { symbol: 'BTCUSDT', type: 'LIMIT_MAKER', quantity: '1', price: '5', stopPrice: '4' }).paths).toEqual(['/stopPrice']);
+    expect(issuesOf('BUY', { symbol: 'BTCUSDT', type: 'LIMIT_MAKER', quantity: '1', price: '5', timeInForce: 'IOC' }).paths).toEqual(['/timeInForce']);
+    expect(parseOrderRequest('BUY', { symbol: 'BTCUSDT', type: 'LIMIT_MAKER', quantity: '1', price: '5' }).timeInForce).toBe('GTC');
+  });
+
+  it('when a MARKET or a STOP_LOSS carries a timeInForce, then /timeInForce is refused', () => {
+    expect(issuesOf('BUY', { symbol: 'BTCUSDT', quantity: '1', timeInForce: 'GTC' }).paths).toEqual(['/timeInForce']);
+    expect(issuesOf('SELL', { symbol: 'BTCUSDT', type: 'STOP_LOSS', quantity: '1', stopPrice: '4', timeInForce: 'IOC' }).paths).toEqual(['/timeInForce']);
+  });
+});

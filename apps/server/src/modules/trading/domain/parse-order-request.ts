@@ -3,10 +3,11 @@
  * on its own; the combinations that depend on `type` and `side` are business rules and live
  * here, answering VALIDATION_FAILED with one issue per offending field.
  */
-import type { PlaceOrderRequest, ValidationIssue } from '@cryptosim/contracts';
+import { hasLimitPrice, hasStopPrice, takesTimeInForce, type PlaceOrderRequest, type ValidationIssue } from '@cryptosim/contracts';
 import { AppError } from '../../../kernel/app-error.js';
 import { dec, type Dec } from '@cryptosim/trading-rules';
 import type { OrderIntent, OrderSide } from './order-model.js';
+import { timeInForceOf } from './time-in-force.js';
 
 type AmountField = 'quantity' | 'quoteAmount' | 'price' | 'stopPrice';
 
@@ -34,6 +35,7 @@ export function parseOrderRequest(side: OrderSide, body: PlaceOrderRequest): Ord
     quoteAmount: amount('quoteAmount'),
     price: amount('price'),
     stopPrice: amount('stopPrice'),
+    timeInForce: timeInForceOf(type, body.timeInForce),
   };
 
   if (type === 'MARKET' && side === 'BUY') {
@@ -47,10 +49,13 @@ export function parseOrderRequest(side: OrderSide, body: PlaceOrderRequest): Ord
     require('quantity', `for a ${type} ${side.toLowerCase()}`);
     forbid('quoteAmount', 'except on a MARKET buy');
   }
-  if (type === 'LIMIT') require('price', 'for a LIMIT order');
-  else forbid('price', `on a ${type} order (only LIMIT orders have a limit price)`);
-  if (type === 'STOP_LOSS' || type === 'TAKE_PROFIT') require('stopPrice', `for a ${type} order`);
+  if (hasLimitPrice(type)) require('price', `for a ${type} order`);
+  else forbid('price', `on a ${type} order (only LIMIT, LIMIT_MAKER and the stop-limit orders have a limit price)`);
+  if (hasStopPrice(type)) require('stopPrice', `for a ${type} order`);
   else forbid('stopPrice', `on a ${type} order`);
+  if (!takesTimeInForce(type) && body.timeInForce !== undefined) {
+    issues.push({ path: '/timeInForce', message: `timeInForce is not allowed on a ${type} order (only LIMIT, STOP_LOSS_LIMIT and TAKE_PROFIT_LIMIT take one)` });
+  }
 
   if (issues.length > 0) {
     throw new AppError('VALIDATION_FAILED', 400, issues.map((i) => i.message).join('; '), issues);

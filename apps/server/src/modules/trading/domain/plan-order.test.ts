@@ -82,3 +82,76 @@ describe('planOrder', () => {
     expect(errorOf(() => planOrder(base({ intent: intent('BUY', 'LIMIT', { quantity: '0.1', price: '45000.001' }), account: cash('0') }))).code).toBe('PRICE_FILTER');
   });
 });
+
+describe('planOrder — time in force, post-only and stop-limits', () => {
+  const withSlip = tradingConfig({ slippageK: '1', slippageCap: '0.05' });
+  const thinMarket = { price: dec('50000'), quoteVolume: dec('5000000') };
+
+  it.each(['IOC', 'FOK'] as const)('when a %s limit buy crosses the price, then it fills now as taker, never above its limit', (timeInForce) => {
+    const plan = planOrder(base({ config: withSlip, market: thinMarket, intent: intent('BUY', 'LIMIT', { quantity: '0.1', price: '50100', timeInForce }) }));
+    if (plan.kind !== 'fill') throw new Error(`expected a fill, got ${plan.kind}`);
+    expect(plan.execution).toEqual({ price: dec('50100'), liquidity: 'taker' });
+  });
+
+  it.each(['IOC', 'FOK'] as const)('when a %s limit buy is below the price, then it expires: nothing reserved, nothing filled', (timeInForce) => {
+    const plan = planOrder(base({ intent: intent('BUY', 'LIMIT', { quantity: '0.1', price: '45000', timeInForce }) }));
+    expect(plan.kind).toBe('expire');
+    if (plan.kind !== 'expire') return;
+    expect(plan.checked.quantity.toFixed()).toBe('0.1');
+  });
+
+  it('when an IOC sell is above the price and the coins are not there, then INSUFFICIENT_POSITION rather than an expiry', () => {
+    const e = errorOf(() => planOrder(base({ intent: intent('SELL', 'LIMIT', { quantity: '1', price: '60000', timeInForce: 'IOC' }), position: position('0.5', '40000') })));
+    expect(e.code).toBe('INSUFFICIENT_POSITION');
+  });
+
+  it('when a GTC limit is not marketable, then it rests as before', () => {
+    expect(planOrder(base({ intent: intent('SELL', 'LIMIT', { quantity: '1', price: '60000', timeInForce: 'GTC' }), position: position('1', '40000') })).kind).toBe('rest');
+  });
+
+  it.each([
+    ['BUY', '50000'],
+    ['BUY', '50000.01'],
+    ['SELL', '50000'],
+    ['SELL', '49999.99'],
+  ] as const)('when a LIMIT_MAKER %s at %s would take the market at 50000, then WOULD_MATCH_IMMEDIATELY and nothing happens', (side, price) => {
+    const e = errorOf(() => planOrder(base({ intent: intent(side, 'LIMIT_MAKER', { quantity: '0.1', price }), position: position('1', '40000') })));
+    expect(e.code).toBe('WOULD_MATCH_IMMEDIATELY');
+    expect(e.message).toContain('would immediately match and take');
+  });
+
+  it('when a LIMIT_MAKER buy is below the market, then it rests holding price × quantity plus the larger fee', () => {
+    const config = tradingConfig({ makerFeeRate: '0.0002', takerFeeRate: '0.001' });
+    const plan = planOrder(base({ config, intent: intent('BUY', 'LIMIT_MAKER', { quantity: '0.1', price: '49999.99' }) }));
+    if (plan.kind !== 'rest') throw new Error('expected a resting order');
+    expect(plan.reservation.amount.toFixed()).toBe('5004.998999');
+  });
+
+  it('when a stop-limit buy rests, then it holds its limit price × quantity plus fee, not the slipped stop', () => {
+    const plan = planOrder(base({ intent: intent('BUY', 'STOP_LOSS_LIMIT', { quantity: '0.1', stopPrice: '55000', price: '55500' }) }));
+    if (plan.kind !== 'rest') throw new Error('expected a resting order');
+    expect(plan.reservation).toEqual({ asset: 'QUOTE', amount: dec('5555.55') });
+  });
+
+  it('when a take-profit-limit sell rests, then it holds the coins', () => {
+    const plan = planOrder(base({ intent: intent('SELL', 'TAKE_PROFIT_LIMIT', { quantity: '0.5', stopPrice: '55000', price: '54900' }), position: position('1', '40000') }));
+    if (plan.kind !== 'rest') throw new Error('expected a resting order');
+    expect(plan.position.reservedQuantity.toFixed()).toBe('0.5');
+  });
+
+  it.each([
+    ['SELL', 'STOP_LOSS_LIMIT', '55000', '54000'],
+    ['BUY', 'STOP_LOSS_LIMIT', '45000', '45100'],
+    ['SELL', 'TAKE_PROFIT_LIMIT', '45000', '45000'],
+    ['BUY', 'TAKE_PROFIT_LIMIT', '55000', '55000'],
+  ] as const)('when a %s %s has its stop %s already reached at 50000, then WOULD_TRIGGER_IMMEDIATELY', (side, type, stopPrice, price) => {
+    const e = errorOf(() => planOrder(base({ intent: intent(side, type, { quantity: '0.1', stopPrice, price }), position: position('1', '40000') })));
+    expect(e.code).toBe('WOULD_TRIGGER_IMMEDIATELY');
+  });
+
+  it('when the limit price of a stop-limit is off the tick, then PRICE_FILTER names price', () => {
+    const e = errorOf(() => planOrder(base({ intent: intent('BUY', 'STOP_LOSS_LIMIT', { quantity: '0.1', stopPrice: '55000', price: '55000.005' }) })));
+    expect(e.code).toBe('PRICE_FILTER');
+    expect(e.message).toContain('price 55000.005');
+  });
+});

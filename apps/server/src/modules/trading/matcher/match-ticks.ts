@@ -2,7 +2,8 @@
  * The matcher's bus handler for market.ticks. Per symbol in a batch: load once the open
  * orders the batch's whole price path could reach, then walk the ticks in order; at each
  * move, the orders it crossed fill in price-time priority (selectCrossedOrders), each in
- * its own transaction at that tick's market.
+ * its own transaction at that tick's market. A stop-limit that triggers and rests stays in the
+ * walk as the limit it became, so a later tick of the same batch can fill it.
  *
  * The previous price of a symbol is remembered only after all its ticks in the batch are
  * settled, so a batch that fails midway is redelivered along the same path; orders that
@@ -26,7 +27,13 @@ export interface MatcherStats {
   filled: number;
   rejected: number;
   skipped: number;
+  /** Stop-limits whose stop was reached and that now rest as limits. */
+  triggered: number;
+  /** IOC / FOK stop-limits that triggered with a limit not marketable. */
+  expired: number;
 }
+
+const noStats = (): MatcherStats => ({ filled: 0, rejected: 0, skipped: 0, triggered: 0, expired: 0 });
 
 function ticksBySymbol(messages: BusMessage[], logger: Logger): Map<string, TickEventV1[]> {
   const bySymbol = new Map<string, TickEventV1[]>();
@@ -43,7 +50,7 @@ function ticksBySymbol(messages: BusMessage[], logger: Logger): Map<string, Tick
   return bySymbol;
 }
 
-export function createMatcher(deps: TradingDeps, stats: MatcherStats = { filled: 0, rejected: 0, skipped: 0 }) {
+export function createMatcher(deps: TradingDeps, stats: MatcherStats = noStats()) {
   const previous = new Map<string, Dec>();
 
   async function matchSymbol(symbol: string, ticks: TickEventV1[]): Promise<void> {
@@ -56,15 +63,17 @@ export function createMatcher(deps: TradingDeps, stats: MatcherStats = { filled:
     for (const [i, tick] of ticks.entries()) {
       if (open.length === 0) break;
       const crossed = selectCrossedOrders(open, { previous: from, current: prices[i]! });
+      const nowLimits = new Map<number | string, (typeof open)[number]>();
       for (const { order } of crossed) {
-        const outcome = await settleCrossedOrder(deps, Number(order.id), order.userId, snapshotOf(tick.price, tick.volume24h));
+        const outcome = await settleCrossedOrder(deps, Number(order.id), order.userId, snapshotOf(tick.price, tick.volume24h), order);
         stats[outcome.kind] += 1;
         if (outcome.kind !== 'skipped') {
           await publishOrderChanges(deps, order.userId, [outcome.order], outcome.account);
         }
+        if (outcome.kind === 'triggered') nowLimits.set(order.id, { ...toRestingOrder(outcome.order), userId: order.userId });
       }
       const done = new Set(crossed.map((c) => c.order.id));
-      open = open.filter((o) => !done.has(o.id));
+      open = open.flatMap((o) => (done.has(o.id) ? (nowLimits.has(o.id) ? [nowLimits.get(o.id)!] : []) : [o]));
       from = prices[i]!;
     }
     previous.set(symbol, prices[prices.length - 1]!);

@@ -19,10 +19,10 @@ import type { BatchPlan, OrderWrite } from './plan-batch.js';
 
 function ordersInsert(writes: readonly OrderWrite[]): string {
   const rows = writes.map(({ order: o }) =>
-    sqlRow([o.userId, o.clientOrderId, o.symbol, o.side, o.type, o.status, o.quantity, o.quoteAmount, o.price, o.stopPrice,
+    sqlRow([o.userId, o.clientOrderId, o.symbol, o.side, o.type, o.status, o.quantity, o.quoteAmount, o.price, o.stopPrice, o.timeInForce,
       o.filledQuantity, o.avgFillPrice, o.fee, o.reservedAmount, o.reservedAsset, o.run]),
   );
-  return `insert into orders (user_id, client_order_id, symbol, side, type, status, quantity, quote_amount, price, stop_price,
+  return `insert into orders (user_id, client_order_id, symbol, side, type, status, quantity, quote_amount, price, stop_price, time_in_force,
       filled_quantity, avg_fill_price, fee, reserved_amount, reserved_asset, run)
     values ${rows.join(', ')}
     returning id, user_id, client_order_id, created_at, updated_at`;
@@ -101,7 +101,7 @@ export function writtenOrderFrom(w: OrderWrite, returned: ReadonlyMap<string, un
   const { order: o } = w;
   const r = returned.get(keyOf(o.userId, o.clientOrderId)) as Returned | undefined;
   if (!r) throw new Error(`the batch's statement returned no row for order ${o.clientOrderId} of user ${o.userId}`);
-  const order: OrderRow = { ...o, id: Number(r.id), rejectReason: null, createdAt: new Date(r.created_at), updatedAt: new Date(r.updated_at) };
+  const order: OrderRow = { ...o, id: Number(r.id), rejectReason: null, triggeredAt: null, createdAt: new Date(r.created_at), updatedAt: new Date(r.updated_at) };
   if (!w.fill) return { order, fill: null };
   if (r.fill_id === null || r.fill_created_at === null) throw new Error(`the batch's statement returned no fill for order ${order.id}`);
   const fill: FillRow = {

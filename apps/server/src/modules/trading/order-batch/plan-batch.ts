@@ -18,7 +18,7 @@ import type { OrderRow } from '../order-view.js';
 import { keyOf } from './batch-reads.js';
 import type { Placement } from './placement.js';
 
-export type OrderValues = Omit<OrderRow, 'id' | 'createdAt' | 'updatedAt' | 'rejectReason'>;
+export type OrderValues = Omit<OrderRow, 'id' | 'createdAt' | 'updatedAt' | 'rejectReason' | 'triggeredAt'>;
 
 /** The order row to insert and, for one that takes the market, its fill. */
 export interface OrderWrite {
@@ -69,8 +69,22 @@ function planPlacement(p: Placement, account: LockedAccount, market: MarketSnaps
     quoteAmount: intent.quoteAmount?.toFixed() ?? null,
     price: intent.price?.toFixed() ?? null,
     stopPrice: intent.stopPrice?.toFixed() ?? null,
+    timeInForce: intent.timeInForce ?? null,
     run: account.run,
   };
+  if (plan.kind === 'expire') {
+    const order: OrderValues = {
+      ...base,
+      status: 'EXPIRED',
+      quantity: plan.checked.quantity.toFixed(),
+      filledQuantity: '0',
+      avgFillPrice: null,
+      fee: '0',
+      reservedAmount: '0',
+      reservedAsset: null,
+    };
+    return { write: { order, fill: null }, cash: false, position: false };
+  }
   if (plan.kind === 'fill') {
     const { fill } = plan.plan;
     account.cash = plan.plan.account;

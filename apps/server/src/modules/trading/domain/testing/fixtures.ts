@@ -1,5 +1,5 @@
 /** Symbols, accounts and orders the trading tests share (test code only). */
-import type { SymbolInfo } from '@cryptosim/contracts';
+import type { SymbolInfo, TimeInForce } from '@cryptosim/contracts';
 import { dec, symbolRules } from '@cryptosim/trading-rules';
 import { NO_SLIPPAGE } from '../slippage.js';
 import { DEFAULT_TRADING_CONFIG, type TradingConfig } from '../trading-config.js';
@@ -32,7 +32,7 @@ export const position = (quantity = '0', avgPrice = '0', reservedQuantity = '0',
   realizedPnl: dec(realizedPnl),
 });
 
-type IntentFields = Partial<Record<'quantity' | 'quoteAmount' | 'price' | 'stopPrice', string>>;
+type IntentFields = Partial<Record<'quantity' | 'quoteAmount' | 'price' | 'stopPrice', string>> & { timeInForce?: TimeInForce };
 
 export const intent = (side: OrderIntent['side'], type: OrderIntent['type'], f: IntentFields): OrderIntent => ({
   side,
@@ -41,6 +41,7 @@ export const intent = (side: OrderIntent['side'], type: OrderIntent['type'], f: 
   quoteAmount: f.quoteAmount === undefined ? null : dec(f.quoteAmount),
   price: f.price === undefined ? null : dec(f.price),
   stopPrice: f.stopPrice === undefined ? null : dec(f.stopPrice),
+  ...(f.timeInForce ? { timeInForce: f.timeInForce } : {}),
 });
 
 /** Expects `fn` to throw an AppError with `code`, returning its message for further checks. */

@@ -5,8 +5,8 @@
  */
 import { AppError } from '../../../../kernel/app-error.js';
 import { Dec, type SymbolRules } from '@cryptosim/trading-rules';
-import { matchExecution, selectCrossedOrders } from '../match-orders.js';
-import type { CashAccount, OrderIntent, Position, RestingOrder } from '../order-model.js';
+import { matchExecution, selectCrossedOrders, stopLimitOnTrigger } from '../match-orders.js';
+import type { CashAccount, Execution, OrderIntent, Position, RestingOrder } from '../order-model.js';
 import { planFill, type Fill } from '../plan-fill.js';
 import { planOrder } from '../plan-order.js';
 import { releaseOrder } from '../reservations.js';
@@ -28,8 +28,8 @@ export class PaperAccount {
   readonly open: OpenOrder[] = [];
   readonly fills: PaperFill[] = [];
   readonly refusals: string[] = [];
-  /** How many orders rested, were canceled, or filled later through the matcher. */
-  readonly counts = { rested: 0, canceled: 0, matched: 0 };
+  /** How many orders rested, were canceled, filled later through the matcher, expired, or triggered and rested as limits. */
+  readonly counts = { rested: 0, canceled: 0, matched: 0, expired: 0, triggeredResting: 0 };
   private readonly prices = new Map<string, Dec>();
   private previous = new Map<string, Dec>();
   private clock = 0;
@@ -86,6 +86,10 @@ export class PaperAccount {
         this.apply(symbol, plan.plan.account, plan.plan.position, plan.plan.fill);
         return;
       }
+      if (plan.kind === 'expire') {
+        this.counts.expired++;
+        return;
+      }
       this.account = plan.account;
       this.positions.set(symbol, plan.position);
       const quantity = plan.checked.quantity;
@@ -114,11 +118,28 @@ export class PaperAccount {
     this.previous.set(symbol, price);
     const mine = this.open.filter((o) => o.symbol === symbol);
     const market = { price, quoteVolume: this.quoteVolume };
-    for (const { order } of selectCrossedOrders(mine, { previous, current: price })) {
+    for (const { order, fillsAs } of selectCrossedOrders(mine, { previous, current: price })) {
+      let execution: Execution;
+      if (fillsAs === 'trigger') {
+        const outcome = stopLimitOnTrigger(order, market, this.rules(symbol), this.config);
+        if (outcome.kind === 'rest') {
+          order.triggered = true;
+          this.counts.triggeredResting++;
+          continue;
+        }
+        if (outcome.kind === 'expire') {
+          this.remove(order);
+          this.counts.expired++;
+          continue;
+        }
+        execution = outcome.execution;
+      } else {
+        execution = matchExecution(order, market, this.rules(symbol), this.config);
+      }
       try {
         const plan = planFill({
           order,
-          execution: matchExecution(order, market, this.rules(symbol), this.config),
+          execution,
           rules: this.rules(symbol),
           account: this.account,
           position: this.position(symbol),
