@@ -6,9 +6,10 @@ import { marketModule } from '../modules/market/index.js';
 import { tradingModule } from '../modules/trading/index.js';
 import { portfolioModule } from '../modules/portfolio/index.js';
 import { aiModule } from '../modules/ai/index.js';
+import { binanceModule } from '../modules/binance/index.js';
 
 /** Every business module, in registration order. Add a module here and nowhere else. */
-export const MODULES: AppModule[] = [jobsModule, accountsModule, marketModule, tradingModule, portfolioModule, aiModule];
+export const MODULES: AppModule[] = [jobsModule, accountsModule, marketModule, tradingModule, portfolioModule, aiModule, binanceModule];
 
 /** Registered in every app, whatever module list a test passes: the probes. */
 export const PLATFORM_MODULES: AppModule[] = [healthModule];

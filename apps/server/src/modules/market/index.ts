@@ -29,6 +29,11 @@ export { backfillHistory, type BackfillReport, type HistorySource } from './hist
 export { refreshRollups } from './history/refresh-rollups.js';
 export { readClosedCandles, latestClosedOpenTime, type ClosedCandle } from './read-closed-candles.js';
 export { checkCandleQuality, type SymbolQuality } from './quality/check-candle-quality.js';
+// For the Binance-compatible face (modules/binance): candles as /history serves them, and the
+// price channel whose frames it re-shapes into Binance's stream payloads.
+export { getHistory } from './get-history.js';
+export { INTERVAL_MS } from './repository.js';
+export { priceChannel } from './projector/cache-layout.js';
 export type { QualityReport } from './quality/assess-candle-quality.js';
 
 /**

@@ -16,6 +16,9 @@ export { ACCOUNT_CHANGED, type AccountChanged, type AccountSnapshot } from './ac
 export { toOrderView } from './order-view.js';
 export type { CashAccount, Position } from './domain/order-model.js';
 export { availableCash, availableQuantity } from './domain/reservations.js';
+// For the Binance-compatible face (modules/binance): the engine's fee and slippage settings.
+export { tradingConfig, type TradingConfig } from './domain/trading-config.js';
+export { slippageFraction } from './domain/slippage.js';
 
 export const tradingModule: AppModule = {
   name: 'trading',

@@ -71,6 +71,14 @@ export function describeCachePortContract(makeCache: MakeCache, basePrefix: stri
     expect(await cache.incrWindow('other', 60_000), 'each key has its own window').toMatchObject({ count: 1 });
   });
 
+  it('when incrWindow is given a weight, then it adds that weight to the window', async () => {
+    const cache = await fresh();
+    expect((await cache.incrWindow('weighted', 60_000, 20)).count, 'the first hit counts its weight').toBe(20);
+    expect((await cache.incrWindow('weighted', 60_000, 5)).count, 'later hits add theirs').toBe(25);
+    expect((await cache.incrWindow('weighted', 60_000)).count, 'no weight counts one').toBe(26);
+    expect((await cache.incrWindow('weighted', 60_000)).resetMs, 'the window keeps its end').toBeGreaterThan(0);
+  });
+
   it('when the window ends, incrWindow starts counting again from 1', async () => {
     const cache = await fresh();
     expect((await cache.incrWindow('w', 200)).count, 'the first hit opens a window').toBe(1);

@@ -19,10 +19,10 @@ export interface CachePort extends ManagedPort {
   /** All fields of a hash; `{}` when missing. */
   hgetall(key: string): Promise<Record<string, string>>;
   /**
-   * Fixed-window counter: increments `key`, starting a window of `windowMs` on the first hit.
-   * Returns the count in the window and the milliseconds until the window ends.
+   * Fixed-window counter: adds `by` (default 1, a positive integer) to `key`, starting a window of
+   * `windowMs` on the first hit. Returns the count in the window and the milliseconds until it ends.
    */
-  incrWindow(key: string, windowMs: number): Promise<{ count: number; resetMs: number }>;
+  incrWindow(key: string, windowMs: number, by?: number): Promise<{ count: number; resetMs: number }>;
   publish(channel: string, message: string): Promise<void>;
   /**
    * Whether any subscriber of `channel` exists now, on any replica: lets a publisher skip

@@ -62,17 +62,17 @@ export class MemoryCache implements CachePort {
     return Object.fromEntries(entry.value);
   }
 
-  async incrWindow(key: string, windowMs: number): Promise<{ count: number; resetMs: number }> {
+  async incrWindow(key: string, windowMs: number, by = 1): Promise<{ count: number; resetMs: number }> {
     const now = Date.now();
     const entry = this.live(key);
     if (!entry) {
-      this.entries.set(key, { value: '1', expiresAt: now + windowMs });
-      return { count: 1, resetMs: windowMs };
+      this.entries.set(key, { value: String(by), expiresAt: now + windowMs });
+      return { count: by, resetMs: windowMs };
     }
     if (typeof entry.value !== 'string' || !/^-?\d+$/.test(entry.value)) {
       throw new Error(`ERR value at ${key} is not an integer`);
     }
-    const count = Number(entry.value) + 1;
+    const count = Number(entry.value) + by;
     entry.value = String(count);
     // Like the Redis script: a counter that somehow has no TTL gets one, so it cannot stick.
     entry.expiresAt ??= now + windowMs;

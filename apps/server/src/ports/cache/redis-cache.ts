@@ -13,8 +13,8 @@ import { RedisLink, type RedisLinkOptions } from './redis-connection.js';
 // INCR then start the window on the first hit; a counter left without a TTL gets one,
 // so a crash between the two calls can never block a key forever.
 const INCR_WINDOW_LUA = `
-local count = redis.call('INCR', KEYS[1])
-if count == 1 then redis.call('PEXPIRE', KEYS[1], ARGV[1]) end
+local count = redis.call('INCRBY', KEYS[1], ARGV[2])
+if count == tonumber(ARGV[2]) then redis.call('PEXPIRE', KEYS[1], ARGV[1]) end
 local ttl = redis.call('PTTL', KEYS[1])
 if ttl < 0 then
   redis.call('PEXPIRE', KEYS[1], ARGV[1])
@@ -66,9 +66,9 @@ export class RedisCache implements CachePort {
     return this.run((redis) => redis.hgetall(this.prefix + key));
   }
 
-  async incrWindow(key: string, windowMs: number): Promise<{ count: number; resetMs: number }> {
+  async incrWindow(key: string, windowMs: number, by = 1): Promise<{ count: number; resetMs: number }> {
     const window = Math.max(1, Math.ceil(windowMs));
-    const [count, ttl] = (await this.run((redis) => redis.eval(INCR_WINDOW_LUA, 1, this.prefix + key, window))) as [number, number];
+    const [count, ttl] = (await this.run((redis) => redis.eval(INCR_WINDOW_LUA, 1, this.prefix + key, window, by))) as [number, number];
     return { count: Number(count), resetMs: Number(ttl) };
   }
 
