@@ -2,8 +2,9 @@ import { cleanup, fireEvent, screen, waitFor } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fieldMessage } from '@/testing/field-message';
 import { jsonResponse, problem, renderApp, signedInSession, testUser } from '@/testing/render-app';
+import { stubFetch, type FetchMock } from '@/testing/stub-fetch';
 
-const fetchMock = vi.fn<typeof fetch>();
+let fetchMock: FetchMock;
 const authReply = { user: testUser, accessToken: 'access-1', refreshToken: 'refresh-1', expiresIn: 900 };
 
 /** Waits for the lazily loaded page, then types into the labelled input. */
@@ -17,8 +18,7 @@ function replyTo(path: string, response: () => Response) {
 
 describe('login and register forms', () => {
   beforeEach(() => {
-    fetchMock.mockReset();
-    vi.stubGlobal('fetch', fetchMock);
+    fetchMock = stubFetch();
   });
   afterEach(() => {
     cleanup();

@@ -2,7 +2,8 @@ import { act, cleanup, screen, within } from '@testing-library/react';
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { HistoryResponse, MarketStatus, PriceRow, PricesResponse } from '@cryptosim/contracts';
 import { FakeWebSocket } from '@/testing/fake-web-socket';
-import { jsonResponse, problem, renderApp, signedInSession } from '@/testing/render-app';
+import { jsonResponse, renderApp, signedInSession } from '@/testing/render-app';
+import { stubFetch, type FetchRoute } from '@/testing/stub-fetch';
 
 const row = (symbol: string, price: string, change: string): PriceRow => ({
   symbol, price, open24h: price, high24h: price, low24h: price, volume24h: '1234.5', changePercent24h: change, updatedAt: 1, stale: false,
@@ -13,14 +14,9 @@ const history = (symbol: string): HistoryResponse => ({
   symbol, interval: '1h', candles: [0, 1, 2].map((i) => ({ openTime: i * 3_600_000, open: '1', high: '2', low: '1', close: String(1 + i), volume: '1' })),
 });
 
-function serve(routes: Record<string, () => Response>) {
-  return vi.fn<typeof fetch>(async (input) => {
-    const path = String(input).split('?')[0]!;
-    const route = routes[path];
-    if (route) return route();
-    if (path === '/api/market/history') return jsonResponse(history(new URL(String(input), 'http://x').searchParams.get('symbol')!));
-    return jsonResponse(problem(404, 'NOT_FOUND'), 404);
-  });
+/** Stubs fetch with these routes and each symbol's sparkline history. */
+function serve(routes: Record<string, FetchRoute>) {
+  return stubFetch({ '/api/market/history': (url) => jsonResponse(history(url.searchParams.get('symbol')!)), ...routes });
 }
 
 const marketRoutes = { '/api/market/prices': () => jsonResponse(prices), '/api/market/status': () => jsonResponse(status) };
@@ -42,7 +38,6 @@ describe('dashboard', { timeout: 30_000 }, () => {
 
   it('when a ticker frame arrives on /ws/prices, then that row shows the new price and change without a refetch', async () => {
     const fetchMock = serve(marketRoutes);
-    vi.stubGlobal('fetch', fetchMock);
     renderApp();
 
     const btc = await findRow('BTCUSDT');
@@ -65,7 +60,7 @@ describe('dashboard', { timeout: 30_000 }, () => {
   });
 
   it('when prices load, then changes are signed, movers are split into gainers and losers and the source badge says Simulated', async () => {
-    vi.stubGlobal('fetch', serve(marketRoutes));
+    serve(marketRoutes);
     renderApp();
 
     expect(within(await findRow('ETHUSDT')).getByText('-2.25%')).toBeTruthy();
@@ -80,7 +75,7 @@ describe('dashboard', { timeout: 30_000 }, () => {
 
   it('when the server’s world is a replay, then the badge names the replayed day (the file’s clock), not today', async () => {
     const replay: MarketStatus = { ...status, source: 'replay', world: { kind: 'replay', checksum: 'ab'.repeat(32), since: 1 }, marketTime: Date.UTC(2025, 0, 2, 3, 4) };
-    vi.stubGlobal('fetch', serve({ ...marketRoutes, '/api/market/status': () => jsonResponse(replay) }));
+    serve({ ...marketRoutes, '/api/market/status': () => jsonResponse(replay) });
     renderApp();
     expect(await screen.findByLabelText('Price source: Replay · 2025-01-02', undefined, { timeout: 10_000 })).toBeTruthy();
   });
@@ -88,13 +83,13 @@ describe('dashboard', { timeout: 30_000 }, () => {
   it('when the world is live but the feed is silent, then the badge says live and disconnected, never simulated', async () => {
     // The feed last heard is named by the world, not by whichever source wrote the cache last.
     const stale: MarketStatus = { ...status, source: 'simulator', connected: false, world: { kind: 'live', since: 1 }, marketTime: 1 };
-    vi.stubGlobal('fetch', serve({ ...marketRoutes, '/api/market/status': () => jsonResponse(stale) }));
+    serve({ ...marketRoutes, '/api/market/status': () => jsonResponse(stale) });
     renderApp();
     expect(await screen.findByLabelText('Price source: Live · Binance (disconnected)', undefined, { timeout: 10_000 })).toBeTruthy();
   });
 
   it('when signed in and the server has no portfolio endpoint (404), then the card says it is not available', async () => {
-    vi.stubGlobal('fetch', serve(marketRoutes));
+    serve(marketRoutes);
     renderApp({ session: signedInSession() });
 
     expect(await screen.findByText('Portfolio figures are not available on this server yet.')).toBeTruthy();
@@ -103,7 +98,6 @@ describe('dashboard', { timeout: 30_000 }, () => {
   it('when signed in, then the portfolio card shows total value, P&L and return from GET /api/portfolio', async () => {
     const portfolio = { cash: '50000', reserved: '0', totalValue: '101234.5', initialBalance: '100000', totalPnl: '1234.5', totalReturnPercent: '1.2345', positions: [] };
     const fetchMock = serve({ ...marketRoutes, '/api/portfolio': () => jsonResponse(portfolio) });
-    vi.stubGlobal('fetch', fetchMock);
     renderApp({ session: signedInSession() });
 
     expect(await screen.findByText('101,234.50 USDT')).toBeTruthy();
@@ -115,7 +109,6 @@ describe('dashboard', { timeout: 30_000 }, () => {
 
   it('when signed out, then the portfolio card invites to log in instead of calling the API', async () => {
     const fetchMock = serve(marketRoutes);
-    vi.stubGlobal('fetch', fetchMock);
     renderApp();
 
     expect(await screen.findByText('Log in to follow your portfolio and trade.')).toBeTruthy();

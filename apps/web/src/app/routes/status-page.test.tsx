@@ -2,6 +2,7 @@ import { cleanup, fireEvent, screen, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Readiness } from '@cryptosim/contracts';
 import { renderApp } from '@/testing/render-app';
+import { stubFetch, type FetchMock } from '@/testing/stub-fetch';
 import { READINESS_REFRESH_MS } from '@/features/status';
 
 const degraded: Readiness = {
@@ -27,11 +28,10 @@ async function findPortRow(label: string): Promise<HTMLElement> {
 }
 
 describe('status page', () => {
-  const fetchMock = vi.fn<typeof fetch>();
+  let fetchMock: FetchMock;
 
   beforeEach(() => {
-    fetchMock.mockReset();
-    vi.stubGlobal('fetch', fetchMock);
+    fetchMock = stubFetch();
   });
 
   afterEach(() => {

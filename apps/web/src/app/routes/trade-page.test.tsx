@@ -1,7 +1,8 @@
 import { act, cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { FeeRatesResponse, MarketStatus, PlaceOrderResponse, PricesResponse, SymbolsResponse } from '@cryptosim/contracts';
-import { jsonResponse, problem, renderApp, signedInSession } from '@/testing/render-app';
+import { jsonResponse, renderApp, signedInSession } from '@/testing/render-app';
+import { stubFetch } from '@/testing/stub-fetch';
 
 // The chart throws while `chart.broken` is set: a stand-in for a chart library crash.
 const chart = vi.hoisted(() => ({ broken: true }));
@@ -32,17 +33,14 @@ const placed: PlaceOrderResponse = {
 };
 
 function serve() {
-  const routes: Record<string, () => Response> = {
+  return stubFetch({
     '/api/market/symbols': () => jsonResponse(symbols),
     '/api/market/prices': () => jsonResponse(prices),
     '/api/market/status': () => jsonResponse(status),
     '/api/trading/fees': () => jsonResponse(rates),
     '/api/portfolio': () => jsonResponse(portfolio),
     '/api/trading/buy': () => jsonResponse(placed, 201),
-  };
-  const fetchMock = vi.fn<typeof fetch>(async (input) => routes[String(input).split('?')[0]!]?.() ?? jsonResponse(problem(404, 'NOT_FOUND'), 404));
-  vi.stubGlobal('fetch', fetchMock);
-  return fetchMock;
+  });
 }
 
 describe('trade page panels', { timeout: 30_000 }, () => {

@@ -1,11 +1,12 @@
 import { cleanup, fireEvent, screen } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { renderApp } from '@/testing/render-app';
+import { pending, stubFetch } from '@/testing/stub-fetch';
 
 describe('app shell', () => {
   beforeEach(() => {
     // The status page polls; an unanswered request keeps it in its loading state.
-    vi.stubGlobal('fetch', vi.fn<typeof fetch>(() => new Promise<Response>(() => {})));
+    stubFetch(pending);
   });
 
   afterEach(() => {

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { AuthResponse } from '@cryptosim/contracts';
 import { ApiClient, type ClientTokens, type SessionPort } from './api-client';
+import { stubFetch } from '@/testing/stub-fetch';
 import { ApiError } from './api-error';
 
 const NOW = 1_700_000_000_000;
@@ -25,12 +26,12 @@ const json = (body: unknown, status = 200) =>
 const unauthorized = () => json({ type: 'about:blank', title: 'Unauthorized', status: 401, detail: 'expired', code: 'UNAUTHORIZED' }, 401);
 const authHeader = (init: RequestInit | undefined) => new Headers(init?.headers).get('Authorization');
 
-/** A server whose only valid access token is `access-2`, issued by refreshing `refresh-1`. */
+/** Stubs fetch with a server whose only valid access token is `access-2`, issued by refreshing `refresh-1`. */
 function fakeServer() {
   let refreshes = 0;
   let releaseRefresh: () => void = () => {};
   const refreshGate = new Promise<void>((resolve) => (releaseRefresh = resolve));
-  const fetchMock = vi.fn<typeof fetch>(async (input, init) => {
+  const fetchMock = stubFetch(async (input, init) => {
     const url = String(input);
     if (url === '/api/auth/refresh') {
       refreshes += 1;
@@ -50,7 +51,6 @@ describe('api client', () => {
 
   it('when two requests get 401 at once, then one refresh runs and both retry with the new token', async () => {
     const server = fakeServer();
-    vi.stubGlobal('fetch', server.fetchMock);
     const session = memorySession({ accessToken: 'access-1', refreshToken: 'refresh-1', expiresAt: NOW + 600_000 });
     const client = new ApiClient(session, { now: () => NOW, withLock: noLock });
 
@@ -66,7 +66,6 @@ describe('api client', () => {
   it('when the access token expires within the leeway, then it is refreshed before the request is sent', async () => {
     const server = fakeServer();
     server.releaseRefresh();
-    vi.stubGlobal('fetch', server.fetchMock);
     const session = memorySession({ accessToken: 'access-1', refreshToken: 'refresh-1', expiresAt: NOW + 5_000 });
     const client = new ApiClient(session, { now: () => NOW, withLock: noLock, refreshLeewayMs: 30_000 });
 
@@ -80,7 +79,6 @@ describe('api client', () => {
   it('when the refresh is refused, then the session ends and the caller gets the 401', async () => {
     const server = fakeServer();
     server.releaseRefresh();
-    vi.stubGlobal('fetch', server.fetchMock);
     const session = memorySession({ accessToken: 'access-0', refreshToken: 'revoked', expiresAt: NOW + 600_000 });
     const client = new ApiClient(session, { now: () => NOW, withLock: noLock });
 
@@ -93,10 +91,10 @@ describe('api client', () => {
   });
 
   it('when the refresh fails on the network, then the session is kept for a later try', async () => {
-    vi.stubGlobal('fetch', vi.fn<typeof fetch>(async (input) => {
+    stubFetch(async (input) => {
       if (String(input) === '/api/auth/refresh') throw new TypeError('Failed to fetch');
       return unauthorized();
-    }));
+    });
     const session = memorySession({ accessToken: 'access-1', refreshToken: 'refresh-1', expiresAt: NOW + 600_000 });
     const client = new ApiClient(session, { now: () => NOW, withLock: noLock });
 
@@ -109,7 +107,6 @@ describe('api client', () => {
   it('when a 401 arrives after another request already refreshed, then it retries without a second refresh', async () => {
     const server = fakeServer();
     server.releaseRefresh();
-    vi.stubGlobal('fetch', server.fetchMock);
     const session = memorySession({ accessToken: 'access-1', refreshToken: 'refresh-1', expiresAt: NOW + 600_000 });
     const client = new ApiClient(session, { now: () => NOW, withLock: noLock });
 
@@ -122,8 +119,7 @@ describe('api client', () => {
   });
 
   it('when nobody is signed in, then an authenticated request fails with 401 without calling the server', async () => {
-    const fetchMock = vi.fn<typeof fetch>();
-    vi.stubGlobal('fetch', fetchMock);
+    const fetchMock = stubFetch();
     const client = new ApiClient(memorySession(null), { now: () => NOW, withLock: noLock });
 
     await expect(client.request('/api/me', { auth: true })).rejects.toMatchObject({ status: 401, code: 'UNAUTHORIZED' });

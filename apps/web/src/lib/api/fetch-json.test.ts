@@ -1,12 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ApiError } from './api-error';
+import { stubFetch } from '@/testing/stub-fetch';
 import { fetchJson } from './fetch-json';
-
-function stubFetch(impl: () => Promise<Response>) {
-  const mock = vi.fn<typeof fetch>(impl);
-  vi.stubGlobal('fetch', mock);
-  return mock;
-}
 
 async function caught(promise: Promise<unknown>): Promise<ApiError> {
   const error = await promise.then(

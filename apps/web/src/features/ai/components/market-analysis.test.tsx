@@ -1,6 +1,7 @@
 import { cleanup, screen } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { jsonResponse, problem } from '@/testing/render-app';
+import { stubFetch, type FetchMock } from '@/testing/stub-fetch';
 import { analysis, renderPanel } from '../testing/ai-fixtures';
 import { MarketAnalysis } from './market-analysis';
 
@@ -10,11 +11,10 @@ function indicator(name: string): string | null | undefined {
 }
 
 describe('market analysis', () => {
-  const fetchMock = vi.fn<typeof fetch>();
+  let fetchMock: FetchMock;
 
   beforeEach(() => {
-    fetchMock.mockReset();
-    vi.stubGlobal('fetch', fetchMock);
+    fetchMock = stubFetch();
   });
 
   afterEach(() => {

@@ -1,6 +1,7 @@
 import { cleanup, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { jsonResponse, problem } from '@/testing/render-app';
+import { pending, stubFetch } from '@/testing/stub-fetch';
 import { models, predictions, renderPanel } from '../testing/ai-fixtures';
 import { ModelList } from './model-list';
 import { RecentPredictions } from './recent-predictions';
@@ -12,13 +13,13 @@ describe('model list and recent predictions', () => {
   });
 
   it('when loading, then both show a loading placeholder', () => {
-    vi.stubGlobal('fetch', vi.fn<typeof fetch>(() => new Promise(() => undefined)));
+    stubFetch(pending);
     renderPanel(<><ModelList /><RecentPredictions /></>);
     expect(screen.getAllByRole('status', { name: 'Loading…' })).toHaveLength(2);
   });
 
   it('when the registry answers, then each version shows with its status, newest first', async () => {
-    vi.stubGlobal('fetch', vi.fn<typeof fetch>(async () => jsonResponse(models)));
+    stubFetch(async () => jsonResponse(models));
     renderPanel(<ModelList />);
     const table = await screen.findByRole('table', { name: 'Models' });
     const rows = within(table).getAllByRole('row').slice(1);
@@ -28,7 +29,7 @@ describe('model list and recent predictions', () => {
   });
 
   it('when predictions are stored, then the predicted label and the outcome show in the up/down colours', async () => {
-    vi.stubGlobal('fetch', vi.fn<typeof fetch>(async () => jsonResponse(predictions)));
+    stubFetch(async () => jsonResponse(predictions));
     renderPanel(<RecentPredictions />, { preferences: { priceColours: 'redUp' } });
     const table = await screen.findByRole('table', { name: 'Recent predictions' });
     const cells = within(within(table).getAllByRole('row')[1]!).getAllByRole('cell');
@@ -38,8 +39,8 @@ describe('model list and recent predictions', () => {
   });
 
   it('when the registry is empty, then it says so; when a request fails, an error shows', async () => {
-    vi.stubGlobal('fetch', vi.fn<typeof fetch>(async (input) =>
-      String(input).startsWith('/api/ai/models') ? jsonResponse({ models: [], nextCursor: null }) : jsonResponse(problem(503, 'SERVICE_UNAVAILABLE'), 503)));
+    stubFetch(async (input) =>
+      String(input).startsWith('/api/ai/models') ? jsonResponse({ models: [], nextCursor: null }) : jsonResponse(problem(503, 'SERVICE_UNAVAILABLE'), 503));
     renderPanel(<><ModelList /><RecentPredictions /></>);
     expect(await screen.findByText('No model is registered yet.')).toBeTruthy();
     expect(await screen.findByText('The predictions could not be loaded.')).toBeTruthy();

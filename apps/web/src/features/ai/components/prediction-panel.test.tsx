@@ -1,6 +1,7 @@
 import { cleanup, screen } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { jsonResponse, problem } from '@/testing/render-app';
+import { stubFetch, type FetchMock } from '@/testing/stub-fetch';
 import { prediction, renderPanel } from '../testing/ai-fixtures';
 import { PredictionPanel } from './prediction-panel';
 
@@ -8,11 +9,10 @@ import { PredictionPanel } from './prediction-panel';
 const PROMISES = /profit|guarantee|sure win|수익 보장|확실/i;
 
 describe('prediction panel', () => {
-  const fetchMock = vi.fn<typeof fetch>();
+  let fetchMock: FetchMock;
 
   beforeEach(() => {
-    fetchMock.mockReset();
-    vi.stubGlobal('fetch', fetchMock);
+    fetchMock = stubFetch();
   });
 
   afterEach(() => {

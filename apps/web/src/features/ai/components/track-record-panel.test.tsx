@@ -1,6 +1,7 @@
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { jsonResponse, problem } from '@/testing/render-app';
+import { stubFetch, type FetchMock } from '@/testing/stub-fetch';
 import { models, renderPanel, trackRecord } from '../testing/ai-fixtures';
 import { TrackRecordPanel } from './track-record-panel';
 
@@ -9,19 +10,17 @@ function metric(name: string): string | null | undefined {
 }
 
 describe('track record panel', () => {
-  const fetchMock = vi.fn<typeof fetch>();
+  let fetchMock: FetchMock;
   let record: () => Response;
 
   beforeEach(() => {
-    fetchMock.mockReset();
     record = () => jsonResponse(trackRecord);
-    fetchMock.mockImplementation(async (input) => {
+    fetchMock = stubFetch(async (input) => {
       const url = String(input);
       if (url.startsWith('/api/ai/models')) return jsonResponse(models);
       if (url.startsWith('/api/ai/track-record')) return record();
       throw new Error(`unexpected request ${url}`);
     });
-    vi.stubGlobal('fetch', fetchMock);
   });
 
   afterEach(() => {

@@ -5,7 +5,8 @@ import type { SymbolsResponse, TradeHistoryResponse, Transaction } from '@crypto
 import { AppProvider } from '@/app/provider';
 import { createAppStore } from '@/app/store';
 import { FakeWebSocket } from '@/testing/fake-web-socket';
-import { jsonResponse, problem, signedInSession } from '@/testing/render-app';
+import { jsonResponse, signedInSession } from '@/testing/render-app';
+import { stubFetch } from '@/testing/stub-fetch';
 import { HistoryPanel } from './history-panel';
 
 const fill = (id: number, type: Transaction['type']): Transaction => ({
@@ -16,20 +17,18 @@ const symbols: SymbolsResponse = { symbols: [{ symbol: 'BTCUSDT', baseAsset: 'BT
 
 /** A server with two pages of sells (ids 9, 7 then 3) and buys in between, answering only what the query asks for. */
 function serve() {
-  const fetchMock = vi.fn<typeof fetch>(async (input) => {
-    const url = new URL(String(input), 'http://x');
-    if (url.pathname === '/api/market/symbols') return jsonResponse(symbols);
-    if (url.pathname === '/api/trading/history.csv') return new Response('id\r\n', { headers: { 'Content-Type': 'text/csv' } });
-    if (url.pathname !== '/api/trading/history') return jsonResponse(problem(404, 'NOT_FOUND'), 404);
-    const side = url.searchParams.get('side');
-    const body: TradeHistoryResponse =
-      side === 'SELL'
-        ? url.searchParams.get('cursor') === 'c1' ? { transactions: [fill(3, 'SELL')], nextCursor: null } : { transactions: [fill(9, 'SELL'), fill(7, 'SELL')], nextCursor: 'c1' }
-        : { transactions: [fill(9, 'SELL'), fill(8, 'BUY')], nextCursor: 'c0' };
-    return jsonResponse(body);
+  return stubFetch({
+    '/api/market/symbols': () => jsonResponse(symbols),
+    '/api/trading/history.csv': () => new Response('id\r\n', { headers: { 'Content-Type': 'text/csv' } }),
+    '/api/trading/history': (url) => {
+      const side = url.searchParams.get('side');
+      const body: TradeHistoryResponse =
+        side === 'SELL'
+          ? url.searchParams.get('cursor') === 'c1' ? { transactions: [fill(3, 'SELL')], nextCursor: null } : { transactions: [fill(9, 'SELL'), fill(7, 'SELL')], nextCursor: 'c1' }
+          : { transactions: [fill(9, 'SELL'), fill(8, 'BUY')], nextCursor: 'c0' };
+      return jsonResponse(body);
+    },
   });
-  vi.stubGlobal('fetch', fetchMock);
-  return fetchMock;
 }
 
 const historyCalls = (fetchMock: ReturnType<typeof serve>) =>

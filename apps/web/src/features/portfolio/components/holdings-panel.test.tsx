@@ -7,6 +7,7 @@ import { AppProvider } from '@/app/provider';
 import { createAppStore } from '@/app/store';
 import { FakeWebSocket } from '@/testing/fake-web-socket';
 import { jsonResponse, signedInSession } from '@/testing/render-app';
+import { stubFetch } from '@/testing/stub-fetch';
 import type { LiveHoldings } from '../rules/live-holdings';
 import { HoldingsPanel } from './holdings-panel';
 
@@ -27,7 +28,7 @@ describe('holdings panel', () => {
   });
 
   it('when a stop holds part of a position, then the coins locked show beside it, cash reads to the cent with the exact figure on hover, and a 0.00 % return is not red', async () => {
-    vi.stubGlobal('fetch', vi.fn<typeof fetch>(async () => jsonResponse(symbols)));
+    stubFetch(async () => jsonResponse(symbols));
     const store = createAppStore({ preferences: { language: 'en', theme: 'light' }, session: signedInSession() });
     render(
       <AppProvider store={store} queryClient={new QueryClient()} webSocket={FakeWebSocket}>

@@ -7,6 +7,7 @@ import { createAppStore } from '@/app/store';
 import type { Language } from '@/lib/i18n';
 import { FakeWebSocket } from '@/testing/fake-web-socket';
 import { jsonResponse } from '@/testing/render-app';
+import { stubFetch } from '@/testing/stub-fetch';
 import { OrderBook } from './order-book';
 
 const BTC: SymbolInfo = {
@@ -25,13 +26,7 @@ const BOOK: DepthResponse = {
 };
 
 function renderBook(source: MarketStatus['source'], language: Language = 'en') {
-  const fetchMock = vi.fn<typeof fetch>(async (input) => {
-    const url = String(input);
-    if (url.startsWith('/api/market/status')) return jsonResponse(status(source));
-    if (url.startsWith('/api/market/depth')) return jsonResponse(BOOK);
-    return jsonResponse({}, 404);
-  });
-  vi.stubGlobal('fetch', fetchMock);
+  const fetchMock = stubFetch({ '/api/market/status': () => jsonResponse(status(source)), '/api/market/depth': () => jsonResponse(BOOK) });
   const store = createAppStore({ preferences: { language, theme: 'light' } });
   const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
   render(

@@ -8,6 +8,7 @@ import type { Language } from '@/lib/i18n';
 import { FakeWebSocket } from '@/testing/fake-web-socket';
 import { fieldMessage } from '@/testing/field-message';
 import { jsonResponse, problem, signedInSession } from '@/testing/render-app';
+import { stubFetch, type FetchRoute } from '@/testing/stub-fetch';
 import { OrderTicket } from './order-ticket';
 
 const BTC: SymbolInfo = {
@@ -18,14 +19,8 @@ const BTC: SymbolInfo = {
 const DEFAULT_RATES: FeeRatesResponse = { makerFeeRate: '0.001', takerFeeRate: '0.001', stopSlippageCap: '0.05' };
 
 /** A fetch that answers GET /api/trading/fees with `rates` and every other path from `routes` (else 404). */
-function serve(rates: FeeRatesResponse = DEFAULT_RATES, routes: Record<string, () => Response> = {}) {
-  const fetchMock = vi.fn<typeof fetch>(async (input) => {
-    const path = String(input).split('?')[0]!;
-    if (path === '/api/trading/fees') return jsonResponse(rates);
-    return routes[path]?.() ?? jsonResponse(problem(404, 'NOT_FOUND'), 404);
-  });
-  vi.stubGlobal('fetch', fetchMock);
-  return fetchMock;
+function serve(rates: FeeRatesResponse = DEFAULT_RATES, routes: Record<string, FetchRoute> = {}) {
+  return stubFetch({ ...routes, '/api/trading/fees': () => jsonResponse(rates) });
 }
 
 function renderTicket({ language = 'en' as Language, cash = '1001', coin = '0.25', rates = DEFAULT_RATES } = {}) {
