@@ -141,4 +141,23 @@ for (const backend of await workerBackends()) {
       }
     });
   });
+
+  describe.skipIf(backend.skipReason)(`the market-data schedule on ${backend.name}`, () => {
+    const PERIOD_MS = 3_000;
+    let t: WorkerTestApp;
+    beforeAll(async () => {
+      t = await backend.start([], { JOB_MARKET_DATA_EVERY_MS: String(PERIOD_MS), JOB_MARKET_DATA_LOOKBACK_HOURS: '1' });
+    }, 60_000);
+    afterAll(async () => t?.close());
+
+    it('when a worker starts, then the market-data job does not run at start but once its period has passed', async () => {
+      // A job enqueued after start has finished: anything the start itself ran has started by then.
+      defineRecordedJob(t.ports.jobs, t.ports.db, silent, { name: 'marker', attempts: 1, run: async () => ({ ok: true }) });
+      await t.ports.jobs.enqueue('marker');
+      await finishedRuns(t, 'marker');
+      expect(await jobRuns(t, `?name=${MARKET_DATA_JOB}`), 'no market-data run at worker start').toEqual([]);
+      const [run] = await finishedRuns(t, MARKET_DATA_JOB, 1, 30_000);
+      expect(run, JSON.stringify(run)).toMatchObject({ status: 'succeeded' });
+    });
+  });
 }

@@ -11,6 +11,7 @@ export type { SymbolRegistry } from '../../ports/market/market-source.js';
 // What other modules and the composition root may use: price reads, the tick stream's parser
 // and partitions, and the market source factory (a port implementation picked by config).
 export { readTicker, tickerFromHash, tickerKey, type TickerHash } from './projector/cache-layout.js';
+export { readTradablePrice } from './read-tradable-price.js';
 export { parseTick } from './projector/parse-event.js';
 export { MARKET_TOPIC_PARTITIONS } from './ingest/start-ingest.js';
 export { createMarketSource } from './sources/create-market-source.js';
