@@ -28,6 +28,8 @@ export async function marketWorldOf(ports: Pick<Ports, 'db' | 'market'>): Promis
 export { backfillHistory, type BackfillReport, type HistorySource } from './history/backfill-history.js';
 export { refreshRollups } from './history/refresh-rollups.js';
 export { readClosedCandles, latestClosedOpenTime, type ClosedCandle } from './read-closed-candles.js';
+export { getPrices } from './get-prices.js';
+export { getHistory } from './get-history.js';
 export { checkCandleQuality, type SymbolQuality } from './quality/check-candle-quality.js';
 export type { QualityReport } from './quality/assess-candle-quality.js';
 

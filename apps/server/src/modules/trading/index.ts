@@ -16,6 +16,10 @@ export { ACCOUNT_CHANGED, type AccountChanged, type AccountSnapshot } from './ac
 export { toOrderView } from './order-view.js';
 export type { CashAccount, Position } from './domain/order-model.js';
 export { availableCash, availableQuantity } from './domain/reservations.js';
+// Read-only views the AI assistant's tools answer from (the caller's own rows only).
+export { queryOrders, queryHistory } from './query-orders.js';
+export { tradingConfig, type TradingConfig } from './domain/trading-config.js';
+export { previewOrder, type OrderPreview } from './preview-order.js';
 
 export const tradingModule: AppModule = {
   name: 'trading',
