@@ -106,6 +106,11 @@ const EnvSchema = z.object({
   PREDICTION_VOID_AFTER_MS: z.coerce.number().int().min(60_000).max(30 * 86_400_000).default(21_600_000),
   JOB_PREDICT_EVERY_MS: z.coerce.number().int().min(0).max(86_400_000).default(60_000),
   JOB_BATCH_PROCESSING_EVERY_MS: z.coerce.number().int().min(0).max(30 * 86_400_000).default(86_400_000),
+  AI_CHAT_RATE_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(20),
+  LLM_BASE_URL: urlWithProtocol(['http:', 'https:']),
+  LLM_MODEL: z.string().trim().min(1).default('llama3.1'),
+  LLM_API_KEY: optionalString,
+  LLM_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(20_000),
 });
 
 /** Every variable the platform reads; .env.example documents each one. */
@@ -167,6 +172,11 @@ export interface Config {
     /** features → train → evaluate → promote. */
     batchProcessing: { everyMs: number };
   };
+  /** The AI assistant: its per-user message limit and, when baseUrl is set, the OpenAI-compatible endpoint it answers with. */
+  assistant: {
+    ratePerMinute: number;
+    llm: { baseUrl: string; model: string; apiKey: string | undefined; timeoutMs: number } | undefined;
+  };
 }
 
 export class ConfigError extends Error {
@@ -221,6 +231,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       scorePredictions: { everyMs: e.JOB_SCORE_PREDICTIONS_EVERY_MS, voidAfterMs: e.PREDICTION_VOID_AFTER_MS },
       predict: { everyMs: e.JOB_PREDICT_EVERY_MS },
       batchProcessing: { everyMs: e.JOB_BATCH_PROCESSING_EVERY_MS },
+    },
+    assistant: {
+      ratePerMinute: e.AI_CHAT_RATE_PER_MINUTE,
+      llm: e.LLM_BASE_URL ? { baseUrl: e.LLM_BASE_URL, model: e.LLM_MODEL, apiKey: e.LLM_API_KEY, timeoutMs: e.LLM_TIMEOUT_MS } : undefined,
     },
   };
 }

@@ -65,17 +65,41 @@ export const predictions = pgTable(
   ],
 );
 
+export const CHAT_MODES = ['builtin', 'llm'] as const;
+
+/** One assistant conversation of one user; its messages go with it (cascade). */
+export const chatConversations = pgTable(
+  'chat_conversations',
+  {
+    id: uuid('id').primaryKey(),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    title: varchar('title', { length: 120 }).notNull(),
+    createdAt: createdAt(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('chat_conversations_user_updated_idx').on(t.userId, t.updatedAt, t.id)],
+);
+
 export const chatMessages = pgTable(
   'chat_messages',
   {
     id: bigserial('id', { mode: 'number' }).primaryKey(),
-    conversationId: uuid('conversation_id').notNull(),
+    conversationId: uuid('conversation_id')
+      .notNull()
+      .references(() => chatConversations.id, { onDelete: 'cascade' }),
     userId: integer('user_id')
       .notNull()
       .references(() => users.id, { onDelete: 'cascade' }),
     role: varchar('role', { length: 16, enum: CHAT_ROLES }).notNull(),
     content: text('content').notNull(),
     toolCalls: jsonb('tool_calls').$type<unknown[]>(),
+    /** Order drafts and notes (fallback, unverified figures) shown beside an assistant reply. */
+    drafts: jsonb('drafts').$type<unknown[]>(),
+    notes: jsonb('notes').$type<unknown[]>(),
+    /** Which assistant wrote it (assistant messages only). */
+    mode: varchar('mode', { length: 16, enum: CHAT_MODES }),
     createdAt: createdAt(),
   },
   (t) => [

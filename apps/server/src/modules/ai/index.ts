@@ -1,6 +1,7 @@
 import type { AppModule } from '../../kernel/module.js';
 import { scorePredictionsEntryPoint } from './predictions/score-predictions-entry-point.js';
 import { aiRoutes } from './routes.js';
+import { assistantRoutes } from './assistant/assistant-routes.js';
 import { engineOutcomeRule } from './predictions/engine-outcome-rule.js';
 import { predictEntryPoint } from './predictions/predict-entry-point.js';
 import { defaultModelEntryPoint } from './serving/default-model-entry-point.js';
@@ -28,7 +29,10 @@ export { scoredPredictions } from './predictions/prediction-repository.js';
  */
 export const aiModule: AppModule = {
   name: 'ai',
-  routes: aiRoutes,
+  async routes(app, ctx) {
+    await aiRoutes(app, ctx);
+    await assistantRoutes(app, ctx);
+  },
   entryPoints: {
     api: [defaultModelEntryPoint],
     worker: [defaultModelEntryPoint, scorePredictionsEntryPoint(engineOutcomeRule), predictEntryPoint, batchProcessingEntryPoint],

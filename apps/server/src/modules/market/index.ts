@@ -29,6 +29,8 @@ export async function marketWorldOf(ports: Pick<Ports, 'db' | 'market'>): Promis
 export { backfillHistory, type BackfillReport, type HistorySource } from './history/backfill-history.js';
 export { refreshRollups } from './history/refresh-rollups.js';
 export { readClosedCandles, latestClosedOpenTime, type ClosedCandle } from './read-closed-candles.js';
+export { getPrices } from './get-prices.js';
+export { getHistory } from './get-history.js';
 export { checkCandleQuality, type SymbolQuality } from './quality/check-candle-quality.js';
 // For the Binance-compatible face (modules/binance): candles as /history serves them, and the
 // price channel whose frames it re-shapes into Binance's stream payloads.

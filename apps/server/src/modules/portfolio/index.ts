@@ -9,6 +9,11 @@ import { equitySnapshotEntryPoint } from './equity-snapshot-job.js';
 import { publishPortfolio } from './publish-portfolio.js';
 import { portfolioRoutes } from './routes.js';
 
+// Read-only views the AI assistant's tools answer from.
+export { cachedAccountSnapshot } from './account-snapshot.js';
+export { valuePortfolio } from './value-portfolio.js';
+export { getPerformance } from './get-performance.js';
+
 export const portfolioModule: AppModule = {
   name: 'portfolio',
   routes: portfolioRoutes,

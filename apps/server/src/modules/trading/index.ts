@@ -19,6 +19,9 @@ export { availableCash, availableQuantity } from './domain/reservations.js';
 // For the Binance-compatible face (modules/binance): the engine's fee and slippage settings.
 export { tradingConfig, type TradingConfig } from './domain/trading-config.js';
 export { slippageFraction } from './domain/slippage.js';
+// Read-only views the AI assistant's tools answer from (the caller's own rows only).
+export { queryOrders, queryHistory } from './query-orders.js';
+export { previewOrder, type OrderPreview } from './preview-order.js';
 
 export const tradingModule: AppModule = {
   name: 'trading',

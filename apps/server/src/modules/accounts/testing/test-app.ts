@@ -93,9 +93,9 @@ export interface TestApp {
 }
 
 /** An API process over `storage`; closing it leaves the storage to its owner. */
-export async function startTestApp(storage: Storage, modules: AppModule[] = [accountsModule]): Promise<TestApp> {
+export async function startTestApp(storage: Storage, modules: AppModule[] = [accountsModule], env: Record<string, string> = {}): Promise<TestApp> {
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'cs-accounts-'));
-  const config = loadConfig({ DATA_DIR: dataDir, JWT_SECRET: TEST_JWT_SECRET, ROLES: 'api', MARKET_SOURCE: 'simulator', TRUST_PROXY: 'true' });
+  const config = loadConfig({ DATA_DIR: dataDir, JWT_SECRET: TEST_JWT_SECRET, ROLES: 'api', MARKET_SOURCE: 'simulator', TRUST_PROXY: 'true', ...env });
   const ports: Ports = {
     db: storage.db,
     cache: storage.cache(),
