@@ -26,7 +26,7 @@ const portfolio = { cash: '100000', reserved: '0', totalValue: '100000', initial
 const placed: PlaceOrderResponse = {
   order: {
     id: 41, clientOrderId: 'web-x', symbol: 'BTCUSDT', side: 'BUY', type: 'MARKET', status: 'FILLED', quantity: '0.01', quoteAmount: null,
-    price: null, stopPrice: null, filledQuantity: '0.01', avgFillPrice: '50010', fee: '0.5001', rejectReason: null, run: 1,
+    price: null, stopPrice: null, timeInForce: null, triggeredAt: null, filledQuantity: '0.01', avgFillPrice: '50010', fee: '0.5001', rejectReason: null, run: 1,
     createdAt: '2025-01-01T00:00:00.000Z', updatedAt: '2025-01-01T00:00:00.000Z',
   },
   fills: [],

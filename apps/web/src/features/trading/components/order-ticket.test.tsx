@@ -40,7 +40,7 @@ const preview = () => within(screen.getByLabelText('Order preview'));
 
 const filledOrder = (patch: Partial<Order> = {}): Order => ({
   id: 41, clientOrderId: 'web-x', symbol: 'BTCUSDT', side: 'BUY', type: 'MARKET', status: 'FILLED', quantity: '0.01', quoteAmount: null,
-  price: null, stopPrice: null, filledQuantity: '0.01', avgFillPrice: '50010', fee: '0.5001', rejectReason: null, run: 1,
+  price: null, stopPrice: null, timeInForce: null, triggeredAt: null, filledQuantity: '0.01', avgFillPrice: '50010', fee: '0.5001', rejectReason: null, run: 1,
   createdAt: '2025-01-01T00:00:00.000Z', updatedAt: '2025-01-01T00:00:00.000Z', ...patch,
 });
 
@@ -196,5 +196,59 @@ describe('order ticket', { timeout: 20_000 }, () => {
     fireEvent.click(screen.getByRole('button', { name: 'Buy BTC' }));
     expect(fieldMessage('Amount (BTC)')).toBe('Required.');
     expect(screen.queryByRole('dialog')).toBeNull();
+  });
+});
+
+describe('order ticket — stop-limit, post-only and time in force', { timeout: 20_000 }, () => {
+  afterEach(() => {
+    cleanup();
+    vi.unstubAllGlobals();
+  });
+  const chooseType = (name: string) => {
+    fireEvent.mouseDown(screen.getByRole('combobox', { name: /Order type|주문 유형/ }));
+    fireEvent.click(screen.getByRole('option', { name }));
+  };
+
+  it('when a stop-limit is chosen, then trigger, limit price and time in force are asked for, and IOC reaches the POST body', async () => {
+    const fetchMock = serve(DEFAULT_RATES, { '/api/trading/sell': () => jsonResponse({ order: filledOrder({ side: 'SELL', type: 'STOP_LOSS_LIMIT', status: 'NEW' }), fills: [] }, 201) });
+    renderTicket();
+    fireEvent.click(screen.getByRole('button', { name: 'Sell' }));
+    chooseType('Stop-limit');
+    expect(fieldMessage('Trigger price (USDT)')).toBe('Once the price falls to this level, a sell at your limit price is placed (set it below the price).');
+    type(screen.getByLabelText('Trigger price (USDT)', { selector: 'input' }), '49000');
+    type(screen.getByLabelText('Limit price (USDT)', { selector: 'input' }), '48900');
+    fireEvent.mouseDown(screen.getByRole('combobox', { name: 'Time in force' }));
+    fireEvent.click(screen.getByRole('option', { name: 'Immediate or cancel (IOC)' }));
+    expect(screen.getByText('Fills whole at once, or expires; nothing waits.')).toBeTruthy();
+    type(amountField(), '0.1');
+    fireEvent.click(screen.getByRole('button', { name: 'Sell BTC' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Confirm your order' });
+    await act(async () => fireEvent.click(within(dialog).getByRole('button', { name: 'Confirm sell' })));
+    const post = fetchMock.mock.calls.find(([, init]) => init?.method === 'POST');
+    expect(JSON.parse(String(post?.[1]?.body))).toMatchObject({ type: 'STOP_LOSS_LIMIT', stopPrice: '49000', price: '48900', timeInForce: 'IOC', quantity: '0.1' });
+  });
+
+  it('when a post-only buy is priced at the market, then the limit field says it would take, in Korean too', () => {
+    renderTicket({ language: 'ko' });
+    chooseType('메이커 전용 지정가');
+    expect(screen.queryByRole('combobox', { name: '주문 유효 조건' }), 'a post-only order has no time in force').toBeNull();
+    type(screen.getByLabelText('지정 가격 (USDT)', { selector: 'input' }), '50000');
+    expect(fieldMessage('지정 가격 (USDT)')).toBe('현재가(50,000.00) 이상이면 즉시 테이커로 매수됩니다. 메이커 전용 매수는 현재가보다 낮아야 합니다.');
+  });
+
+  it('when the server answers an IOC order EXPIRED, then the toast says it expired and nothing traded', async () => {
+    serve(DEFAULT_RATES, {
+      '/api/trading/buy': () => jsonResponse({ order: filledOrder({ type: 'LIMIT', status: 'EXPIRED', timeInForce: 'IOC', filledQuantity: '0', avgFillPrice: null }), fills: [] }, 201),
+    });
+    renderTicket();
+    chooseType('Limit');
+    type(screen.getByLabelText('Limit price (USDT)', { selector: 'input' }), '40000');
+    fireEvent.mouseDown(screen.getByRole('combobox', { name: 'Time in force' }));
+    fireEvent.click(screen.getByRole('option', { name: 'Immediate or cancel (IOC)' }));
+    type(amountField(), '0.01');
+    fireEvent.click(screen.getByRole('button', { name: 'Buy BTC' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Confirm your order' });
+    await act(async () => fireEvent.click(within(dialog).getByRole('button', { name: 'Confirm buy' })));
+    expect(await screen.findByText('The order could not fill at once and expired (IOC); nothing was traded.')).toBeTruthy();
   });
 });

@@ -6,20 +6,20 @@ import Stack from '@mui/material/Stack';
 import ToggleButton from '@mui/material/ToggleButton';
 import ToggleButtonGroup from '@mui/material/ToggleButtonGroup';
 import Typography from '@mui/material/Typography';
-import type { PlaceOrderResponse, SymbolInfo } from '@cryptosim/contracts';
+import type { OrderSide, OrderType, PlaceOrderResponse, SymbolInfo } from '@cryptosim/contracts';
 import { ResultToast, type ToastMessage } from '@/components/result-toast';
-import { useFormat, useT, type Formatter, type Translate } from '@/lib/i18n';
+import { useFormat, useT, type Formatter, type MessageKey, type Translate } from '@/lib/i18n';
 import { useFeeRates } from '../api/get-fee-rates';
 import { usePlaceOrder } from '../api/place-order';
 import { useOrderTicket } from '../hooks/use-order-ticket';
 import { DEFAULT_FEE_RATES } from '../rules/fee-rate';
-import { effectiveUnit, needsPrice, needsStopPrice, quoteAllowed, type AmountUnit } from '../rules/order-draft';
+import { effectiveUnit, isStopLoss, needsPrice, needsStopPrice, needsTimeInForce, quoteAllowed, type AmountUnit } from '../rules/order-draft';
 import { PERCENTAGES } from '../rules/percent-of-available';
 import { ConfirmOrderDialog } from './confirm-order-dialog';
 import { issueText } from './issue-text';
 import { problemText } from './problem-text';
 import { TicketPreview } from './ticket-preview';
-import { DecimalField, SideSwitch, TypeSelect } from './ticket-fields';
+import { DecimalField, SideSwitch, TimeInForceSelect, TypeSelect } from './ticket-fields';
 
 export interface OrderTicketProps {
   rules: SymbolInfo;
@@ -33,11 +33,18 @@ export interface OrderTicketProps {
 function resultToast({ order, fills }: PlaceOrderResponse, rules: SymbolInfo, t: Translate, format: Formatter): Omit<ToastMessage, 'id'> {
   const asset = rules.baseAsset;
   if (order.status === 'REJECTED') return { severity: 'error', text: t('ticket.result.rejected', { reason: order.rejectReason ?? '—' }) };
+  if (order.status === 'EXPIRED') return { severity: 'info', text: t('ticket.result.expired', { timeInForce: order.timeInForce ?? '—' }) };
   if (fills.length > 0 || order.status === 'FILLED') {
     const params = { quantity: format.quantity(order.filledQuantity), asset, price: format.price(order.avgFillPrice ?? '0', rules.tickSize), fee: format.preciseMoney(order.fee) };
     return { severity: 'success', text: t(order.side === 'BUY' ? 'ticket.result.bought' : 'ticket.result.sold', params) };
   }
   return { severity: 'info', text: t('ticket.result.placed', { type: t(`orderType.${order.type}`), side: t(`side.${order.side}`), quantity: format.quantity(order.quantity ?? '0'), asset }) };
+}
+
+/** The trigger field's hint: what happens at the trigger (a market or a limit order), on which side of the price. */
+function stopHintKey(type: OrderType, side: OrderSide): MessageKey {
+  const limit = needsPrice(type) ? 'Limit' : '';
+  return `ticket.${isStopLoss(type) ? 'stopLoss' : 'takeProfit'}${limit}Hint${side}`;
 }
 
 /** Buy or sell one symbol: the exchange's rules are checked as you type, then confirmed, then sent. */
@@ -86,18 +93,19 @@ export function OrderTicket({ rules, marketPrice, cash, coin }: OrderTicketProps
     <Stack spacing={2} component="form" noValidate aria-label={t('ticket.title')} onSubmit={(event) => { event.preventDefault(); submit(); }}>
       <SideSwitch value={draft.side} onChange={(side) => change({ side })} />
       <TypeSelect value={draft.type} onChange={(type) => change({ type })} />
-      {needsPrice(draft.type) ? (
-        <DecimalField label={t('ticket.limitPrice')} value={draft.price} onChange={(price) => change({ price })} error={error('price')} hint={t('ticket.tickHint', { tick: rules.tickSize })} />
-      ) : null}
       {needsStopPrice(draft.type) ? (
         <DecimalField
           label={t('ticket.stopPrice')}
           value={draft.stopPrice}
           onChange={(stopPrice) => change({ stopPrice })}
           error={error('stopPrice')}
-          hint={t(draft.type === 'STOP_LOSS' ? `ticket.stopLossHint${draft.side}` : `ticket.takeProfitHint${draft.side}`)}
+          hint={t(stopHintKey(draft.type, draft.side))}
         />
       ) : null}
+      {needsPrice(draft.type) ? (
+        <DecimalField label={t('ticket.limitPrice')} value={draft.price} onChange={(price) => change({ price })} error={error('price')} hint={t('ticket.tickHint', { tick: rules.tickSize })} />
+      ) : null}
+      {needsTimeInForce(draft.type) ? <TimeInForceSelect value={draft.timeInForce} onChange={(timeInForce) => change({ timeInForce })} /> : null}
       <Stack direction="row" spacing={1} sx={{ alignItems: 'flex-start' }}>
         <DecimalField
           label={t('ticket.amount', { unit: unit === 'QUOTE' ? 'USDT' : asset })}

@@ -3,7 +3,7 @@ import MenuItem from '@mui/material/MenuItem';
 import TextField from '@mui/material/TextField';
 import ToggleButton from '@mui/material/ToggleButton';
 import ToggleButtonGroup from '@mui/material/ToggleButtonGroup';
-import { OrderTypes, type OrderSide, type OrderType } from '@cryptosim/contracts';
+import { OrderTypes, TimeInForces, type OrderSide, type OrderType, type TimeInForce } from '@cryptosim/contracts';
 import { useT } from '@/lib/i18n';
 
 export function SideSwitch({ value, onChange }: { value: OrderSide; onChange: (side: OrderSide) => void }) {
@@ -37,6 +37,30 @@ export function TypeSelect({ value, onChange }: { value: OrderType; onChange: (t
       {OrderTypes.map((type) => (
         <MenuItem key={type} value={type}>
           {t(`orderType.${type}`)}
+        </MenuItem>
+      ))}
+    </TextField>
+  );
+}
+
+/** GTC, IOC, FOK for limit and stop-limit orders; IOC and FOK say that an order not filled at once expires. */
+export function TimeInForceSelect({ value, onChange }: { value: TimeInForce; onChange: (timeInForce: TimeInForce) => void }) {
+  const t = useT();
+  const id = useId();
+  return (
+    <TextField
+      id={id}
+      select
+      size="small"
+      fullWidth
+      label={t('ticket.timeInForce')}
+      value={value}
+      helperText={value === 'GTC' ? undefined : t('ticket.timeInForceExpiresHint')}
+      onChange={(event) => onChange(event.target.value as TimeInForce)}
+    >
+      {TimeInForces.map((tif) => (
+        <MenuItem key={tif} value={tif}>
+          {t(`timeInForce.${tif}`)}
         </MenuItem>
       ))}
     </TextField>

@@ -1,6 +1,6 @@
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
-import type { OrderSide, OrderType, SymbolInfo } from '@cryptosim/contracts';
+import { hasLimitPrice, type OrderSide, type OrderType, type SymbolInfo } from '@cryptosim/contracts';
 import { useFormat, useT } from '@/lib/i18n';
 import type { OrderPreview } from '../rules/check-order';
 import { Dec } from '@cryptosim/trading-rules';
@@ -30,12 +30,14 @@ export interface TicketPreviewProps {
 /**
  * Quantity, price, fee (on top, in USDT) and the total to pay or receive; USDT to 2 decimals
  * with the exact figure on hover. Orders that fill at the market (market orders and triggered
- * stops) show estimates, marked with ≈ and explained; a stop's price is its trigger, not its fill.
+ * stops) show estimates, marked with ≈ and explained; a stop's price is its trigger, not its fill;
+ * a stop-limit's is its limit price.
  */
 export function TicketPreview({ preview, side, type, asset, feeRate, rules }: TicketPreviewProps) {
   const t = useT();
   const format = useFormat();
-  const estimated = preview !== null && (preview.estimated || type !== 'LIMIT');
+  // Limit-priced orders (stop-limits too) fill at their limit or better; the others at the market.
+  const estimated = preview !== null && (preview.estimated || !hasLimitPrice(type));
   const about = (text: string) => (estimated ? `≈ ${text}` : text);
   const stop = type === 'STOP_LOSS' || type === 'TAKE_PROFIT';
   const dash = '—';

@@ -11,6 +11,10 @@ describe('stopSideIssue', () => {
     ['BUY', 'STOP_LOSS', '85', 'ticket.error.stopMustBeAbove'],
     ['SELL', 'TAKE_PROFIT', '80', 'ticket.error.stopMustBeAbove'],
     ['BUY', 'TAKE_PROFIT', '90', 'ticket.error.stopMustBeBelow'],
+    ['SELL', 'STOP_LOSS_LIMIT', '87', 'ticket.error.stopMustBeBelow'],
+    ['BUY', 'STOP_LOSS_LIMIT', '85', 'ticket.error.stopMustBeAbove'],
+    ['SELL', 'TAKE_PROFIT_LIMIT', '80', 'ticket.error.stopMustBeAbove'],
+    ['BUY', 'TAKE_PROFIT_LIMIT', '90', 'ticket.error.stopMustBeBelow'],
   ] as const)('when a %s %s triggers at %s with the price at 86, then it is refused (%s)', (side, type, stopPrice, key) => {
     expect(stopSideIssue(draft({ side, type, stopPrice }), '86')?.key).toBe(key);
   });
@@ -20,6 +24,8 @@ describe('stopSideIssue', () => {
     ['BUY', 'STOP_LOSS', '90'],
     ['SELL', 'TAKE_PROFIT', '90'],
     ['BUY', 'TAKE_PROFIT', '80'],
+    ['SELL', 'STOP_LOSS_LIMIT', '80'],
+    ['BUY', 'TAKE_PROFIT_LIMIT', '80'],
   ] as const)('when a %s %s waits at %s on the right side of 86, then there is no issue', (side, type, stopPrice) => {
     expect(stopSideIssue(draft({ side, type, stopPrice }), '86')).toBeUndefined();
   });

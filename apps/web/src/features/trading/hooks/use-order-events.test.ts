@@ -5,7 +5,7 @@ import { tradingKeys } from '@/lib/trading';
 import { applyOrderEvent } from './use-order-events';
 
 const order = (id: number, symbol: string, status: Order['status']): Order => ({
-  id, clientOrderId: `c${id}`, symbol, side: 'BUY', type: 'LIMIT', status, quantity: '1', quoteAmount: null, price: '10', stopPrice: null,
+  id, clientOrderId: `c${id}`, symbol, side: 'BUY', type: 'LIMIT', status, quantity: '1', quoteAmount: null, price: '10', stopPrice: null, timeInForce: 'GTC', triggeredAt: null,
   filledQuantity: '0', avgFillPrice: null, fee: '0', rejectReason: null, run: 1, createdAt: '2025-01-01T00:00:00Z', updatedAt: '2025-01-01T00:00:00Z',
 });
 

@@ -126,3 +126,48 @@ describe('order ticket rules', () => {
     expect(checkOrder(draft({ amount }), ctx).issues.amount?.key).toBe('ticket.error.positive');
   });
 });
+
+describe('order ticket rules — post-only, time in force, stop-limits', () => {
+  const wide = { ...ctx, cash: '100000' };
+
+  it.each([
+    ['BUY', '64123.45', 'ticket.error.makerMustBeBelow'],
+    ['BUY', '65000', 'ticket.error.makerMustBeBelow'],
+    ['SELL', '64123.45', 'ticket.error.makerMustBeAbove'],
+    ['SELL', '60000', 'ticket.error.makerMustBeAbove'],
+  ] as const)('when a post-only %s at %s would take the market at 64123.45, then the price field says so and nothing is sent', (side, price, key) => {
+    const { issues, request } = checkOrder(draft({ side, type: 'LIMIT_MAKER', price, amount: '0.001' }), wide);
+    expect(issues.price).toEqual({ key, params: { price: { price: '64123.45' } } });
+    expect(request).toBeNull();
+  });
+
+  it('when a post-only buy rests below the price, then it is sent without timeInForce', () => {
+    expect(checkOrder(draft({ type: 'LIMIT_MAKER', price: '60000', amount: '0.001', timeInForce: 'IOC' }), wide).request).toEqual({
+      symbol: 'BTCUSDT', type: 'LIMIT_MAKER', quantity: '0.001', price: '60000',
+    });
+  });
+
+  it('when a limit is IOC or FOK, then the body carries it; GTC, the default, is left out', () => {
+    expect(checkOrder(draft({ type: 'LIMIT', price: '60000', amount: '0.001', timeInForce: 'FOK' }), wide).request).toMatchObject({ timeInForce: 'FOK' });
+    expect(checkOrder(draft({ type: 'LIMIT', price: '60000', amount: '0.001' }), wide).request).not.toHaveProperty('timeInForce');
+  });
+
+  it('when a stop-limit is complete, then both prices and the time in force are sent and the preview is at the limit price', () => {
+    const { issues, preview, request } = checkOrder(draft({ side: 'SELL', type: 'STOP_LOSS_LIMIT', stopPrice: '60000', price: '59900.5', amount: '0.1', timeInForce: 'IOC' }), wide);
+    expect(issues).toEqual({});
+    expect(preview).toMatchObject({ price: '59900.5', notional: '5990.05', estimated: false });
+    expect(request).toEqual({ symbol: 'BTCUSDT', type: 'STOP_LOSS_LIMIT', quantity: '0.1', stopPrice: '60000', price: '59900.5', timeInForce: 'IOC' });
+  });
+
+  it('when a stop-limit lacks its limit price, then the price is required; a trigger off the tick is explained', () => {
+    const { issues } = checkOrder(draft({ type: 'TAKE_PROFIT_LIMIT', stopPrice: '60000.001', amount: '0.1' }), wide);
+    expect(issues.price).toEqual({ key: 'ticket.error.required' });
+    expect(issues.stopPrice).toEqual({ key: 'ticket.error.tick', params: { tick: { price: '0.01' } } });
+  });
+
+  it('when a stop-limit buy needs more than the cash, then it is measured at its limit price plus the larger fee, as the server holds it', () => {
+    const { issues } = checkOrder(draft({ type: 'STOP_LOSS_LIMIT', stopPrice: '70000', price: '70100', amount: '0.01443' }), { ...ctx, cash: '1000' });
+    // 0.01443 × 70100 = 1011.543; fee 1.011543 → 1012.554543 held, no slippage allowance.
+    expect(issues.balance).toEqual({ key: 'ticket.error.insufficientCashHeld', params: { needed: { money: '1012.554543' }, available: { money: '1000' } } });
+  });
+});

@@ -6,6 +6,7 @@ import {
   isBelowMinNotional,
   isBelowMinQuantity,
   isOnStep,
+  isMarketable,
   isOnTick,
   parseAmount,
   quantityForQuote,
@@ -13,7 +14,7 @@ import {
   type SymbolRules,
 } from '@cryptosim/trading-rules';
 import { feeRateFor } from './fee-rate';
-import { effectiveUnit, needsPrice, needsStopPrice, type OrderDraft } from './order-draft';
+import { effectiveUnit, needsPrice, needsStopPrice, needsTimeInForce, type OrderDraft } from './order-draft';
 import type { OrderIssue, OrderIssues } from './order-issue';
 
 export interface OrderContext {
@@ -68,15 +69,22 @@ export function checkOrder(draft: OrderDraft, ctx: OrderContext): OrderCheck {
   const filters = symbolRules(rules);
   const issues: OrderIssues = {};
 
+  // The notional is measured at the limit price when there is one (stop-limits too), else the trigger, else the live price.
   let price: Dec | null = ctx.marketPrice ? new Dec(ctx.marketPrice) : null;
+  if (needsStopPrice(draft.type)) {
+    const checked = checkPrice(draft.stopPrice, filters);
+    if (checked.issue) issues.stopPrice = checked.issue;
+    price = checked.value;
+  }
   if (needsPrice(draft.type)) {
     const checked = checkPrice(draft.price, filters);
     if (checked.issue) issues.price = checked.issue;
     price = checked.value;
-  } else if (needsStopPrice(draft.type)) {
-    const checked = checkPrice(draft.stopPrice, filters);
-    if (checked.issue) issues.stopPrice = checked.issue;
-    price = checked.value;
+  }
+  const market = ctx.marketPrice === undefined ? null : parseAmount(ctx.marketPrice);
+  if (draft.type === 'LIMIT_MAKER' && price && !issues.price && market && isMarketable(draft.side, price, market)) {
+    // Post-only: the server refuses one that would take the market (WOULD_MATCH_IMMEDIATELY).
+    issues.price = { key: draft.side === 'BUY' ? 'ticket.error.makerMustBeBelow' : 'ticket.error.makerMustBeAbove', params: { price: { price: ctx.marketPrice! } } };
   }
 
   const unit = effectiveUnit(draft);
@@ -135,5 +143,6 @@ function toRequest(draft: OrderDraft, symbol: string, unit: 'BASE' | 'QUOTE', am
   else body.quantity = amount.toFixed();
   if (needsPrice(draft.type)) body.price = new Dec(draft.price.trim()).toFixed();
   if (needsStopPrice(draft.type)) body.stopPrice = new Dec(draft.stopPrice.trim()).toFixed();
+  if (needsTimeInForce(draft.type) && draft.timeInForce !== 'GTC') body.timeInForce = draft.timeInForce;
   return body;
 }
