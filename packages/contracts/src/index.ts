@@ -11,3 +11,4 @@ export * from './auth.js';
 export * from './default-symbols.js';
 export * from './ai.js';
 export * from './jobs.js';
+export * from './api-keys.js';
