@@ -61,6 +61,9 @@ const EnvSchema = z.object({
   JWT_SECRET: optionalString.refine((v) => v === undefined || v.length >= 32, {
     message: 'must be at least 32 characters',
   }),
+  API_KEY_ENCRYPTION_SECRET: optionalString.refine((v) => v === undefined || v.length >= 32, {
+    message: 'must be at least 32 characters',
+  }),
   CORS_ORIGINS: list.prefault(''),
   WEB_DIST_DIR: optionalString,
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
@@ -144,6 +147,11 @@ export interface Config {
   cacheKeyPrefix: string;
   /** Absent in embedded mode until start-up reads or creates one in DATA_DIR. */
   jwtSecret: string | undefined;
+  /**
+   * Key material for encrypting API-key secrets at rest; the JWT secret when unset. Changing
+   * either one (whichever is in use) makes existing HMAC keys unusable: they must be re-created.
+   */
+  apiKeyEncryptionSecret: string | undefined;
   corsOrigins: string[];
   /** Where the built web app lives; undefined means "next to the server". */
   webDistDir: string | undefined;
@@ -206,6 +214,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     kafkaTopicPrefix: e.KAFKA_TOPIC_PREFIX,
     cacheKeyPrefix: e.CACHE_KEY_PREFIX,
     jwtSecret: e.JWT_SECRET,
+    apiKeyEncryptionSecret: e.API_KEY_ENCRYPTION_SECRET,
     corsOrigins: e.CORS_ORIGINS,
     webDistDir: e.WEB_DIST_DIR ? path.resolve(e.WEB_DIST_DIR) : undefined,
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,

@@ -12,3 +12,4 @@ export * from './default-symbols.js';
 export * from './ai.js';
 export * from './jobs.js';
 export * from './ai-chat.js';
+export * from './api-keys.js';

@@ -20,3 +20,4 @@ export * from './schema/market.js';
 export * from './schema/trading.js';
 export * from './schema/ai.js';
 export * from './schema/jobs.js';
+export * from './schema/api-keys.js';

@@ -29,3 +29,8 @@ export const REGISTER_RULES: RateRule[] = [
 export const PASSWORD_CHANGE_RULES: RateRule[] = [
   { name: 'password-user', max: 5, windowMs: MINUTE, key: (r) => String(r.user.id), whenCacheFails: 'refuse' },
 ];
+
+/** Creating keys: 10 a minute per user is plenty for a person and stops a script filling the table. */
+export const API_KEY_CREATE_RULES: RateRule[] = [
+  { name: 'api-key-create-user', max: 10, windowMs: MINUTE, key: (r) => String(r.user.id), whenCacheFails: 'refuse' },
+];

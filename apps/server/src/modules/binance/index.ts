@@ -7,6 +7,7 @@ import type { AppModule, ModuleContext } from '../../kernel/module.js';
 import { tradingConfig } from '../trading/index.js';
 import { configureBinanceScope } from './binance-scope.js';
 import { publicMarketRoutes } from './market-data/public-routes.js';
+import { marketStreams } from './streams/streams-ws.js';
 import { REQUEST_WEIGHT_LIMIT, type RateLimit, UsageLimits } from './usage-limits.js';
 
 export interface BinanceModuleOptions {
@@ -25,6 +26,7 @@ export function binanceModuleWith(options: BinanceModuleOptions = {}): AppModule
         async (scope) => {
           configureBinanceScope(scope, logger);
           await publicMarketRoutes(scope, { ctx, usage, slippage });
+          await marketStreams(scope, ctx, slippage, logger);
         },
         { prefix: '/binance' },
       );

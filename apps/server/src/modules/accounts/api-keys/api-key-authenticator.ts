@@ -1,0 +1,126 @@
+/**
+ * Checks a signed request's API key and signature, for the Binance-compatible surface.
+ *
+ * Revocation is read from the database on every call (one lookup on the unique api_key index),
+ * so a key revoked through any replica is refused by every replica on its next request: no
+ * cache can be stale. What never changes for a key (its decrypted secret or parsed public key,
+ * its IP allow-list) is kept per process, so the lookup is the only per-request cost beyond the
+ * signature itself. `last_used_at` is written at most once a minute per key and process.
+ */
+import type { KeyObject } from 'node:crypto';
+import { createPublicKey } from 'node:crypto';
+import type { Logger } from 'pino';
+import type { Database } from '../../../ports/db/db-port.js';
+import { findApiKey, touchApiKey, type ApiKeyRow } from './api-key-repository.js';
+import { ipCheckOf, type IpCheck } from './ip-allowlist.js';
+import type { SecretBox } from './secret-box.js';
+import { ed25519SignatureMatches, hmacSignatureMatches } from './signatures.js';
+
+export interface ApiKeyPrincipal {
+  keyId: string;
+  userId: number;
+  permissions: { read: boolean; trade: boolean };
+}
+
+export type ApiKeyRefusal = 'UNKNOWN_KEY' | 'REVOKED' | 'BAD_SIGNATURE' | 'IP_NOT_ALLOWED';
+export type ApiKeyCheck = { ok: true; principal: ApiKeyPrincipal } | { ok: false; reason: ApiKeyRefusal };
+
+export interface SignedRequest {
+  /** The X-MBX-APIKEY header. */
+  apiKey: string;
+  /** The exact signed string: query string and form body without `signature`, as Binance concatenates them. */
+  payload: string;
+  /** The `signature` parameter, already URL-decoded: hex for HMAC keys, base64 for Ed25519 keys. */
+  signature: string;
+  /** The client address (request.ip). */
+  ip: string;
+}
+
+export interface ApiKeyAuthenticator {
+  /** A SIGNED request (TRADE, USER_DATA). */
+  verify(input: SignedRequest): Promise<ApiKeyCheck>;
+  /** A request that carries the API key but no signature (Binance's USER_STREAM listen-key endpoints). */
+  identify(input: { apiKey: string; ip: string }): Promise<ApiKeyCheck>;
+}
+
+interface Material {
+  ipCheck: IpCheck;
+  hmacSecret?: string;
+  publicKey?: KeyObject;
+}
+
+const API_KEY_SHAPE = /^[A-Za-z0-9]{64}$/;
+const TOUCH_EVERY_MS = 60_000;
+/** Per-process cache bound; past it the cache starts over (keys are re-derived on demand). */
+const MAX_CACHED_KEYS = 10_000;
+
+export interface AuthenticatorDeps {
+  db: Database;
+  box: SecretBox;
+  logger: Pick<Logger, 'warn'>;
+  now?: () => Date;
+}
+
+export function createApiKeyAuthenticator(deps: AuthenticatorDeps): ApiKeyAuthenticator {
+  const now = deps.now ?? (() => new Date());
+  const materials = new Map<string, Material>();
+  const touchedAt = new Map<string, number>();
+
+  function materialOf(row: ApiKeyRow): Material | undefined {
+    const cached = materials.get(row.id);
+    if (cached) return cached;
+    let material: Material;
+    try {
+      material =
+        row.type === 'HMAC_SHA256'
+          ? { ipCheck: ipCheckOf(row.ipAllowlist), hmacSecret: deps.box.open(row.secretCiphertext ?? '', row.apiKey) }
+          : { ipCheck: ipCheckOf(row.ipAllowlist), publicKey: createPublicKey({ key: row.publicKey ?? '', format: 'pem' }) };
+    } catch (err) {
+      // The encryption material changed since the key was made (or the row was altered): the key cannot sign anything.
+      deps.logger.warn({ apiKeyId: row.id, err: (err as Error).message }, 'api key unusable: its secret does not decrypt under the current key material');
+      return undefined;
+    }
+    if (materials.size >= MAX_CACHED_KEYS) materials.clear();
+    materials.set(row.id, material);
+    return material;
+  }
+
+  async function touch(row: ApiKeyRow): Promise<void> {
+    const at = now();
+    const last = touchedAt.get(row.id) ?? row.lastUsedAt?.getTime() ?? 0;
+    if (at.getTime() - last < TOUCH_EVERY_MS) return;
+    if (touchedAt.size >= MAX_CACHED_KEYS) touchedAt.clear();
+    touchedAt.set(row.id, at.getTime());
+    try {
+      await touchApiKey(deps.db, row.id, at);
+    } catch (err) {
+      deps.logger.warn({ apiKeyId: row.id, err: (err as Error).message }, 'api key last-used time not recorded');
+    }
+  }
+
+  async function check(apiKey: string, ip: string, signed: { payload: string; signature: string } | undefined): Promise<ApiKeyCheck> {
+    if (!API_KEY_SHAPE.test(apiKey)) return { ok: false, reason: 'UNKNOWN_KEY' };
+    const row = await findApiKey(deps.db, apiKey);
+    if (!row) return { ok: false, reason: 'UNKNOWN_KEY' };
+    if (row.revokedAt) {
+      materials.delete(row.id);
+      return { ok: false, reason: 'REVOKED' };
+    }
+    const material = materialOf(row);
+    if (!material) return { ok: false, reason: 'BAD_SIGNATURE' };
+    if (!material.ipCheck.allows(ip)) return { ok: false, reason: 'IP_NOT_ALLOWED' };
+    if (signed) {
+      const matches = material.hmacSecret !== undefined
+        ? hmacSignatureMatches(material.hmacSecret, signed.payload, signed.signature)
+        : ed25519SignatureMatches(material.publicKey!, signed.payload, signed.signature);
+      if (!matches) return { ok: false, reason: 'BAD_SIGNATURE' };
+    }
+    await touch(row);
+    return { ok: true, principal: { keyId: row.id, userId: row.userId, permissions: { read: row.canRead, trade: row.canTrade } } };
+  }
+
+  return {
+    verify: (input) => check(input.apiKey, input.ip, { payload: input.payload, signature: input.signature }),
+    identify: (input) => check(input.apiKey, input.ip, undefined),
+  };
+}
