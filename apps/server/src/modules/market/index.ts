@@ -32,9 +32,8 @@ export { readClosedCandles, latestClosedOpenTime, type ClosedCandle } from './re
 export { getPrices } from './get-prices.js';
 export { getHistory } from './get-history.js';
 export { checkCandleQuality, type SymbolQuality } from './quality/check-candle-quality.js';
-// For the Binance-compatible face (modules/binance): candles as /history serves them, and the
-// price channel whose frames it re-shapes into Binance's stream payloads.
-export { getHistory } from './get-history.js';
+// For the Binance-compatible face (modules/binance): candles as /history serves them (above), and
+// the price channel whose frames it re-shapes into Binance's stream payloads.
 export { INTERVAL_MS } from './repository.js';
 export { priceChannel } from './projector/cache-layout.js';
 export type { QualityReport } from './quality/assess-candle-quality.js';
