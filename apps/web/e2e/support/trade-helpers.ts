@@ -53,3 +53,16 @@ export async function apiGet<T>(page: Page, path: string): Promise<T> {
     return (await response.json()) as T;
   }, path) as Promise<T>;
 }
+
+/** POST on the API with the page's own session token; the reply's status and body. */
+export async function apiPost<T>(page: Page, path: string, body: unknown): Promise<{ status: number; body: T }> {
+  return page.evaluate(async ([url, json]) => {
+    const session = JSON.parse(localStorage.getItem('cryptosim.session') ?? '{}') as { tokens?: { accessToken?: string } };
+    const response = await fetch(url, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${session.tokens?.accessToken ?? ''}`, 'Content-Type': 'application/json' },
+      body: JSON.stringify(json),
+    });
+    return { status: response.status, body: (await response.json()) as T };
+  }, [path, body] as const) as Promise<{ status: number; body: T }>;
+}

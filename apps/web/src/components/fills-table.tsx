@@ -18,7 +18,9 @@ export function FillsTable({ fills, label, showSymbol = true }: { fills: readonl
   const rulesOf = useSymbolRules();
   return (
     <TableScroll label={label}>
-      <Table size="small">
+      {/* Seven or eight nowrap columns: MUI's 16 px side padding made the Trade page's
+          "My trades" 838 px wide in its 782 px box at 1440 px, hiding the P&L column. */}
+      <Table size="small" sx={{ '& th, & td': { px: 1 } }}>
         <TableHead>
           <TableRow>
             <TableCell>{t('fills.column.time')}</TableCell>

@@ -13,7 +13,7 @@ import { HistoryPanel } from './history-panel';
 import { HoldingsPanel } from './holdings-panel';
 import { PerformancePanel } from './performance-panel';
 
-/** The portfolio page's content: live holdings and allocation, performance, full history; one error boundary each. */
+/** The portfolio page's content: live holdings, performance and allocation, full history; one error boundary each. */
 export function PortfolioView() {
   const t = useT();
   const { data: portfolio, error } = usePortfolio();
@@ -25,17 +25,19 @@ export function PortfolioView() {
   const live = liveHoldings(portfolio, new Map(prices?.prices.map((row) => [row.symbol, row.price]) ?? []));
   return (
     <Stack spacing={2}>
+      {/* Holdings get the full width: beside the allocation (2/3 of 1200 px) its eight columns
+          ran 886 px into a 723 px box at 1440 px, hiding realized P&L and weight. */}
+      <PanelBoundary>
+        <HoldingsPanel live={live} />
+      </PanelBoundary>
       <Box sx={{ display: 'grid', gap: 2, gridTemplateColumns: { xs: 'minmax(0, 1fr)', lg: 'minmax(0, 2fr) minmax(0, 1fr)' }, alignItems: 'start' }}>
         <PanelBoundary>
-          <HoldingsPanel live={live} />
+          <PerformancePanel />
         </PanelBoundary>
         <PanelBoundary>
           <AllocationPanel live={live} />
         </PanelBoundary>
       </Box>
-      <PanelBoundary>
-        <PerformancePanel />
-      </PanelBoundary>
       <PanelBoundary>
         <HistoryPanel />
       </PanelBoundary>
