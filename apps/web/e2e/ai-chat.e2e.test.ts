@@ -141,7 +141,7 @@ describe.skipIf(!chromium.ok)('AI assistant chat in Chromium against the real se
     await page.setViewportSize(VIEWPORTS.phone);
     await page.goto(url('/ai'));
     await page.getByRole('heading', { level: 1, name: 'AI assistant' }).waitFor();
-    await page.getByRole('region', { name: 'Conversations' }).getByRole('button', { name: /비트코인/ }).waitFor();
+    await page.getByRole('region', { name: 'Conversations' }).getByRole('button', { name: /^비트코인 지금 얼마야\?/ }).waitFor();
     const eth = await settledPrice('ETHUSDT');
     const en = await ask('What is the price of ETH now?', { input: 'Your question', send: 'Send', log: 'Conversation with the assistant', tools: 'Data used' });
     expect(en.answer, 'an English question gets an English answer').not.toMatch(HANGUL);
