@@ -105,12 +105,12 @@ describe.skipIf(!chromium.ok)('AI assistant chat in Chromium against the real se
 
   /** Asks on the AI page and returns the finished answer's text and its tool chips. */
   async function ask(question: string, labels: { input: string; send: string; log: string; tools: string }): Promise<{ answer: string; chips: string[] }> {
-    await page.getByLabel(labels.input).fill(question);
+    await page.getByRole('textbox', { name: labels.input }).fill(question);
     await page.getByRole('button', { name: labels.send, exact: true }).click();
     const log = page.getByRole('log', { name: labels.log });
     await log.waitFor();
     await page.waitForFunction((name) => document.querySelector(`[role="log"][aria-label="${name}"]`)?.getAttribute('aria-busy') === 'false', labels.log, { timeout: 30_000 });
-    const last = log.locator(':scope > li').last();
+    const last = log.locator(':scope > ul > li').last();
     const chips = await last.getByRole('list', { name: labels.tools }).locator('li').allInnerTexts().catch(() => []);
     expect(await last.getByRole('alert').count(), `no error on the answer to "${question}": ${await last.innerText()}`).toBe(0);
     return { answer: await last.innerText(), chips };
@@ -141,7 +141,7 @@ describe.skipIf(!chromium.ok)('AI assistant chat in Chromium against the real se
     await page.setViewportSize(VIEWPORTS.phone);
     await page.goto(url('/ai'));
     await page.getByRole('heading', { level: 1, name: 'AI assistant' }).waitFor();
-    await page.getByRole('region', { name: 'Conversations' }).getByRole('button', { name: /비트코인/ }).waitFor();
+    await page.getByRole('region', { name: 'Conversations' }).getByRole('button', { name: /^비트코인 지금 얼마야\?/ }).waitFor();
     const eth = await settledPrice('ETHUSDT');
     const en = await ask('What is the price of ETH now?', { input: 'Your question', send: 'Send', log: 'Conversation with the assistant', tools: 'Data used' });
     expect(en.answer, 'an English question gets an English answer').not.toMatch(HANGUL);

@@ -35,7 +35,8 @@ function ask(question: string) {
   fireEvent.click(screen.getByRole('button', { name: 'Send' }));
 }
 
-describe('assistant chat', () => {
+// The first render compiles MUI and react-markdown; on a shared machine that outlasts the default 5 s.
+describe('assistant chat', { timeout: 30_000 }, () => {
   const fetchMock = vi.fn<typeof fetch>();
 
   beforeEach(() => {

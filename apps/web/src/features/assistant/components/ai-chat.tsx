@@ -26,7 +26,7 @@ export interface AIChatProps {
  */
 export function AIChat({ chat, symbol, onOpenDraft, logHeight = { xs: '55vh', md: 480 } }: AIChatProps) {
   const t = useT();
-  const log = useRef<HTMLUListElement>(null);
+  const log = useRef<HTMLDivElement>(null);
   const last = chat.turns.at(-1);
 
   // Follow the answer as it grows.
@@ -44,7 +44,6 @@ export function AIChat({ chat, symbol, onOpenDraft, logHeight = { xs: '55vh', md
         </>
       ) : (
         <Box
-          component="ul"
           ref={log}
           role="log"
           aria-label={t('assistant.log')}
@@ -52,12 +51,7 @@ export function AIChat({ chat, symbol, onOpenDraft, logHeight = { xs: '55vh', md
           // Scrollable, so it must be reachable by keyboard to be scrolled.
           tabIndex={0}
           sx={{
-            listStyle: 'none',
-            m: 0,
             p: 1,
-            display: 'flex',
-            flexDirection: 'column',
-            gap: 1.5,
             maxHeight: logHeight,
             overflowY: 'auto',
             border: 1,
@@ -66,9 +60,11 @@ export function AIChat({ chat, symbol, onOpenDraft, logHeight = { xs: '55vh', md
             '&:focus-visible': { outline: 2, outlineColor: 'primary.main', outlineStyle: 'solid' },
           }}
         >
-          {chat.turns.map((turn) => (
-            <ChatTurn key={turn.key} turn={turn} onOpenDraft={onOpenDraft} />
-          ))}
+          <Box component="ul" sx={{ listStyle: 'none', m: 0, p: 0, display: 'flex', flexDirection: 'column', gap: 1.5 }}>
+            {chat.turns.map((turn) => (
+              <ChatTurn key={turn.key} turn={turn} onOpenDraft={onOpenDraft} />
+            ))}
+          </Box>
         </Box>
       )}
       <ChatComposer busy={chat.busy} onAsk={(question) => void chat.ask(question)} onStop={chat.stop} />

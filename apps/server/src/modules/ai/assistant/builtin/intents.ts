@@ -56,7 +56,7 @@ const RULES: Array<[Intent, Matcher[]]> = [
     'prediction',
     [/예측|전망|오를까|오를 까|오르나|내릴까|떨어질까|상승할까|하락할까|오를지|내릴지|갈까|올라갈까|내려갈까/, /\b(predict(ion|ed)?s?|forecast|go(ing)? (up|down)|expect|outlook|will .* (rise|fall|drop|climb|go))\b/],
   ],
-  ['analysis', [/분석|지표|추세|기술적|rsi|macd|볼린저|과매수|과매도|이동평균|변동성/, /\b(analy[sz](e|is)|indicators?|trend|technical|rsi|macd|bollinger|overbought|oversold|volatility|moving average)\b/]],
+  ['analysis', [/분석|(?<!성과 ?)지표|추세|기술적|rsi|macd|볼린저|과매수|과매도|이동평균|변동성/, /\b(analy[sz](e|is)|indicators?|trend|technical|rsi|macd|bollinger|overbought|oversold|volatility|moving average)\b/]],
   ['open_orders', [/미체결|대기 ?주문|주문 ?내역|주문 ?목록|내 ?주문|주문 ?현황|걸어둔|열린 ?주문/, /\b(open orders?|pending orders?|my orders?|orders?)\b/]],
   ['history', [/거래 ?내역|체결 ?내역|매매 ?내역|체결|히스토리|최근 ?거래|거래 ?기록/, /\b(trade history|trading history|my trades|fills?|transactions?|recent trades|trades)\b/]],
   ['performance', [/성과|샤프|낙폭|승률|드로다운|성적/, /\b(performance|sharpe|drawdown|win ?rate|metrics|stats)\b/]],

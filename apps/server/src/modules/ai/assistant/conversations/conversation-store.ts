@@ -72,7 +72,8 @@ export async function storeTurn(db: Database, turn: StoredTurn): Promise<{ conve
   });
 }
 
-const messageCount = sql<number>`(select count(*)::int from ${chatMessages} where ${chatMessages.conversationId} = ${chatConversations.id})`;
+// Spelled out: inside a select list drizzle writes columns unqualified, and both tables have an "id".
+const messageCount = sql<number>`(select count(*)::int from chat_messages m where m.conversation_id = chat_conversations.id)`;
 
 function summaryOf(row: { id: string; title: string; messageCount: number; createdAt: Date; updatedAt: Date }): ConversationSummary {
   return { id: row.id, title: row.title, messageCount: Number(row.messageCount), createdAt: row.createdAt.toISOString(), updatedAt: row.updatedAt.toISOString() };
