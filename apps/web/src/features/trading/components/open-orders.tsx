@@ -63,7 +63,13 @@ export function OpenOrders({ symbol }: { symbol: string }) {
                   {/* The id the cancel toast names. */}
                   <Typography component="span" variant="caption" color="text.secondary">#{order.id}</Typography>
                 </TableCell>
-                <TableCell align="right" sx={{ fontVariantNumeric: 'tabular-nums' }}>{order.price ? format.price(order.price, rules?.tickSize) : t('orders.trigger', { price: format.price(order.stopPrice ?? '0', rules?.tickSize) })}</TableCell>
+                <TableCell align="right" sx={{ fontVariantNumeric: 'tabular-nums' }}>
+                  {order.price ? format.price(order.price, rules?.tickSize) : t('orders.trigger', { price: format.price(order.stopPrice ?? '0', rules?.tickSize) })}
+                  {/* A stop-limit waiting for its stop shows the trigger under its limit price. */}
+                  {order.price && order.stopPrice && !order.triggeredAt ? (
+                    <Typography component="span" variant="caption" color="text.secondary" sx={{ display: 'block' }}>{t('orders.trigger', { price: format.price(order.stopPrice, rules?.tickSize) })}</Typography>
+                  ) : null}
+                </TableCell>
                 <TableCell align="right" sx={{ fontVariantNumeric: 'tabular-nums' }}>{format.quantity(order.quantity ?? '0', rules?.stepSize)}</TableCell>
                 <TableCell align="right" sx={{ fontVariantNumeric: 'tabular-nums' }}>{format.quantity(order.filledQuantity, rules?.stepSize)}</TableCell>
                 <TableCell align="right" sx={stickyEnd}>
