@@ -5,6 +5,7 @@ import type { ActiveModelCache } from '../serving/active-model-cache.js';
 import type { PredictionMemo } from '../serving/prediction-memo.js';
 import { BuiltinAssistant } from './builtin/builtin-assistant.js';
 import { ChatService } from './chat-service.js';
+import { LlmAssistant } from './llm/llm-assistant.js';
 import type { ToolServices } from './tools/tool-services.js';
 
 export function createChatService(ctx: ModuleContext, models: ActiveModelCache, memo: PredictionMemo): ChatService {
@@ -17,5 +18,5 @@ export function createChatService(ctx: ModuleContext, models: ActiveModelCache, 
     models,
     memo,
   };
-  return new ChatService({ services, builtin: new BuiltinAssistant(), llm: undefined, logger: ctx.logger.child({ module: 'ai-chat' }) });
+  return new ChatService({ services, builtin: new BuiltinAssistant(), llm: ctx.config.assistant.llm ? new LlmAssistant(ctx.config.assistant.llm) : undefined, logger: ctx.logger.child({ module: 'ai-chat' }) });
 }
