@@ -1,6 +1,7 @@
 // The English catalog defines the key set; `ko.ts` must match it key for key (checked by
 // the compiler through `Messages` and by `catalogs.test.ts` at run time).
 import { enAi } from './en-ai';
+import { enApiKeys } from './en-api-keys';
 import { enPortfolio } from './en-portfolio';
 import { enTrading } from './en-trading';
 
@@ -8,6 +9,7 @@ export const en = {
   ...enTrading,
   ...enPortfolio,
   ...enAi,
+  ...enApiKeys,
   'app.name': 'cryptosim',
   'app.tagline': 'Crypto paper trading',
   'app.skipToContent': 'Skip to content',

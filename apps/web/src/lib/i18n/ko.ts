@@ -1,5 +1,6 @@
 import type { Messages } from './en';
 import { koAi } from './ko-ai';
+import { koApiKeys } from './ko-api-keys';
 import { koPortfolio } from './ko-portfolio';
 import { koTrading } from './ko-trading';
 
@@ -7,6 +8,7 @@ export const ko: Messages = {
   ...koTrading,
   ...koPortfolio,
   ...koAi,
+  ...koApiKeys,
   'app.name': 'cryptosim',
   'app.tagline': '암호화폐 모의 투자',
   'app.skipToContent': '본문으로 건너뛰기',
