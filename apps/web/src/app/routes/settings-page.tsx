@@ -1,6 +1,7 @@
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import { EmailForm, PasswordForm, ResetAccountCard, SettingsCard } from '@/features/account';
+import { ApiKeysSection } from '@/features/api-keys';
 import { useFormat, useT } from '@/lib/i18n';
 import { useSession } from '@/lib/session';
 import { LanguageSwitch } from '../shell/language-switch';
@@ -43,6 +44,9 @@ export default function SettingsPage() {
       ) : null}
       <EmailForm />
       <PasswordForm />
+      <SettingsCard id="settings-api-keys" title={t('apiKeys.title')}>
+        <ApiKeysSection />
+      </SettingsCard>
       <ResetAccountCard />
     </Stack>
   );

@@ -2,6 +2,7 @@
 // the compiler through `Messages` and by `catalogs.test.ts` at run time).
 import { enAi } from './en-ai';
 import { enAssistant } from './en-assistant';
+import { enApiKeys } from './en-api-keys';
 import { enPortfolio } from './en-portfolio';
 import { enTrading } from './en-trading';
 
@@ -10,6 +11,7 @@ export const en = {
   ...enPortfolio,
   ...enAi,
   ...enAssistant,
+  ...enApiKeys,
   'app.name': 'cryptosim',
   'app.tagline': 'Crypto paper trading',
   'app.skipToContent': 'Skip to content',
