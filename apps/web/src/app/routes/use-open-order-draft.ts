@@ -15,6 +15,7 @@ export function ticketDraftOf(draft: ChatOrderDraft): OrderDraft {
     amount: (quote ? request.quoteAmount : request.quantity) ?? '',
     price: request.price ?? '',
     stopPrice: request.stopPrice ?? '',
+    timeInForce: 'GTC',
   };
 }
 
