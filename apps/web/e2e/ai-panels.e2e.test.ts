@@ -35,7 +35,7 @@ describe.skipIf(!chromium.ok)('AI panels in Chromium against the real server', (
     return expected.first().innerText();
   }
 
-  it('when a signed-in user opens the Trade page and the AI app.page, then the panels render, fit 360 px, pass axe and keep the console clean', async () => {
+  it('when a signed-in user opens the Trade page and the AI page, then the panels render, fit 360 px, pass axe and keep the console clean', async () => {
     await register();
     for (const [size, viewport] of SIZES) {
       await app.page.setViewportSize(viewport);
@@ -106,7 +106,7 @@ describe.skipIf(!chromium.ok)('AI panels in Chromium against the real server', (
         await app.page.getByText(analysis.summary).waitFor();
         await app.page.waitForLoadState('networkidle').catch(() => undefined);
         if (size === 'phone') expect(await horizontalOverflow(app.page), `filled /trade (${language}) scrolls sideways at 360 px`).toBeLessThanOrEqual(0);
-        // Korean turns on red-for-up: the whole app.page, the ticket's Buy toggle included, is held to axe.
+        // Korean turns on red-for-up: the whole page, the ticket's Buy toggle included, is held to axe.
         expect(await seriousViolations(app.page), `axe on filled /trade (${language}, ${size}, dark)`).toEqual([]);
         await screenshot(app.page, `ai-trade-filled-dark-${language === 'English' ? 'en' : 'ko'}-${viewport.width}`, size === 'phone' ? 'phone' : 'desktop');
 
