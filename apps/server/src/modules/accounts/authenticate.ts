@@ -4,7 +4,7 @@ import { AppError } from '../../kernel/app-error.js';
 import type { Logger } from 'pino';
 import type { CachePort } from '../../ports/cache/cache-port.js';
 import { verifyAccessToken } from './access-token.js';
-import { revocationCheckOf } from './session-revocation.js';
+import { isRevoked } from './session-revocation.js';
 
 /** Who is calling, as `authenticate` puts it on the request. */
 export interface AuthUser {
@@ -45,7 +45,6 @@ function challenge(message: string): AppError {
  */
 export function authenticate(config: Pick<Config, 'jwtSecret'>, revocations?: CachePort): (request: FastifyRequest) => Promise<void> {
   const secret = jwtSecretOf(config);
-  const check = revocations && revocationCheckOf(revocations);
   return async (request) => {
     const header = request.headers.authorization;
     if (!header) throw challenge('Authentication required: send Authorization: Bearer <accessToken>.');
@@ -53,7 +52,7 @@ export function authenticate(config: Pick<Config, 'jwtSecret'>, revocations?: Ca
     if (!token) throw challenge('The Authorization header must be "Bearer <accessToken>".');
     try {
       const claims = await verifyAccessToken(secret, token);
-      if (check && (await check.isRevoked(claims.sessionId, request.log))) throw challenge('This session was signed out; log in again.');
+      if (revocations && (await isRevoked(revocations, request.log, claims.sessionId))) throw challenge('This session was signed out; log in again.');
       request.user = { id: claims.userId, username: claims.username, sessionId: claims.sessionId };
     } catch (error) {
       if (error instanceof AppError) throw challenge(error.message);
@@ -65,7 +64,7 @@ export function authenticate(config: Pick<Config, 'jwtSecret'>, revocations?: Ca
 /** The same check for a WebSocket's `?token=` or `{op:"auth"}` frame; rejects with a 401 AppError. */
 export async function authenticateSocket(config: Pick<Config, 'jwtSecret'>, token: string, revocations?: { cache: CachePort; logger: Pick<Logger, 'warn'> }): Promise<SocketIdentity> {
   const claims = await verifyAccessToken(jwtSecretOf(config), token);
-  if (revocations && (await revocationCheckOf(revocations.cache).isRevoked(claims.sessionId, revocations.logger))) {
+  if (revocations && (await isRevoked(revocations.cache, revocations.logger, claims.sessionId))) {
     throw new AppError('UNAUTHORIZED', 401, 'This session was signed out; log in again.');
   }
   return { id: claims.userId, username: claims.username, sessionId: claims.sessionId, expiresAt: claims.expiresAt };

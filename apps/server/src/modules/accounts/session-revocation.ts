@@ -1,13 +1,8 @@
 /**
  * Ending a session ends its access tokens and sockets at once, not when the 15-minute token
  * expires: the session id (the `sid` claim) is put on a revocation list in the cache for as
- * long as a token of it can live, and announced on one cache channel so every replica closes
- * that session's sockets and refuses its tokens.
- *
- * The authenticated hot path does not read the cache on every request: each process keeps the
- * revoked ids it heard announced (RevocationCheck), and reads the cache's list only for a
- * session it has not checked in the last few seconds — which also covers a revocation from
- * before this process listened, or one announced while its subscription was reconnecting.
+ * long as a token of it can live, checked on every authenticated request, and announced on
+ * one cache channel so every replica closes that session's sockets.
  */
 import type { Logger } from 'pino';
 import type { CachePort } from '../../ports/cache/cache-port.js';
@@ -40,92 +35,6 @@ export async function isRevoked(cache: CachePort, logger: Pick<Logger, 'warn'>, 
     logger.warn({ err: (err as Error).message }, 'revocation list unavailable; token accepted on its signature');
     return false;
   }
-}
-
-const CHECKED_FOR_MS = 5_000;
-const MAX_CHECKED = 50_000;
-
-/**
- * The revocation check of one process: a session announced revoked is refused from the moment
- * the announcement arrives; a session read from the cache as not revoked is trusted for
- * CHECKED_FOR_MS while this process is subscribed (an announcement overrides it at once), so a
- * busy session costs one cache read per few seconds instead of one per request. Without a
- * subscription every check reads the cache, as before.
- */
-export class RevocationCheck {
-  readonly #revoked = new Map<string, number>();
-  readonly #checked = new Map<string, number>();
-  #listening: Promise<boolean> | undefined;
-
-  constructor(
-    private readonly cache: CachePort,
-    private readonly now: () => number = () => performance.now(),
-  ) {}
-
-  async isRevoked(sessionId: string, logger: Pick<Logger, 'warn'>): Promise<boolean> {
-    const listening = await this.#listen(logger);
-    const now = this.now();
-    const until = this.#revoked.get(sessionId);
-    if (until !== undefined) {
-      if (until > now) return true;
-      this.#revoked.delete(sessionId);
-    }
-    const checkedAt = this.#checked.get(sessionId);
-    if (listening && checkedAt !== undefined && now - checkedAt < CHECKED_FOR_MS) return false;
-    const revoked = await isRevoked(this.cache, logger, sessionId);
-    if (revoked) this.#markRevoked(sessionId);
-    else if (listening) {
-      // Oldest first out: the map stays bounded however many sessions pass through.
-      if (this.#checked.size >= MAX_CHECKED) this.#checked.delete(this.#checked.keys().next().value!);
-      this.#checked.delete(sessionId);
-      this.#checked.set(sessionId, now);
-    }
-    return revoked;
-  }
-
-  #listen(logger: Pick<Logger, 'warn'>): Promise<boolean> {
-    this.#listening ??= this.cache.subscribe(CHANNEL, (message) => this.#onAnnounced(message, logger)).then(
-      () => true,
-      (err: unknown) => {
-        // Not listening: read the cache every time, and try to subscribe again on the next check.
-        logger.warn({ err: (err as Error).message }, 'revocation announcements unavailable; reading the list per request');
-        this.#listening = undefined;
-        return false;
-      },
-    );
-    return this.#listening;
-  }
-
-  #onAnnounced(message: string, logger: Pick<Logger, 'warn'>): void {
-    let ids: unknown;
-    try {
-      ids = JSON.parse(message);
-    } catch {
-      return logger.warn('malformed session revocation message');
-    }
-    if (Array.isArray(ids)) for (const id of ids) this.#markRevoked(String(id));
-  }
-
-  #markRevoked(sessionId: string): void {
-    this.#checked.delete(sessionId);
-    const now = this.now();
-    // Expired entries go as new ones come: tokens of those sessions have expired by then.
-    for (const [id, until] of this.#revoked) {
-      if (until > now) break;
-      this.#revoked.delete(id);
-    }
-    this.#revoked.delete(sessionId);
-    this.#revoked.set(sessionId, now + LIST_TTL_MS);
-  }
-}
-
-const checks = new WeakMap<CachePort, RevocationCheck>();
-
-/** The one RevocationCheck of this process for `cache` (every route plugin shares it). */
-export function revocationCheckOf(cache: CachePort): RevocationCheck {
-  let check = checks.get(cache);
-  if (!check) checks.set(cache, (check = new RevocationCheck(cache)));
-  return check;
 }
 
 /** This process's open sockets by session, closed when any replica announces a revocation. */

@@ -47,7 +47,7 @@ export async function aiRoutes(app: FastifyInstance, ctx: ModuleContext): Promis
     return model;
   };
   const activeModel = new ActiveModelCache(db);
-  const memo = new PredictionMemo(db);
+  const memo = new PredictionMemo(db, undefined, undefined, undefined, () => (runsOnWallClock(ctx.ports.market.impl) ? Date.now() : undefined));
   app.addHook('onRequest', authenticate(ctx.config));
 
   app.post<{ Body: PredictRequest }>(
