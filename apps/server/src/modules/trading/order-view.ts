@@ -5,13 +5,17 @@
 import type { Order, Transaction } from '@cryptosim/contracts';
 import { dec, plainDecimalString } from '@cryptosim/trading-rules';
 import type { orders, fills } from '../../db/schema.js';
-import type { RestingOrder } from './domain/order-model.js';
+import type { RestingOrder, TimeInForce } from './domain/order-model.js';
+import { timeInForceOf } from './domain/time-in-force.js';
 
 export type OrderRow = typeof orders.$inferSelect;
 export type FillRow = typeof fills.$inferSelect;
 
 const plain = (value: string) => plainDecimalString(value);
 const plainOrNull = (value: string | null) => (value === null ? null : plain(value));
+
+/** Rows written before time_in_force existed have none: a LIMIT then was GTC. */
+export const storedTimeInForce = (row: Pick<OrderRow, 'type' | 'timeInForce'>): TimeInForce | null => row.timeInForce ?? timeInForceOf(row.type, undefined);
 
 export function toOrderView(row: OrderRow): Order {
   return {
@@ -25,7 +29,7 @@ export function toOrderView(row: OrderRow): Order {
     quoteAmount: plainOrNull(row.quoteAmount),
     price: plainOrNull(row.price),
     stopPrice: plainOrNull(row.stopPrice),
-    timeInForce: row.timeInForce,
+    timeInForce: storedTimeInForce(row),
     triggeredAt: row.triggeredAt?.toISOString() ?? null,
     filledQuantity: plain(row.filledQuantity),
     avgFillPrice: plainOrNull(row.avgFillPrice),

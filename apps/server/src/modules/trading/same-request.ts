@@ -7,7 +7,7 @@ import type { PlaceOrderRequest } from '@cryptosim/contracts';
 import { dec } from '@cryptosim/trading-rules';
 import type { OrderSide } from './domain/order-model.js';
 import { timeInForceOf } from './domain/time-in-force.js';
-import type { OrderRow } from './order-view.js';
+import { storedTimeInForce, type OrderRow } from './order-view.js';
 
 const sameAmount = (asked: string | undefined, stored: string | null) =>
   asked === undefined ? true : stored !== null && dec(asked).eq(dec(stored));
@@ -19,7 +19,7 @@ export function sameRequest(row: OrderRow, side: OrderSide, body: PlaceOrderRequ
     row.side === side &&
     row.symbol === body.symbol &&
     row.type === type &&
-    row.timeInForce === timeInForceOf(type, body.timeInForce) &&
+    storedTimeInForce(row) === timeInForceOf(type, body.timeInForce) &&
     sameAmount(quantityAsked, row.quantity) &&
     sameAmount(body.quoteAmount, row.quoteAmount) &&
     sameAmount(body.price, row.price) &&
