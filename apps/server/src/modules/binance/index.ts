@@ -4,7 +4,9 @@
  * our own market data and the one trading engine.
  */
 import type { AppModule, ModuleContext } from '../../kernel/module.js';
-import { tradingConfig } from '../trading/index.js';
+import { apiKeyAuthenticator } from '../accounts/index.js';
+import { tradingConfig, tradingEngineOf } from '../trading/index.js';
+import { tradeRoutes } from './orders/trade-routes.js';
 import { configureBinanceScope } from './binance-scope.js';
 import { publicMarketRoutes } from './market-data/public-routes.js';
 import { marketStreams } from './streams/streams-ws.js';
@@ -27,6 +29,7 @@ export function binanceModuleWith(options: BinanceModuleOptions = {}): AppModule
           configureBinanceScope(scope, logger);
           await publicMarketRoutes(scope, { ctx, usage, slippage });
           await marketStreams(scope, ctx, slippage, logger);
+          await tradeRoutes(scope, { ctx, usage, engine: tradingEngineOf(ctx), authenticator: apiKeyAuthenticator(ctx) });
         },
         { prefix: '/binance' },
       );

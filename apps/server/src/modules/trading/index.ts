@@ -6,9 +6,8 @@
 import type { AppModule } from '../../kernel/module.js';
 import { feeRoutes } from './fee-routes.js';
 import { matcherEntryPoint } from './matcher/matcher-entry-point.js';
-import { orderBatcherFor } from './order-batch/order-batcher-for.js';
 import { tradingRoutes } from './routes.js';
-import { tradingDepsOf } from './trading-deps-of.js';
+import { tradingEngineOf } from './trading-engine.js';
 
 // What other modules may use: the account-change announcement, the order view, and the
 // account rules a portfolio is valued by.
@@ -22,15 +21,16 @@ export { slippageFraction } from './domain/slippage.js';
 // Read-only views the AI assistant's tools answer from (the caller's own rows only).
 export { queryOrders, queryHistory } from './query-orders.js';
 export { previewOrder, type OrderPreview } from './preview-order.js';
+export { tradingEngineOf, type TradingEngine, type Balances, type OrderRange } from './trading-engine.js';
+export type { PlacedOrder } from './place-order.js';
 
 export const tradingModule: AppModule = {
   name: 'trading',
   async routes(app, ctx) {
-    const deps = tradingDepsOf(ctx);
+    // One engine (and batcher) per process: every placement, from either face, joins its group commits.
+    const { deps, batcher } = tradingEngineOf(ctx);
     // The fee rates are public: they sit outside the scope whose onRequest hook demands a token.
     await feeRoutes(app, deps.config);
-    // One batcher per process: every placement of this API joins its group commits.
-    const batcher = orderBatcherFor(deps, ctx.config.orderBatchMax);
     await app.register(async (scope) => tradingRoutes(scope, ctx, deps, batcher));
   },
   entryPoints: {

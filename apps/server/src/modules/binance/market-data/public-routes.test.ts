@@ -16,7 +16,7 @@ const DECIMAL = /^\d+\.\d{8,}$/;
 
 beforeAll(async () => {
   t = await startBinanceApp({ BTCUSDT: '50000', ETHUSDT: '2000' });
-}, 60_000);
+}, 180_000);
 afterAll(async () => t?.close());
 
 describe('general endpoints', () => {

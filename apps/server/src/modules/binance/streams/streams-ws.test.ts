@@ -17,7 +17,7 @@ beforeAll(async () => {
   t = await startBinanceApp({ BTCUSDT: '50000', ETHUSDT: '2000' });
   const address = await t.app.listen({ port: 0, host: '127.0.0.1' });
   base = address.replace('http', 'ws');
-}, 60_000);
+}, 180_000);
 afterAll(async () => {
   for (const s of sockets) s.ws.terminate();
   await t?.close();
