@@ -1,13 +1,13 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { pino } from 'pino';
 import { RUN_ID, service } from '../../testing/services.js';
-import { eventually } from '../cache/cache-port.contract.js';
+import { eventually } from '../../testing/eventually.js';
 import { deleteKeysWithPrefix } from '../cache/delete-keys-with-prefix.js';
 import { BullmqJobs } from './bullmq-jobs.js';
 import { describeJobsPortContract } from './jobs-port.contract.js';
 
 const redis = await service('redis');
-const basePrefix = `test:${RUN_ID}:jobs`;
+const basePrefix = `cs-test:${RUN_ID}:jobs`;
 const logger = pino({ level: 'silent' });
 
 describe.skipIf(!redis.url)('BullmqJobs', () => {

@@ -7,7 +7,7 @@
  * the comparison then holds whatever the machine's speed, and no fixed sleep decides it.
  */
 import { afterEach, expect, it } from 'vitest';
-import { eventually } from '../cache/cache-port.contract.js';
+import { eventually } from '../../testing/eventually.js';
 import type { JobsPort } from './jobs-port.js';
 
 export type MakeJobs = (keyPrefix: string) => JobsPort | Promise<JobsPort>;
