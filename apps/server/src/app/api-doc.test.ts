@@ -5,7 +5,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { backends, startTestApp, type Storage, type TestApp } from '../modules/accounts/testing/test-app.js';
+import { startTestApp, type TestApp } from '../testing/test-app.js';
 import { MODULES } from './modules.js';
 
 const API_DOC = new URL('../../../../docs/API.md', import.meta.url);
@@ -19,18 +19,13 @@ function servedIndex(markdown: string): string[] {
   return block.split('\n').map((l) => l.trim()).filter(Boolean);
 }
 
-const [embedded] = await backends();
-
 describe('docs/API.md against the served OpenAPI document', () => {
-  let storage: Storage;
   let test: TestApp;
   beforeAll(async () => {
-    storage = await embedded!.open();
-    test = await startTestApp(storage, MODULES);
+    test = await startTestApp({ modules: MODULES });
   }, 120_000);
   afterAll(async () => {
     await test?.close();
-    await storage?.close();
   });
 
   it('when the server lists its operations, then the doc indexes exactly those', async () => {

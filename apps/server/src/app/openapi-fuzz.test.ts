@@ -9,7 +9,7 @@
 import fc from 'fast-check';
 import type { FastifyInstance, InjectOptions } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { backends, startTestApp, type Storage, type TestApp } from '../modules/accounts/testing/test-app.js';
+import { startTestApp, type TestApp } from '../testing/test-app.js';
 import { registerUser } from '../modules/accounts/testing/clients.js';
 import { MODULES } from './modules.js';
 
@@ -88,18 +88,14 @@ function floodBody(properties: Record<string, unknown> | undefined, count: numbe
 
 const MAX_FLOOD_REPLY_BYTES = 4_096;
 
-const [embedded] = await backends();
-
 describe('OpenAPI-driven fuzzing of every route', () => {
-  let storage: Storage;
   let test: TestApp;
   let app: FastifyInstance;
   let token: string;
   let operations: Operation[] = [];
 
   beforeAll(async () => {
-    storage = await embedded!.open();
-    test = await startTestApp(storage, MODULES);
+    test = await startTestApp({ modules: MODULES });
     app = test.app;
     token = (await registerUser(app)).accessToken;
     const doc = (await app.inject('/openapi.json')).json() as { paths: Record<string, Record<string, Omit<Operation, 'method' | 'path'>>> };
@@ -109,7 +105,6 @@ describe('OpenAPI-driven fuzzing of every route', () => {
   }, 120_000);
   afterAll(async () => {
     await test?.close();
-    await storage?.close();
   });
 
   it('when the document is read, then it lists the auth routes (and every module route to fuzz)', () => {

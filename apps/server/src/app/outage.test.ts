@@ -17,7 +17,7 @@ import { OUTAGE_RETRY_AFTER_S } from '../kernel/outage.js';
 import { registerUser } from '../modules/accounts/testing/clients.js';
 import { createTickProjector } from '../modules/market/index.js';
 import { createMarketSource } from '../modules/market/index.js';
-import { tickMessage } from '../modules/trading/testing/trading-test-app.js';
+import { tickMessage } from '../modules/trading/testing/trading-clients.js';
 import { MemoryBus } from '../ports/bus/memory-bus.js';
 import { RedisCache } from '../ports/cache/redis-cache.js';
 import { createPostgresDb } from '../ports/db/postgres-db.js';

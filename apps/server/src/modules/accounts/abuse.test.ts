@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { expectOwnerOnly } from '../../testing/owner-only.js';
-import { backends, suiteOn } from './testing/test-app.js';
+import { testAppForSuite, testBackends } from '../../testing/test-app.js';
 import { bearer, expectProblem, fromIp, login, newIp, registerUser, uniqueName } from './testing/clients.js';
 
 const INJECTIONS = [
@@ -15,9 +15,9 @@ const INJECTIONS = [
   '\\x00\u0000',
 ];
 
-for (const backend of await backends()) {
+for (const backend of await testBackends()) {
   describe.skipIf(backend.skipReason !== undefined)(`abuse resistance on ${backend.name}`, () => {
-    const suite = suiteOn(backend);
+    const suite = testAppForSuite({ on: backend });
     let app: FastifyInstance;
     beforeAll(() => {
       app = suite.app;

@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { addressKey } from '../../kernel/address-key.js';
 import { LOCKOUT_MAX_FAILURES } from './account-lockout.js';
-import { backends, suiteOn } from './testing/test-app.js';
+import { testAppForSuite, testBackends } from '../../testing/test-app.js';
 import { bearer, fromIp, login, newIp, registerUser } from './testing/clients.js';
 
 describe('addressKey', () => {
@@ -21,9 +21,9 @@ describe('addressKey', () => {
   });
 });
 
-for (const backend of await backends()) {
+for (const backend of await testBackends()) {
   describe.skipIf(backend.skipReason !== undefined)(`account lockout on ${backend.name}`, () => {
-    const suite = suiteOn(backend);
+    const suite = testAppForSuite({ on: backend });
 
     it('when 12 addresses guess 5 times each at one account, then past the cap even the right password is refused, the owner signs in from a known device, and the lockout is audited', async () => {
       const { app } = suite;

@@ -1,11 +1,11 @@
 import type { FastifyInstance } from 'fastify';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { backends, suiteOn } from './testing/test-app.js';
+import { testAppForSuite, testBackends } from '../../testing/test-app.js';
 import { bearer, expectProblem, fromIp, login, newIp, registerUser, uniqueName } from './testing/clients.js';
 
-for (const backend of await backends()) {
+for (const backend of await testBackends()) {
   describe.skipIf(backend.skipReason !== undefined)(`accounts on ${backend.name}`, () => {
-    const suite = suiteOn(backend);
+    const suite = testAppForSuite({ on: backend });
     let app: FastifyInstance;
     beforeAll(() => {
       app = suite.app;

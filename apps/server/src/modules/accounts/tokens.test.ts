@@ -4,7 +4,7 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signAccessToken } from './access-token.js';
 import { hashRefreshToken } from './refresh-token.js';
-import { backends, startTestApp, TEST_JWT_SECRET, type Storage, type TestApp } from './testing/test-app.js';
+import { startTestApp, TEST_JWT_SECRET, testBackends, type TestApp, type TestStorage } from '../../testing/test-app.js';
 import { bearer, expectProblem, login, registerUser, type TestUser } from './testing/clients.js';
 
 const b64 = (value: object | string) => Buffer.from(typeof value === 'string' ? value : JSON.stringify(value)).toString('base64url');
@@ -16,16 +16,16 @@ function hs(alg: 'sha256' | 'sha512', secret: string, header: object, payload: o
   return `${body}.${createHmac(alg, secret).update(body).digest('base64url')}`;
 }
 
-for (const backend of await backends()) {
+for (const backend of await testBackends()) {
   describe.skipIf(backend.skipReason !== undefined)(`tokens on ${backend.name}`, () => {
-    let storage: Storage;
+    let storage: TestStorage;
     let test: TestApp;
     let app: FastifyInstance;
     let alice: TestUser;
     let bob: TestUser;
     beforeAll(async () => {
       storage = await backend.open();
-      test = await startTestApp(storage);
+      test = await startTestApp({ on: storage });
       app = test.app;
       [alice, bob] = [await registerUser(app), await registerUser(app)];
     });

@@ -4,16 +4,16 @@ import { WebSocket } from 'ws';
 import { MAX_BUFFERED_BYTES } from '../../kernel/websocket.js';
 import { signAccessToken } from './access-token.js';
 import { publishUserEvent } from './index.js';
-import { backends, startTestApp, TEST_JWT_SECRET, type Storage, type TestApp } from './testing/test-app.js';
+import { startTestApp, TEST_JWT_SECRET, testBackends, type TestApp, type TestStorage } from '../../testing/test-app.js';
 import { login, registerUser, type TestUser } from './testing/clients.js';
 import { openSocket, silentFor, type TestSocket } from './testing/socket-client.js';
 
 /** A frame's data with only the fields a test looks at: the sockets forward it untouched. */
 const partial = <T>(fields: Partial<T>) => fields as T;
 
-for (const backend of await backends()) {
+for (const backend of await testBackends()) {
   describe.skipIf(backend.skipReason !== undefined)(`/ws/orders and /ws/portfolio on ${backend.name}`, () => {
-    let storage: Storage;
+    let storage: TestStorage;
     let replicaA: TestApp;
     let replicaB: TestApp;
     let wsA: string;
@@ -56,7 +56,7 @@ for (const backend of await backends()) {
     beforeAll(async () => {
       storage = await backend.open();
       // Two API replicas over one database and one cache namespace, as behind nginx.
-      [replicaA, replicaB] = [await startTestApp(storage), await startTestApp(storage)];
+      [replicaA, replicaB] = [await startTestApp({ on: storage }), await startTestApp({ on: storage })];
       wsA = (await replicaA.app.listen({ port: 0, host: '127.0.0.1' })).replace('http', 'ws');
       [alice, bob] = [await registerUser(replicaA.app), await registerUser(replicaA.app)];
     });

@@ -8,7 +8,8 @@ import { eq, inArray, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ModelSummary, ModelsResponse, PredictionsResponse, StoredPrediction, TrackRecord } from '@cryptosim/contracts';
 import { models, predictions } from '../../db/schema.js';
-import { finishedRuns, workerBackends, type WorkerTestApp } from '../jobs/testing/worker-test-app.js';
+import { finishedRuns } from '../jobs/testing/job-runs.js';
+import { startTestApp, testBackends, type TestApp } from '../../testing/test-app.js';
 import { insertPrediction, type NewPrediction } from './predictions/prediction-repository.js';
 import { SCORE_PREDICTIONS_JOB } from './predictions/score-predictions-entry-point.js';
 import { scorePredictions, type ScoreReport } from './predictions/score-predictions.js';
@@ -35,9 +36,9 @@ const evidence = (ba: number, ll: number, active: { version: string; ba: number;
   baselines: { majority: { window: WINDOW, balancedAccuracy: 1 / 3, logLoss: 1.0986 }, persistence: { window: WINDOW, balancedAccuracy: 0.35, logLoss: 1.3 } },
 });
 
-for (const backend of await workerBackends()) {
+for (const backend of await testBackends()) {
   describe.skipIf(backend.skipReason)(`AI registry, scoring and track record on ${backend.name}`, () => {
-    let t: WorkerTestApp;
+    let t: TestApp;
     const get = async <T>(url: string, status = 200): Promise<T> => {
       const res = await t.app.inject({ url, headers: t.headers });
       expect(res.statusCode, `${url}: ${res.body}`).toBe(status);
@@ -46,7 +47,7 @@ for (const backend of await workerBackends()) {
     const statuses = async () => Object.fromEntries((await t.ports.db.db.select({ v: models.version, s: models.status }).from(models)).map((r) => [r.v, r.s]));
 
     beforeAll(async () => {
-      t = await backend.start([aiModule], { PREDICTION_VOID_AFTER_MS: String(VOID_AFTER), JOB_PREDICT_EVERY_MS: '0', JOB_BATCH_PROCESSING_EVERY_MS: '0' });
+      t = await startTestApp({ on: backend, roles: ['api', 'worker'], modules: [aiModule], user: true, env: { PREDICTION_VOID_AFTER_MS: String(VOID_AFTER), JOB_PREDICT_EVERY_MS: '0', JOB_BATCH_PROCESSING_EVERY_MS: '0' } });
       // The registry tests start from an empty registry: drop the default model the start registered.
       await t.ports.db.db.delete(models);
     }, 60_000);

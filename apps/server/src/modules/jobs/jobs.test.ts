@@ -8,7 +8,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pino } from 'pino';
 import { defineRecordedJob } from './define-recorded-job.js';
 import { MARKET_DATA_JOB, type MarketDataReport } from './market-data/run-market-data.js';
-import { finishedRuns, jobRuns, workerBackends, type WorkerTestApp } from './testing/worker-test-app.js';
+import { finishedRuns, jobRuns } from './testing/job-runs.js';
+import { startTestApp, testBackends, type TestApp } from '../../testing/test-app.js';
 
 const HOUR = 3_600_000;
 const MINUTE = 60_000;
@@ -17,15 +18,15 @@ const UNTIL = Math.floor(Date.now() / HOUR) * HOUR - 24 * HOUR;
 const LOOKBACK_HOURS = 3;
 const silent = pino({ level: 'silent' });
 
-async function rows<T>(t: WorkerTestApp, query: ReturnType<typeof sql>): Promise<T[]> {
+async function rows<T>(t: TestApp, query: ReturnType<typeof sql>): Promise<T[]> {
   return ((await t.ports.db.db.execute(query)) as unknown as { rows: T[] }).rows;
 }
 
-for (const backend of await workerBackends()) {
+for (const backend of await testBackends()) {
   describe.skipIf(backend.skipReason)(`recorded jobs on ${backend.name}`, () => {
-    let t: WorkerTestApp;
+    let t: TestApp;
     beforeAll(async () => {
-      t = await backend.start([], { JOB_MARKET_DATA_LOOKBACK_HOURS: String(LOOKBACK_HOURS) });
+      t = await startTestApp({ on: backend, roles: ['api', 'worker'], user: true, env: { JOB_MARKET_DATA_LOOKBACK_HOURS: String(LOOKBACK_HOURS) } });
     }, 60_000);
     afterAll(async () => t?.close());
 
@@ -144,9 +145,9 @@ for (const backend of await workerBackends()) {
 
   describe.skipIf(backend.skipReason)(`the market-data schedule on ${backend.name}`, () => {
     const PERIOD_MS = 3_000;
-    let t: WorkerTestApp;
+    let t: TestApp;
     beforeAll(async () => {
-      t = await backend.start([], { JOB_MARKET_DATA_EVERY_MS: String(PERIOD_MS), JOB_MARKET_DATA_LOOKBACK_HOURS: '1' });
+      t = await startTestApp({ on: backend, roles: ['api', 'worker'], user: true, env: { JOB_MARKET_DATA_EVERY_MS: String(PERIOD_MS), JOB_MARKET_DATA_LOOKBACK_HOURS: '1' } });
     }, 60_000);
     afterAll(async () => t?.close());
 

@@ -8,13 +8,15 @@ import { eq } from 'drizzle-orm';
 import type { Order, OrdersResponse, PerformanceResponse, Portfolio, TradeHistoryResponse } from '@cryptosim/contracts';
 import { equitySnapshots } from '../../db/schema.js';
 import { openSocket } from '../accounts/testing/socket-client.js';
-import { newTrader, order, placed, portfolioOf, setPrice, startPgliteTradingApp, type TradingTestApp } from '../trading/testing/trading-test-app.js';
+import { setPrice } from '../../testing/test-prices.js';
+import { startTestApp, type TestApp } from '../../testing/test-app.js';
+import { newTrader, order, placed, portfolioOf, TRADING_MODULES } from '../trading/testing/trading-clients.js';
 import { snapshotEquity } from './equity-snapshots.js';
 
-let t: TradingTestApp;
+let t: TestApp;
 
 beforeAll(async () => {
-  t = await startPgliteTradingApp({ BTCUSDT: '50000' });
+  t = await startTestApp({ modules: TRADING_MODULES, prices: { BTCUSDT: '50000' } });
 }, 60_000);
 
 afterAll(async () => {

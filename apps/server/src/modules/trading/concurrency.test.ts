@@ -1,27 +1,38 @@
 /**
- * Against real PostgreSQL (skipped without DATABASE_URL): concurrent orders of one user,
- * fills racing cancels, and a matcher that dies midway through a batch and restarts.
+ * Against real PostgreSQL and Redis (skipped without them, a failure under CI): concurrent
+ * orders of one user, fills racing cancels, and a matcher that dies midway through a batch and
+ * restarts.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq, sql } from 'drizzle-orm';
 import type { LightMyRequestResponse } from 'fastify';
 import { MarketTopics } from '@cryptosim/contracts';
 import { fills, users } from '../../db/schema.js';
-import type { Database, DbPort } from '../../ports/db/db-port.js';
-import { createPostgresDb } from '../../ports/db/postgres-db.js';
+import type { Database } from '../../ports/db/db-port.js';
 import { moduleContext } from '../../app/module-context.js';
-import { service } from '../../testing/services.js';
-import { createTestDatabase, type TestDatabase } from '../../testing/test-database.js';
 import { snapshotOf } from './live-market.js';
 import { createMatcher } from './matcher/match-ticks.js';
 import { settleCrossedOrder } from './matcher/settle-crossed-order.js';
-import { eventually, newTrader, order, orderOf, placed, portfolioOf, setPrice, silent, startTradingApp, tickMessage, type TradingTestApp } from './testing/trading-test-app.js';
+import { eventually } from '../../testing/eventually.js';
+import { setPrice } from '../../testing/test-prices.js';
+import { startTestApp, silent, testBackend, type TestApp, type TestStorage } from '../../testing/test-app.js';
+import { newTrader, order, orderOf, placed, portfolioOf, tickMessage, TRADING_MODULES } from './testing/trading-clients.js';
 import { tradingDepsOf } from './trading-deps-of.js';
 
-const later = <T>(ms: number, run: () => Promise<T>): Promise<T> =>
-  ms === 0 ? run() : new Promise((resolve) => setTimeout(resolve, ms)).then(run);
+/** Runs `a` and `b` at once (a race), or one of them to its end before the other starts. */
+async function both<A, B>(a: () => Promise<A>, b: () => Promise<B>, how: 'race' | 'a first' | 'b first'): Promise<[A, B]> {
+  if (how === 'a first') {
+    const first = await a();
+    return [first, await b()];
+  }
+  if (how === 'b first') {
+    const second = await b();
+    return [await a(), second];
+  }
+  return Promise.all([a(), b()]);
+}
 
-const pg = await service('postgres');
+const services = await testBackend('services');
 
 const codes = (answers: LightMyRequestResponse[]) => {
   const count: Record<string, number> = {};
@@ -32,25 +43,20 @@ const codes = (answers: LightMyRequestResponse[]) => {
   return count;
 };
 
-describe.skipIf(!pg.url)('trading on PostgreSQL under concurrency', () => {
-  let database: TestDatabase;
-  let db: DbPort;
-  let t: TradingTestApp;
+describe.skipIf(services.skipReason)('trading on PostgreSQL under concurrency', () => {
+  let storage: TestStorage;
+  let t: TestApp;
   const deps = () => tradingDepsOf(moduleContext({ config: t.config, ports: t.ports, logger: silent }));
-  const cashOf = async (id: number) => (await db.db.select().from(users).where(eq(users.id, id)))[0]!;
+  const cashOf = async (id: number) => (await storage.db.db.select().from(users).where(eq(users.id, id)))[0]!;
 
   beforeAll(async () => {
-    database = await createTestDatabase(pg.url!);
-    db = createPostgresDb({ url: database.url, logger: silent, poolSize: 20 });
-    await db.migrate();
-    t = await startTradingApp(db);
-    await setPrice(t.ports.cache, 'BTCUSDT', '50000');
+    storage = await services.open({ poolSize: 20 });
+    t = await startTestApp({ on: storage, modules: TRADING_MODULES, prices: { BTCUSDT: '50000' } });
   }, 60_000);
 
   afterAll(async () => {
     await t?.close();
-    await db?.close();
-    await database?.drop();
+    await storage?.close();
   });
 
   it('when one user sends 50 market buys at once with cash for 19, then exactly 19 fill and the rest are INSUFFICIENT_BALANCE', async () => {
@@ -67,7 +73,7 @@ describe.skipIf(!pg.url)('trading on PostgreSQL under concurrency', () => {
   it('when batches hold one order each (ORDER_BATCH_MAX=1), then 50 buys at once in separate transactions still fill exactly the 19 the cash covers', async () => {
     // Each placement is its own transaction, two in flight at once: only the user row lock
     // keeps two of them from spending the same cash.
-    const single = await startTradingApp(db, { ORDER_BATCH_MAX: '1' });
+    const single = await startTestApp({ on: storage, modules: TRADING_MODULES, env: { ORDER_BATCH_MAX: '1' } });
     try {
       await setPrice(single.ports.cache, 'BTCUSDT', '50000');
       const me = await newTrader(single.app);
@@ -101,15 +107,14 @@ describe.skipIf(!pg.url)('trading on PostgreSQL under concurrency', () => {
     for (let i = 0; i < 40; i++) {
       const { order: o } = await placed(await order(t.app, me, 'buy', { symbol: 'BTCUSDT', type: 'LIMIT', quantity: '0.01', price: '49000' }));
       // Half the iterations start both at once (the real race, won by either side depending
-      // on scheduling); the others give one side a head start, so both outcomes are always
-      // exercised whatever the machine's timing.
-      const cancelDelay = i % 4 === 1 ? 50 : 0;
-      const fillDelay = i % 4 === 3 ? 50 : 0;
-      const [cancel, fill] = await Promise.all([
-        later(cancelDelay, () => t.app.inject({ method: 'DELETE', url: `/api/trading/orders/${o.id}`, headers: me.headers })),
-        later(fillDelay, () => settleCrossedOrder(deps(), o.id, me.id, snapshotOf('48000', '1000000'))),
-      ]);
-      const fillRows = await db.db.select().from(fills).where(eq(fills.orderId, o.id));
+      // on scheduling); the others run one side to its end first, so both outcomes are always
+      // exercised, whatever the machine's timing.
+      const [cancel, fill] = await both(
+        () => t.app.inject({ method: 'DELETE', url: `/api/trading/orders/${o.id}`, headers: me.headers }),
+        () => settleCrossedOrder(deps(), o.id, me.id, snapshotOf('48000', '1000000')),
+        i % 4 === 1 ? 'b first' : i % 4 === 3 ? 'a first' : 'race',
+      );
+      const fillRows = await storage.db.db.select().from(fills).where(eq(fills.orderId, o.id));
       const final = await orderOf(t.app, me, o.id);
       if (cancel.statusCode === 200) {
         expect([fill.kind, final.status, fillRows.length], `iteration ${i}`).toEqual(['skipped', 'CANCELED', 0]);
@@ -168,13 +173,13 @@ describe.skipIf(!pg.url)('trading on PostgreSQL under concurrency', () => {
     await t.ports.bus.publish(MarketTopics.ticks, [tickMessage('BTCUSDT', '48000')]);
     await eventually('the first matcher to die', async () => (failures > 0 ? true : undefined));
     await dead.close();
-    const filledBefore = await db.db.select({ n: sql<number>`count(*)::int` }).from(fills).where(sql`${fills.orderId} in ${ids}`);
+    const filledBefore = await storage.db.db.select({ n: sql<number>`count(*)::int` }).from(fills).where(sql`${fills.orderId} in ${ids}`);
     expect(filledBefore[0]?.n, 'the first process filled two orders before it died').toBe(2);
 
     const restarted = await t.ports.bus.consume({ topics: [MarketTopics.ticks], groupId: group, fromBeginning: false, handler: createMatcher(deps()) });
     try {
       await eventually('every crossed order to fill', async () => {
-        const statuses = await Promise.all(ids.map(async (id) => (await db.db.select({ n: sql<number>`count(*)::int` }).from(fills).where(and(eq(fills.orderId, id))))[0]!.n));
+        const statuses = await Promise.all(ids.map(async (id) => (await storage.db.db.select({ n: sql<number>`count(*)::int` }).from(fills).where(and(eq(fills.orderId, id))))[0]!.n));
         return statuses.every((n) => n >= 1) ? statuses : undefined;
       }).then((counts) => expect(counts, 'one fill per order').toEqual(ids.map(() => 1)));
       for (const trader of traders) expect(Number((await cashOf(trader.id)).reservedBalance)).toBe(0);

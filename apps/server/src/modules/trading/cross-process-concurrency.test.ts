@@ -11,23 +11,19 @@ import type { Order, PlaceOrderResponse } from '@cryptosim/contracts';
 import { fills, orders, positions, users } from '../../db/schema.js';
 import { loadConfig } from '../../config.js';
 import type { CachePort } from '../../ports/cache/cache-port.js';
-import { createCache } from '../../ports/cache/create-cache.js';
 import type { DbPort } from '../../ports/db/db-port.js';
-import { createPostgresDb } from '../../ports/db/postgres-db.js';
 import type { MarketSource } from '../../ports/market/market-source.js';
 import { createMarketSource } from '../market/index.js';
 import { Announcements } from '../../kernel/announcements.js';
-import { RUN_ID, service } from '../../testing/services.js';
 import { startServerProcess, type ServerProcess } from '../../testing/server-process.js';
-import { createTestDatabase, type TestDatabase } from '../../testing/test-database.js';
 import { tradingConfig } from './domain/trading-config.js';
 import { snapshotOf } from './live-market.js';
 import { settleCrossedOrder } from './matcher/settle-crossed-order.js';
-import { setPrice, silent, TEST_SECRET } from './testing/trading-test-app.js';
+import { setPrice } from '../../testing/test-prices.js';
+import { silent, TEST_JWT_SECRET, testBackend, type TestStorage } from '../../testing/test-app.js';
 import type { TradingDeps } from './trading-deps.js';
 
-const pg = await service('postgres');
-const redis = await service('redis');
+const services = await testBackend('services');
 
 interface Answer {
   status: number;
@@ -63,8 +59,8 @@ function tally(answers: Answer[]): Record<string, number> {
   return count;
 }
 
-describe.skipIf(!pg.url || !redis.url)('trading across two API processes on one PostgreSQL', () => {
-  let database: TestDatabase;
+describe.skipIf(services.skipReason)('trading across two API processes on one PostgreSQL', () => {
+  let storage: TestStorage;
   let db: DbPort;
   let cache: CachePort;
   let market: MarketSource;
@@ -94,19 +90,18 @@ describe.skipIf(!pg.url || !redis.url)('trading across two API processes on one 
   });
 
   beforeAll(async () => {
-    database = await createTestDatabase(pg.url!);
     // Migrated here once, so the two servers do not race to create the schema.
-    db = createPostgresDb({ url: database.url, logger: silent, poolSize: 10 });
-    await db.migrate();
-    const keyPrefix = `cs-test-${RUN_ID}-xproc:`;
-    cache = createCache({ redisUrl: redis.url, keyPrefix, logger: silent });
+    storage = await services.open({ poolSize: 10 });
+    db = storage.db;
+    cache = storage.cache();
+    const { databaseUrl, redisUrl, keyPrefix } = storage.services!;
     market = createMarketSource({ market: loadConfig({ MARKET_SOURCE: 'simulator' }).market, logger: silent });
     await setPrice(cache, 'BTCUSDT', '50000');
     const env = {
-      DATABASE_URL: database.url,
-      REDIS_URL: redis.url!,
+      DATABASE_URL: databaseUrl,
+      REDIS_URL: redisUrl,
       CACHE_KEY_PREFIX: keyPrefix,
-      JWT_SECRET: TEST_SECRET,
+      JWT_SECRET: TEST_JWT_SECRET,
       ROLES: 'api',
       MARKET_SOURCE: 'simulator',
       SLIPPAGE_K: '0',
@@ -119,9 +114,8 @@ describe.skipIf(!pg.url || !redis.url)('trading across two API processes on one 
 
   afterAll(async () => {
     await Promise.allSettled([a?.stop(), b?.stop()]);
-    await Promise.allSettled([cache?.close(), market?.close()]);
-    await db?.close();
-    await database?.drop();
+    await market?.close();
+    await storage?.close();
   });
 
   it('when both processes take market buys for one account at once beyond its cash, then exactly the cash covers fill', async () => {

@@ -8,17 +8,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FeeRatesResponse, TradeHistoryResponse, Transaction } from '@cryptosim/contracts';
 import { dec } from '@cryptosim/trading-rules';
 import { expectProblem } from '../accounts/testing/clients.js';
-import { newTrader, order, placed, portfolioOf, startPgliteTradingApp, type Trader, type TradingTestApp } from './testing/trading-test-app.js';
+import { startTestApp, type TestApp } from '../../testing/test-app.js';
+import { newTrader, order, placed, portfolioOf, type Trader, TRADING_MODULES } from './testing/trading-clients.js';
 
-let t: TradingTestApp;
+let t: TestApp;
 let me: Trader;
 const sides: Record<number, Transaction['type']> = {};
 
 beforeAll(async () => {
-  t = await startPgliteTradingApp(
-    { BTCUSDT: '50000', ETHUSDT: '2000' },
-    { TRADING_MAKER_FEE_RATE: '0.0002', TRADING_TAKER_FEE_RATE: '0.00075', SLIPPAGE_CAP: '0.04' },
-  );
+  t = await startTestApp({ modules: TRADING_MODULES, prices: { BTCUSDT: '50000', ETHUSDT: '2000' }, env: { TRADING_MAKER_FEE_RATE: '0.0002', TRADING_TAKER_FEE_RATE: '0.00075', SLIPPAGE_CAP: '0.04' } });
   me = await newTrader(t.app);
   // Interleaved sides and symbols, so a page of one side must skip rows of the other.
   for (const [side, symbol] of [['buy', 'BTCUSDT'], ['buy', 'ETHUSDT'], ['sell', 'BTCUSDT'], ['buy', 'BTCUSDT'], ['sell', 'ETHUSDT'], ['buy', 'ETHUSDT'], ['sell', 'BTCUSDT']] as const) {

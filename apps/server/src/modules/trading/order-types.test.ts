@@ -10,9 +10,12 @@ import { moduleContext } from '../../app/module-context.js';
 import type { Running } from '../../kernel/module.js';
 import { expectProblem } from '../accounts/testing/clients.js';
 import { matcherEntryPoint } from './matcher/matcher-entry-point.js';
-import { eventually, newTrader, order, orderOf, placed, portfolioOf, setPrice, silent, startPgliteTradingApp, tickMessage, type Trader, type TradingTestApp } from './testing/trading-test-app.js';
+import { eventually } from '../../testing/eventually.js';
+import { setPrice } from '../../testing/test-prices.js';
+import { silent, startTestApp, type TestApp } from '../../testing/test-app.js';
+import { newTrader, order, orderOf, placed, portfolioOf, tickMessage, TRADING_MODULES, type Trader } from './testing/trading-clients.js';
 
-let t: TradingTestApp;
+let t: TestApp;
 let matcher: Running;
 
 const ctx = () => ({ ...moduleContext({ config: t.config, ports: t.ports, logger: silent }), signal: new AbortController().signal });
@@ -28,7 +31,7 @@ const orderWhen = (me: Trader, id: number, what: string, done: (o: Awaited<Retur
   });
 
 beforeAll(async () => {
-  t = await startPgliteTradingApp({ BTCUSDT: '50000', ETHUSDT: '2000' }, { TRADING_MAKER_FEE_RATE: '0.0002', TRADING_TAKER_FEE_RATE: '0.001' });
+  t = await startTestApp({ modules: TRADING_MODULES, prices: { BTCUSDT: '50000', ETHUSDT: '2000' }, env: { TRADING_MAKER_FEE_RATE: '0.0002', TRADING_TAKER_FEE_RATE: '0.001' } });
   matcher = await matcherEntryPoint.start(ctx());
 }, 60_000);
 

@@ -6,12 +6,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Order, OrdersResponse, TradeHistoryResponse } from '@cryptosim/contracts';
 import { expectProblem } from '../accounts/testing/clients.js';
 import { tickerKey } from '../market/index.js';
-import { newTrader, order, orderOf, placed, portfolioOf, setPrice, startPgliteTradingApp, type Trader, type TradingTestApp } from './testing/trading-test-app.js';
+import { setPrice } from '../../testing/test-prices.js';
+import { startTestApp, type TestApp } from '../../testing/test-app.js';
+import { newTrader, order, orderOf, placed, portfolioOf, type Trader, TRADING_MODULES } from './testing/trading-clients.js';
 
-let t: TradingTestApp;
+let t: TestApp;
 
 beforeAll(async () => {
-  t = await startPgliteTradingApp({ BTCUSDT: '50000', ETHUSDT: '2000' });
+  t = await startTestApp({ modules: TRADING_MODULES, prices: { BTCUSDT: '50000', ETHUSDT: '2000' } });
 }, 60_000);
 
 afterAll(async () => {

@@ -1,13 +1,13 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { pino } from 'pino';
-import { Admin } from '@platformatic/kafka';
+import { deleteTopicsWithPrefix, testTopicPrefix } from '../../testing/run-scope.js';
 import { RUN_ID, service } from '../../testing/services.js';
 import { busPortContract } from './bus-port.contract.js';
 import { KafkaBus, type KafkaConsumerTuning } from './kafka-bus.js';
 
 const kafka = await service('kafka');
 const brokers = kafka.url?.split(',').map((b) => b.trim()) ?? [];
-const prefix = `test-${RUN_ID}.`;
+const prefix = testTopicPrefix('bus');
 const logger = pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' });
 /** Short timings so a rebalance or a redelivery takes well under a second. */
 const fastConsumer: KafkaConsumerTuning = {
@@ -21,16 +21,7 @@ const fastConsumer: KafkaConsumerTuning = {
 describe.skipIf(!kafka.url)('KafkaBus meets the bus port contract', () => {
   afterAll(async () => {
     // Leave nothing of this run on the shared broker.
-    const admin = new Admin({ clientId: `cleanup-${RUN_ID}`, bootstrapBrokers: brokers });
-    try {
-      const topics = (await admin.listTopics()).filter((t) => t.startsWith(prefix));
-      if (topics.length) await admin.deleteTopics({ topics });
-      const groups = [...(await admin.listGroups()).keys()].filter((g) => g.startsWith(prefix));
-      // Best effort: a group the broker already dropped answers GROUP_ID_NOT_FOUND.
-      if (groups.length) await admin.deleteGroups({ groups }).catch(() => undefined);
-    } finally {
-      await admin.close();
-    }
+    await deleteTopicsWithPrefix(kafka.url!, prefix);
   });
 
   busPortContract('kafka', () => new KafkaBus({ brokers, topicPrefix: prefix, clientId: `test-${RUN_ID}`, logger, consumer: fastConsumer }), {

@@ -3,18 +3,13 @@
  * `describeCachePortContract((prefix) => new XCache(...))`.
  */
 import { afterEach, expect, it } from 'vitest';
+import { eventually } from '../../testing/eventually.js';
 import type { CachePort } from './cache-port.js';
 
 export type MakeCache = (keyPrefix: string) => CachePort | Promise<CachePort>;
 
-/** Polls `check` until it returns true; fails with `what` after `timeoutMs`. */
-export async function eventually(what: string, check: () => boolean | Promise<boolean>, timeoutMs = 5000) {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting until ${what}`);
-    await new Promise((r) => setTimeout(r, 10));
-  }
-}
+// Re-exported for the suites that still import it from here; new code imports testing/eventually.
+export { eventually };
 
 export function describeCachePortContract(makeCache: MakeCache, basePrefix: string): void {
   const open: CachePort[] = [];

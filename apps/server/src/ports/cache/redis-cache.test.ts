@@ -6,7 +6,7 @@ import { RedisCache } from './redis-cache.js';
 import { deleteKeysWithPrefix } from './delete-keys-with-prefix.js';
 
 const redis = await service('redis');
-const basePrefix = `test:${RUN_ID}:cache`;
+const basePrefix = `cs-test:${RUN_ID}:cache`;
 
 describe.skipIf(!redis.url)('RedisCache meets the cache port contract', () => {
   const url = redis.url ?? '';

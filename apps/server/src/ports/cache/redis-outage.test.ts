@@ -7,7 +7,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { pino } from 'pino';
 import { freePort, RedisProcess, redisServerMissingReason } from '../../testing/redis-process.js';
 import { unavailable } from '../../testing/services.js';
-import { eventually } from './cache-port.contract.js';
+import { eventually } from '../../testing/eventually.js';
 import type { CachePort } from './cache-port.js';
 import { createCache } from './create-cache.js';
 

@@ -6,7 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { pino } from 'pino';
 import { RedisProcess, redisServerMissingReason } from '../../testing/redis-process.js';
 import { unavailable } from '../../testing/services.js';
-import { eventually } from '../cache/cache-port.contract.js';
+import { eventually } from '../../testing/eventually.js';
 import { createJobs } from './create-jobs.js';
 import type { JobsPort } from './jobs-port.js';
 

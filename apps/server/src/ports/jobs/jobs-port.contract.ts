@@ -2,14 +2,24 @@
  * The behaviour every JobsPort must have. Run it from each implementation's test file:
  * `describeJobsPortContract((prefix) => new XJobs(...), prefix)`.
  * Intervals are small so the suite is quick; nothing here asserts how fast a run happens.
+ * Where a test must let time pass (to see that something does not run too often, or at all),
+ * it waits for a metronome, another schedule at the same interval, to tick a number of times:
+ * the comparison then holds whatever the machine's speed, and no fixed sleep decides it.
  */
 import { afterEach, expect, it } from 'vitest';
-import { eventually } from '../cache/cache-port.contract.js';
+import { eventually } from '../../testing/eventually.js';
 import type { JobsPort } from './jobs-port.js';
 
 export type MakeJobs = (keyPrefix: string) => JobsPort | Promise<JobsPort>;
 
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+/** A schedule that only counts its runs: the clock a test measures other schedules against. */
+export async function startMetronome(jobs: JobsPort, everyMs: number, name = 'metronome'): Promise<{ readonly ticks: number }> {
+  const counter = { ticks: 0 };
+  jobs.define(name, async () => void (counter.ticks += 1));
+  await jobs.start();
+  await jobs.schedule(name, everyMs);
+  return counter;
+}
 
 export function describeJobsPortContract(makeJobs: MakeJobs, basePrefix: string): void {
   const open: JobsPort[] = [];
@@ -91,23 +101,25 @@ export function describeJobsPortContract(makeJobs: MakeJobs, basePrefix: string)
   it('when the same name is scheduled again, the schedule is replaced, not doubled', async () => {
     const jobs = await fresh();
     const versions: number[] = [];
-    jobs.define('beat', async (data) => void versions.push((data as { v: number }).v));
-    await jobs.start();
+    let metronomeAtV2: number | undefined;
+    jobs.define('beat', async (data) => {
+      const { v } = data as { v: number };
+      if (v === 2) metronomeAtV2 ??= metronome.ticks;
+      versions.push(v);
+    });
+    // Same interval as the beat: one schedule keeps pace with it, a doubled one runs about twice as often.
+    const metronome = await startMetronome(jobs, 100);
     await jobs.schedule('beat', 100, { v: 1 });
     await eventually('the first schedule runs', () => versions.includes(1));
     await jobs.schedule('beat', 100, { v: 2 });
     await jobs.schedule('beat', 100, { v: 2 });
     await eventually('the new schedule runs', () => versions.includes(2));
-    const from = versions.indexOf(2);
-    const startedAt = Date.now();
-    await eventually('four more runs', () => versions.length >= from + 5, 10_000);
-    await sleep(500);
-    const elapsed = Date.now() - startedAt;
-    const after = versions.slice(from);
+    await eventually('ten metronome ticks after the new schedule first ran', () => metronome.ticks >= metronomeAtV2! + 10, 20_000);
+    const ticks = metronome.ticks - metronomeAtV2!;
+    const after = versions.slice(versions.indexOf(2));
     expect(after.filter((v) => v !== 2), 'no run of the replaced schedule').toEqual([]);
-    // One schedule runs at most once per interval (+2 for the immediate first run and
-    // alignment); a doubled one would run about twice as often. Slowness only lowers it.
-    expect(after.length, `${after.length} runs in ${elapsed} ms at every=100`).toBeLessThanOrEqual(Math.floor(elapsed / 100) + 2);
+    // +2 for the replacement's immediate first run and the two clocks' phase.
+    expect(after.length, `${after.length} beats while the metronome at the same interval ticked ${ticks} times`).toBeLessThanOrEqual(ticks + 2);
   });
 
   it('when the port is closed, running handlers finish and nothing runs afterwards', async () => {
@@ -126,16 +138,20 @@ export function describeJobsPortContract(makeJobs: MakeJobs, basePrefix: string)
     await jobs.start();
     await jobs.schedule('tick', 50);
     await jobs.enqueue('slow');
+    // On a port that stays open, at the closed one's interval: how long "afterwards" is.
+    const metronome = await startMetronome(await fresh(), 50);
     await eventually('the schedule runs and the slow job starts', () => ticks >= 2 && slowStarted);
     let closed = false;
     const closing = jobs.close().then(() => (closed = true));
-    await sleep(50);
+    const atCloseCall = metronome.ticks;
+    await eventually('two intervals pass after close() was called', () => metronome.ticks >= atCloseCall + 2);
     expect(closed, 'close waits while a handler is running').toBe(false);
     release();
     await closing;
     expect(slowFinished, 'the running handler was allowed to finish').toBe(true);
     const atClose = ticks;
-    await sleep(400); // eight intervals: long enough for a live schedule to tick again
+    const metronomeAtClose = metronome.ticks;
+    await eventually('eight intervals pass after close', () => metronome.ticks >= metronomeAtClose + 8);
     expect(ticks, 'no scheduled run after close').toBe(atClose);
   });
 }

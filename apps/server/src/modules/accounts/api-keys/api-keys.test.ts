@@ -15,7 +15,7 @@ import { apiKeys } from '../../../db/schema.js';
 import type { Ports } from '../../../kernel/ports.js';
 import { apiKeyAuthenticator, type ApiKeyAuthenticator } from '../index.js';
 import { bearer, expectProblem, registerUser, type TestUser } from '../testing/clients.js';
-import { backends, startTestApp, TEST_JWT_SECRET, type Storage, type TestApp } from '../testing/test-app.js';
+import { startTestApp, TEST_JWT_SECRET, testBackends, type TestStorage, type TestApp } from '../../../testing/test-app.js';
 import { createApiKeyAuthenticator } from './api-key-authenticator.js';
 import { insertApiKeyWithin } from './api-key-repository.js';
 import { randomToken } from './random-token.js';
@@ -28,9 +28,9 @@ const BINANCE_PAYLOAD = 'symbol=LTCBTC&side=BUY&type=LIMIT&timeInForce=GTC&quant
 const BINANCE_SIGNATURE = 'c8db56825ae71d6d79447849e617115f4a920fa2acdcab2b053c4b2838bd6b71';
 const hmacHex = (secret: string, payload: string) => createHmac('sha256', secret).update(payload).digest('hex');
 
-for (const backend of await backends()) {
+for (const backend of await testBackends()) {
   describe.skipIf(backend.skipReason !== undefined)(`API keys on ${backend.name}`, () => {
-    let storage: Storage;
+    let storage: TestStorage;
     let test: TestApp;
     let alice: TestUser;
     let bob: TestUser;
@@ -38,7 +38,7 @@ for (const backend of await backends()) {
 
     beforeAll(async () => {
       storage = await backend.open();
-      test = await startTestApp(storage);
+      test = await startTestApp({ on: storage });
       [alice, bob] = [await registerUser(test.app), await registerUser(test.app)];
       // The factory other modules call, with the same configuration as the app (key material: the JWT secret).
       const config = loadConfig({ JWT_SECRET: TEST_JWT_SECRET });

@@ -7,13 +7,13 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ChatReply, ConversationDetail, ConversationsResponse, OrdersResponse, Portfolio } from '@cryptosim/contracts';
 import { chatMessages } from '../../../db/schema.js';
-import { backends, type Storage } from '../../accounts/testing/test-app.js';
+import { testBackends, type TestStorage } from '../../../testing/test-app.js';
 import { ask, placeOrder, startChatApp, type ChatTestApp, type Trader } from './testing/chat-test-app.js';
 import { parseSse } from './testing/sse.js';
 
-for (const backend of await backends()) {
+for (const backend of await testBackends()) {
   describe.skipIf(backend.skipReason)(`the assistant's API on ${backend.name}`, () => {
-    let storage: Storage;
+    let storage: TestStorage;
     let t: ChatTestApp;
     const chat = (trader: Trader, payload: object, headers: Record<string, string> = {}) =>
       t.app.inject({ method: 'POST', url: '/api/ai/chat', headers: { ...trader.headers, ...headers }, payload });

@@ -7,7 +7,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { backends, type Storage } from '../../accounts/testing/test-app.js';
+import { testBackends, type TestStorage } from '../../../testing/test-app.js';
 import { checkGrounding, GroundingCorpus } from './grounding/grounding.js';
 import { ask, startChatApp, type ChatTestApp } from './testing/chat-test-app.js';
 import { testToolContext } from './testing/tool-context.js';
@@ -33,9 +33,9 @@ describe('question fixtures', () => {
   });
 });
 
-for (const backend of await backends()) {
+for (const backend of await testBackends()) {
   describe.skipIf(backend.skipReason)(`the built-in assistant's question suite on ${backend.name}`, () => {
-    let storage: Storage;
+    let storage: TestStorage;
     let t: ChatTestApp;
     beforeAll(async () => {
       storage = await backend.open();

@@ -13,7 +13,8 @@ import type { ModelSummary, PredictResponse } from '@cryptosim/contracts';
 import { models } from '../../../db/schema.js';
 import { eventually } from '../../../ports/cache/cache-port.contract.js';
 import { defineRecordedJob } from '../../jobs/index.js';
-import { finishedRuns, workerBackends, type WorkerTestApp } from '../../jobs/testing/worker-test-app.js';
+import { finishedRuns } from '../../jobs/testing/job-runs.js';
+import { startTestApp, testBackends, type TestApp } from '../../../testing/test-app.js';
 import { findLibXGBoost, LIBXGBOOST_INSTALL_HINT, type Candle } from '../engine/index.js';
 import { seededRandom } from '../engine/synthetic-candles.js';
 import { aiModule } from '../index.js';
@@ -42,7 +43,7 @@ function patterned(seed: number, price: number): Candle[] {
   return out;
 }
 
-async function insertCandles(t: WorkerTestApp, symbol: string, rows: readonly Candle[]): Promise<void> {
+async function insertCandles(t: TestApp, symbol: string, rows: readonly Candle[]): Promise<void> {
   const col = <K extends keyof Candle>(k: K) => sql.param(rows.map((r) => String(r[k])));
   await t.ports.db.db.execute(sql`insert into candles (symbol, interval, open_time, open, high, low, close, volume)
     select ${symbol}, '1h', t::bigint, o::numeric, h::numeric, l::numeric, c::numeric, v::numeric
@@ -54,14 +55,14 @@ async function insertCandles(t: WorkerTestApp, symbol: string, rows: readonly Ca
 
 const noLib = findLibXGBoost() === undefined ? 'libxgboost is not installed (apt-get install libxgboost0)' : undefined;
 
-for (const backend of await workerBackends()) {
+for (const backend of await testBackends()) {
   describe.skipIf(backend.skipReason ?? noLib)(`batch-processing on ${backend.name}`, () => {
-    let t: WorkerTestApp;
+    let t: TestApp;
     const active = async () => (await t.ports.db.db.select({ v: models.version }).from(models).where(eq(models.status, 'active')))[0]?.v;
     const model = async (version: string) => (await t.app.inject({ url: `/api/ai/models/${version}`, headers: t.headers })).json() as ModelSummary;
 
     beforeAll(async () => {
-      t = await backend.start([aiModule], { JOB_PREDICT_EVERY_MS: '0', JOB_BATCH_PROCESSING_EVERY_MS: '0' });
+      t = await startTestApp({ on: backend, roles: ['api', 'worker'], modules: [aiModule], user: true, env: { JOB_PREDICT_EVERY_MS: '0', JOB_BATCH_PROCESSING_EVERY_MS: '0' } });
       await insertCandles(t, 'BTCUSDT', patterned(1, 60_000));
       await insertCandles(t, 'ETHUSDT', patterned(2, 3_000));
     }, 60_000);

@@ -10,7 +10,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AnalysisResponse, ModelsResponse, PredictResponse } from '@cryptosim/contracts';
 import { models, predictions } from '../../../db/schema.js';
 import { eventually } from '../../../ports/cache/cache-port.contract.js';
-import { finishedRuns, workerBackends, type WorkerTestApp } from '../../jobs/testing/worker-test-app.js';
+import { finishedRuns } from '../../jobs/testing/job-runs.js';
+import { startTestApp, testBackends, type TestApp } from '../../../testing/test-app.js';
 import { buildFeatures, createEvaluator, DEFAULT_MODEL_PATH, FEATURE_NAMES, latestFeatures, parseModelArtifact, selectFeatures, type Candle } from '../engine/index.js';
 import { formatPercent, formatValue } from '../analysis/format-numbers.js';
 import { syntheticCandles } from '../engine/synthetic-candles.js';
@@ -41,7 +42,7 @@ const round = (c: Candle): Candle => ({ ...c, open: +c.open.toFixed(5), high: +c
 for (const k of Object.keys(series)) series[k] = series[k]!.map(round);
 const lastBar = START + (BARS - 1) * H;
 
-async function insertCandles(t: WorkerTestApp, symbol: string, interval: string, rows: readonly Candle[]): Promise<void> {
+async function insertCandles(t: TestApp, symbol: string, interval: string, rows: readonly Candle[]): Promise<void> {
   for (const c of rows) {
     await t.ports.db.db.execute(sql`insert into candles (symbol, interval, open_time, open, high, low, close, volume)
       values (${symbol}, ${interval}, ${c.openTime}, ${String(c.open)}, ${String(c.high)}, ${String(c.low)}, ${String(c.close)}, ${String(c.volume)})
@@ -55,13 +56,13 @@ const paced = () => new Promise((r) => setTimeout(r, 200));
 
 const closingMinute = (bar: Candle, close = bar.close): Candle => ({ ...bar, openTime: bar.openTime + H - 60_000, open: close, high: close, low: close, close });
 
-for (const backend of await workerBackends()) {
+for (const backend of await testBackends()) {
   describe.skipIf(backend.skipReason)(`AI serving on ${backend.name}`, () => {
-    let t: WorkerTestApp;
+    let t: TestApp;
     const predict = (body: unknown) => t.app.inject({ method: 'POST', url: '/api/ai/predict', headers: t.headers, payload: body as object });
 
     beforeAll(async () => {
-      t = await backend.start([aiModule], { JOB_PREDICT_EVERY_MS: '0', JOB_BATCH_PROCESSING_EVERY_MS: '0', MARKET_SYMBOLS: 'BTCUSDT,ETHUSDT,DOGEUSDT' });
+      t = await startTestApp({ on: backend, roles: ['api', 'worker'], modules: [aiModule], user: true, env: { JOB_PREDICT_EVERY_MS: '0', JOB_BATCH_PROCESSING_EVERY_MS: '0', MARKET_SYMBOLS: 'BTCUSDT,ETHUSDT,DOGEUSDT' } });
     }, 60_000);
     afterAll(async () => t?.close());
 

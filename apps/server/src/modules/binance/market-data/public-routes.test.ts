@@ -7,7 +7,7 @@ import { sql } from 'drizzle-orm';
 import { Dec } from '@cryptosim/trading-rules';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fromIp, newIp } from '../../accounts/testing/clients.js';
-import { newTrader, order, placed } from '../../trading/testing/trading-test-app.js';
+import { newTrader, order, placed } from '../../trading/testing/trading-clients.js';
 import { expectBinanceError, startBinanceApp, type BinanceTestApp } from '../testing/binance-test-app.js';
 
 let t: BinanceTestApp;

@@ -7,7 +7,8 @@ import { createHmac } from 'node:crypto';
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bearer, fromIp, newIp } from '../../accounts/testing/clients.js';
-import { newTrader, orderOf, portfolioOf, setPrice, type Trader } from '../../trading/testing/trading-test-app.js';
+import { newTrader, orderOf, portfolioOf, type Trader } from '../../trading/testing/trading-clients.js';
+import { setPrice } from '../../../testing/test-prices.js';
 import { expectBinanceError, startBinanceApp, type BinanceTestApp } from '../testing/binance-test-app.js';
 
 let t: BinanceTestApp;

@@ -16,7 +16,7 @@ import { accountsModule } from '../../accounts/index.js';
 import { createMarketSource } from '../../market/index.js';
 import { portfolioModule } from '../../portfolio/index.js';
 import { tradingModule } from '../../trading/index.js';
-import { setPrice } from '../../trading/testing/trading-test-app.js';
+import { setPrice } from '../../../testing/test-prices.js';
 import { binanceModule } from '../index.js';
 
 const silent = pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' });

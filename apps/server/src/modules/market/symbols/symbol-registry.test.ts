@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseExchangeInfo } from '../sources/binance/parse-exchange-info.js';
 import { DEFAULT_SYMBOLS } from '@cryptosim/contracts';
+import { BTC_INFO } from '@cryptosim/trading-rules/testing';
 import { MarketSymbols } from './symbol-registry.js';
 
 describe('symbol registry', () => {
@@ -8,9 +9,7 @@ describe('symbol registry', () => {
     const registry = new MarketSymbols([...DEFAULT_SYMBOLS]);
     expect(registry.list().map((s) => s.symbol)).toEqual([...DEFAULT_SYMBOLS]);
     expect(registry.missing()).toEqual([]);
-    expect(registry.get('BTCUSDT')).toEqual({
-      symbol: 'BTCUSDT', baseAsset: 'BTC', quoteAsset: 'USDT', status: 'TRADING', tickSize: '0.01', stepSize: '0.00001', minQty: '0.00001', minNotional: '5',
-    });
+    expect(registry.get('BTCUSDT')).toEqual(BTC_INFO);
     expect(registry.get('XRPUSDT')).toMatchObject({ tickSize: '0.0001', stepSize: '0.1' });
   });
 

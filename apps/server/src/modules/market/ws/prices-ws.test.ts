@@ -210,6 +210,6 @@ function wsSuite(mode: string, makeCache: () => CachePort, cleanup: () => Promis
 wsSuite('memory cache', () => new MemoryCache(testLogger));
 
 describe.skipIf(!redis.url)('on Redis', () => {
-  const keyPrefix = `test:${RUN_ID}:ws-prices:`;
+  const keyPrefix = `cs-test:${RUN_ID}:ws-prices:`;
   wsSuite('Redis cache', () => new RedisCache({ url: redis.url!, keyPrefix, logger: testLogger }), () => deleteKeysWithPrefix(redis.url!, keyPrefix).then(() => undefined));
 });

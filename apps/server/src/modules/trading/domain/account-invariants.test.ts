@@ -6,8 +6,9 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { hasLimitPrice, hasStopPrice, OrderTypes, takesTimeInForce, TimeInForces } from '@cryptosim/contracts';
 import { Dec, floorToStep, sum } from '@cryptosim/trading-rules';
+import { BTC } from '@cryptosim/trading-rules/testing';
 import type { OrderIntent } from './order-model.js';
-import { BTC, DOGE } from './testing/fixtures.js';
+import { DOGE } from './testing/fixtures.js';
 import { PaperAccount } from './testing/paper-account.js';
 import { DEFAULT_TRADING_CONFIG, tradingConfig, type TradingConfig } from './trading-config.js';
 

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { checkExchangeRules } from './check-exchange-rules.js';
 import { dec } from '@cryptosim/trading-rules';
-import { BTC, DOGE, errorOf, intent } from './testing/fixtures.js';
+import { BTC } from '@cryptosim/trading-rules/testing';
+import { DOGE, errorOf, intent } from './testing/fixtures.js';
 
 const live = dec('50000');
 

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { dec } from '@cryptosim/trading-rules';
+import { BTC } from '@cryptosim/trading-rules/testing';
 import { matchExecution, selectCrossedOrders, stopLimitOnTrigger } from './match-orders.js';
 import type { RestingOrder } from './order-model.js';
-import { BTC, intent, NO_SLIP_CONFIG } from './testing/fixtures.js';
+import { intent, NO_SLIP_CONFIG } from './testing/fixtures.js';
 import { tradingConfig } from './trading-config.js';
 
 let nextId = 1;

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { dec } from '@cryptosim/trading-rules';
+import { BTC } from '@cryptosim/trading-rules/testing';
 import { planFill } from './plan-fill.js';
-import { BTC, cash, DOGE, errorOf, intent, NO_SLIP_CONFIG, position } from './testing/fixtures.js';
+import { cash, DOGE, errorOf, intent, NO_SLIP_CONFIG, position } from './testing/fixtures.js';
 import { tradingConfig } from './trading-config.js';
 
 const taker = (price: string) => ({ price: dec(price), liquidity: 'taker' as const });

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { dec } from '@cryptosim/trading-rules';
+import { BTC } from '@cryptosim/trading-rules/testing';
 import { planOrder, type PlaceInput } from './plan-order.js';
-import { BTC, cash, errorOf, intent, NO_SLIP_CONFIG, position } from './testing/fixtures.js';
+import { cash, errorOf, intent, NO_SLIP_CONFIG, position } from './testing/fixtures.js';
 import { tradingConfig } from './trading-config.js';
 
 const base = (over: Partial<PlaceInput>): PlaceInput => ({

@@ -8,12 +8,15 @@ import { MarketTopics } from '@cryptosim/contracts';
 import { fills } from '../../../db/schema.js';
 import type { Running } from '../../../kernel/module.js';
 import { moduleContext } from '../../../app/module-context.js';
-import { eventually, newTrader, order, orderOf, placed, portfolioOf, setPrice, silent, startPgliteTradingApp, tickMessage, type Trader, type TradingTestApp } from '../testing/trading-test-app.js';
+import { eventually } from '../../../testing/eventually.js';
+import { setPrice } from '../../../testing/test-prices.js';
+import { startTestApp, silent, type TestApp } from '../../../testing/test-app.js';
+import { newTrader, order, orderOf, placed, portfolioOf, tickMessage, type Trader, TRADING_MODULES } from '../testing/trading-clients.js';
 import { tradingDepsOf } from '../trading-deps-of.js';
 import { createMatcher } from './match-ticks.js';
 import { matcherEntryPoint } from './matcher-entry-point.js';
 
-let t: TradingTestApp;
+let t: TestApp;
 let matcher: Running;
 
 const ctx = () => ({ ...moduleContext({ config: t.config, ports: t.ports, logger: silent }), signal: new AbortController().signal });
@@ -24,7 +27,7 @@ const settled = (me: Trader, id: number) => eventually(`order ${id} to leave NEW
 });
 
 beforeAll(async () => {
-  t = await startPgliteTradingApp({ BTCUSDT: '50000', ETHUSDT: '2000' });
+  t = await startTestApp({ modules: TRADING_MODULES, prices: { BTCUSDT: '50000', ETHUSDT: '2000' } });
   matcher = await matcherEntryPoint.start(ctx());
 }, 60_000);
 

@@ -14,32 +14,30 @@ import pg from 'pg';
 import { MarketTopics } from '@cryptosim/contracts';
 import { fills, orders, users } from '../../../db/schema.js';
 import { KafkaBus } from '../../../ports/bus/kafka-bus.js';
-import type { DbPort } from '../../../ports/db/db-port.js';
-import { createPostgresDb } from '../../../ports/db/postgres-db.js';
-import { RUN_ID, service } from '../../../testing/services.js';
+import { eventually } from '../../../testing/eventually.js';
+import { deleteTopicsWithPrefix, testTopicPrefix } from '../../../testing/run-scope.js';
+import { service } from '../../../testing/services.js';
 import { startServerProcess, type ServerProcess } from '../../../testing/server-process.js';
-import { createTestDatabase, type TestDatabase } from '../../../testing/test-database.js';
-import { eventually, newTrader, order, placed, setPrice, silent, startTradingApp, TEST_SECRET, tickMessage, type TradingTestApp } from '../testing/trading-test-app.js';
+import { startTestApp, silent, TEST_JWT_SECRET, testBackend, type TestApp, type TestStorage } from '../../../testing/test-app.js';
+import { newTrader, order, placed, tickMessage, TRADING_MODULES } from '../testing/trading-clients.js';
 
-const postgres = await service('postgres');
-const redis = await service('redis');
+const services = await testBackend('services');
 const kafka = await service('kafka');
 
-describe.skipIf(!postgres.url || !redis.url || !kafka.url)('the matcher process on Kafka, killed mid-fill', () => {
-  let database: TestDatabase;
-  let db: DbPort;
-  let t: TradingTestApp;
+describe.skipIf(services.skipReason ?? kafka.skipReason)('the matcher process on Kafka, killed mid-fill', () => {
+  let storage: TestStorage;
+  let t: TestApp;
   let bus: KafkaBus;
-  const prefix = `cs-test-${RUN_ID}-matcher-kill.`;
+  const topicPrefix = testTopicPrefix('matcher-kill');
   const matchers: ServerProcess[] = [];
   const startMatcher = async () => {
     const matcher = await startServerProcess({
-      DATABASE_URL: database.url,
-      REDIS_URL: redis.url!,
+      DATABASE_URL: storage.services!.databaseUrl,
+      REDIS_URL: storage.services!.redisUrl,
       KAFKA_BROKERS: kafka.url!,
-      KAFKA_TOPIC_PREFIX: prefix,
-      CACHE_KEY_PREFIX: prefix,
-      JWT_SECRET: TEST_SECRET,
+      KAFKA_TOPIC_PREFIX: topicPrefix,
+      CACHE_KEY_PREFIX: storage.services!.keyPrefix,
+      JWT_SECRET: TEST_JWT_SECRET,
       ROLES: 'projector',
       MARKET_SOURCE: 'simulator',
       SLIPPAGE_K: '0',
@@ -48,7 +46,7 @@ describe.skipIf(!postgres.url || !redis.url || !kafka.url)('the matcher process 
     return matcher;
   };
   const fillCounts = async (ids: number[]) => {
-    const rows = await db.db
+    const rows = await storage.db.db
       .select({ orderId: fills.orderId, n: sql<number>`count(*)::int` })
       .from(fills)
       .where(inArray(fills.orderId, ids))
@@ -73,19 +71,16 @@ describe.skipIf(!postgres.url || !redis.url || !kafka.url)('the matcher process 
   };
 
   beforeAll(async () => {
-    database = await createTestDatabase(postgres.url!);
-    db = createPostgresDb({ url: database.url, logger: silent, poolSize: 5 });
-    await db.migrate();
-    t = await startTradingApp(db);
-    await setPrice(t.ports.cache, 'BTCUSDT', '50000');
-    bus = new KafkaBus({ brokers: kafka.url!.split(','), topicPrefix: prefix, clientId: 'matcher-kill-test', logger: silent });
+    storage = await services.open({ poolSize: 5 });
+    t = await startTestApp({ on: storage, modules: TRADING_MODULES, prices: { BTCUSDT: '50000' } });
+    bus = new KafkaBus({ brokers: kafka.url!.split(','), topicPrefix, clientId: 'matcher-kill-test', logger: silent });
   }, 60_000);
 
   afterAll(async () => {
     await Promise.allSettled(matchers.map((m) => m.stop('SIGKILL')));
     await Promise.allSettled([bus?.close(), t?.close()]);
-    await db?.close();
-    await database?.drop();
+    await storage?.close();
+    await deleteTopicsWithPrefix(kafka.url!, topicPrefix);
   });
 
   it('when the matcher process is killed while filling a tick and a new one takes over, then every crossed order fills exactly once', async () => {
@@ -101,7 +96,7 @@ describe.skipIf(!postgres.url || !redis.url || !kafka.url)('the matcher process 
     }
     const ids = [...ahead, ...behind];
 
-    const lock = new pg.Client({ connectionString: database.url });
+    const lock = new pg.Client({ connectionString: storage.services!.databaseUrl });
     lock.on('error', () => undefined);
     await lock.connect();
     try {
@@ -127,10 +122,10 @@ describe.skipIf(!postgres.url || !redis.url || !kafka.url)('the matcher process 
       return now.every((n) => n >= 1) ? now : undefined;
     });
     expect(counts, 'one fill per order').toEqual(ids.map(() => 1));
-    const statuses = await db.db.select({ status: orders.status }).from(orders).where(inArray(orders.id, ids));
+    const statuses = await storage.db.db.select({ status: orders.status }).from(orders).where(inArray(orders.id, ids));
     expect(statuses.map((s) => s.status)).toEqual(ids.map(() => 'FILLED'));
     for (const trader of [first, blocked]) {
-      const [row] = await db.db.select().from(users).where(eq(users.id, trader.id));
+      const [row] = await storage.db.db.select().from(users).where(eq(users.id, trader.id));
       expect(Number(row!.reservedBalance), `user ${trader.id}: nothing stays reserved`).toBe(0);
     }
   }, 240_000);

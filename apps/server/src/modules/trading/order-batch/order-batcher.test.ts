@@ -1,8 +1,8 @@
 /** The batcher's queue, with a stand-in for the transaction so its timing is the test's. */
 import { describe, expect, it } from 'vitest';
 import type { PlaceOrderRequest } from '@cryptosim/contracts';
+import { BTC_INFO } from '@cryptosim/trading-rules/testing';
 import { parseOrderRequest } from '../domain/parse-order-request.js';
-import { BTC_INFO } from '../domain/testing/fixtures.js';
 import { OrderBatcher } from './order-batcher.js';
 import type { PlacedOrder, Placement, QueuedPlacement } from './placement.js';
 

@@ -10,10 +10,10 @@ import type { PlaceOrderRequest } from '@cryptosim/contracts';
 import { pgErrorOf } from '../../../ports/db/pg-error.js';
 import { orders, positions, fills, users } from '../../../db/schema.js';
 import { moduleContext } from '../../../app/module-context.js';
-import { backends, type Storage } from '../../accounts/testing/test-app.js';
 import type { OrderSide } from '../domain/order-model.js';
 import { placeOrder } from '../place-order.js';
-import { newTrader, setPrice, startTradingApp, type Trader, type TradingTestApp } from '../testing/trading-test-app.js';
+import { startTestApp, testBackends, type TestApp, type TestStorage } from '../../../testing/test-app.js';
+import { newTrader, type Trader, TRADING_MODULES } from '../testing/trading-clients.js';
 import type { TradingDeps } from '../trading-deps.js';
 import { tradingDepsOf } from '../trading-deps-of.js';
 import { OrderBatcher } from './order-batcher.js';
@@ -31,19 +31,17 @@ const answerOf = (settled: PromiseSettledResult<PlacedOrder>): Answer => {
   return { error: pgErrorOf(err)?.code ?? err.code ?? String(err.message) };
 };
 
-for (const backend of await backends()) {
+for (const backend of await testBackends()) {
   describe.skipIf(backend.skipReason !== undefined)(`order batches on ${backend.name}`, () => {
-    let storage: Storage;
-    let t: TradingTestApp;
+    let storage: TestStorage;
+    let t: TestApp;
     const logs: Array<{ level: number; msg: string }> = [];
     const logger = pino({ level: 'warn' }, { write: (line: string) => void logs.push(JSON.parse(line) as { level: number; msg: string }) });
     let deps: TradingDeps;
 
     beforeAll(async () => {
       storage = await backend.open();
-      t = await startTradingApp(storage.db, {}, storage.cache());
-      await setPrice(t.ports.cache, 'BTCUSDT', '50000');
-      await setPrice(t.ports.cache, 'ETHUSDT', '2000');
+      t = await startTestApp({ on: storage, modules: TRADING_MODULES, prices: { BTCUSDT: '50000', ETHUSDT: '2000' } });
       deps = tradingDepsOf(moduleContext({ config: t.config, ports: t.ports, logger }));
     }, 60_000);
 

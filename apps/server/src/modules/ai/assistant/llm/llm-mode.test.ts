@@ -11,7 +11,7 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { OrdersResponse, PriceRow } from '@cryptosim/contracts';
 import { chatMessages } from '../../../../db/schema.js';
-import { backends, type Storage } from '../../../accounts/testing/test-app.js';
+import { testBackends, type TestStorage } from '../../../../testing/test-app.js';
 import { ask, startChatApp, type ChatTestApp } from '../testing/chat-test-app.js';
 import { startScriptedServer, textChunks, toolCallChunks, type RecordedRequest, type ScriptedServer } from '../testing/scripted-openai-server.js';
 import { parseSse } from '../testing/sse.js';
@@ -27,9 +27,9 @@ async function until(what: string, check: () => boolean, timeoutMs = 10_000): Pr
 
 const toolResult = (body: RecordedRequest['body'], index = 0) => JSON.parse(body.messages.filter((m) => m.role === 'tool')[index]!.content!) as Record<string, unknown>;
 
-for (const backend of await backends()) {
+for (const backend of await testBackends()) {
   describe.skipIf(backend.skipReason)(`LLM mode on ${backend.name}`, () => {
-    let storage: Storage;
+    let storage: TestStorage;
     let t: ChatTestApp;
     let llm: ScriptedServer;
 

@@ -8,12 +8,11 @@ import { sql } from 'drizzle-orm';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { expect } from 'vitest';
 import type { ChatReply } from '@cryptosim/contracts';
-import { accountsModule } from '../../../accounts/index.js';
 import { bearer, fromIp, newIp, registerUser } from '../../../accounts/testing/clients.js';
-import { startTestApp, type Storage, type TestApp } from '../../../accounts/testing/test-app.js';
+import { startTestApp, type TestStorage, type TestApp } from '../../../../testing/test-app.js';
 import { portfolioModule } from '../../../portfolio/index.js';
 import { tradingModule } from '../../../trading/index.js';
-import { setPrice } from '../../../trading/testing/trading-test-app.js';
+import { setPrice } from '../../../../testing/test-prices.js';
 import { syntheticCandles } from '../../engine/synthetic-candles.js';
 import { ensureDefaultModel, aiModule } from '../../index.js';
 
@@ -40,7 +39,7 @@ export interface ChatTestApp {
   close(): Promise<void>;
 }
 
-async function seedCandles(storage: Storage): Promise<void> {
+async function seedCandles(storage: TestStorage): Promise<void> {
   const start = Date.UTC(2025, 5, 1);
   for (const [symbol, seed, price] of [['BTCUSDT', 7, 60_000], ['ETHUSDT', 8, 3_000]] as const) {
     const rows = syntheticCandles(120, { seed, start, price });
@@ -57,8 +56,8 @@ export function placeOrder(app: FastifyInstance, trader: Trader, side: 'buy' | '
   return app.inject({ method: 'POST', url: `/api/trading/${side}`, headers: trader.headers, payload: body });
 }
 
-export async function startChatApp(storage: Storage, env: Record<string, string> = {}): Promise<ChatTestApp> {
-  const test = await startTestApp(storage, [accountsModule, tradingModule, portfolioModule, aiModule], { SLIPPAGE_K: '0', AI_CHAT_RATE_PER_MINUTE: '10000', ...env });
+export async function startChatApp(storage: TestStorage, env: Record<string, string> = {}): Promise<ChatTestApp> {
+  const test = await startTestApp({ on: storage, modules: [tradingModule, portfolioModule, aiModule], env: { SLIPPAGE_K: '0', AI_CHAT_RATE_PER_MINUTE: '10000', ...env } });
   const app = test.app;
   for (const [symbol, price] of Object.entries(PRICES)) await setPrice(test.ports.cache, symbol, price);
   await seedCandles(storage);

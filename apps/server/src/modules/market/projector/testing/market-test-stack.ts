@@ -4,7 +4,6 @@
  * isolated by RUN_ID) — plus the real Binance candles turned into bus events.
  */
 import { pino } from 'pino';
-import { Admin } from '@platformatic/kafka';
 import type { KlineEventV1 } from '@cryptosim/contracts';
 import type { Ports } from '../../../../kernel/ports.js';
 import { MemoryBus } from '../../../../ports/bus/memory-bus.js';
@@ -15,6 +14,7 @@ import { deleteKeysWithPrefix } from '../../../../ports/cache/delete-keys-with-p
 import { openPgliteDb } from '../../../../ports/db/pglite-db.js';
 import { createPostgresDb } from '../../../../ports/db/postgres-db.js';
 import { createTestDatabase } from '../../../../testing/test-database.js';
+import { deleteTopicsWithPrefix, testKeyPrefix, testTopicPrefix } from '../../../../testing/run-scope.js';
 import { RUN_ID } from '../../../../testing/services.js';
 import type { CsvCandle } from '../../sources/replay/read-candle-csv.js';
 
@@ -37,8 +37,8 @@ let stacks = 0;
 
 export async function servicesStack(urls: { postgres: string; redis: string; kafka: string }): Promise<TestStack> {
   stacks += 1;
-  const prefix = `test-${RUN_ID}-market${stacks}.`;
-  const keyPrefix = `test:${RUN_ID}:market${stacks}:`;
+  const prefix = testTopicPrefix(`market${stacks}`);
+  const keyPrefix = testKeyPrefix(`market${stacks}`);
   const database = await createTestDatabase(urls.postgres);
   const db = createPostgresDb({ url: database.url, logger: testLogger });
   await db.migrate();
@@ -57,15 +57,7 @@ export async function servicesStack(urls: { postgres: string; redis: string; kaf
       await closeAll(ports);
       await database.drop();
       await deleteKeysWithPrefix(urls.redis, keyPrefix);
-      const admin = new Admin({ clientId: `cleanup-${RUN_ID}`, bootstrapBrokers: brokers });
-      try {
-        const topics = (await admin.listTopics()).filter((t) => t.startsWith(prefix));
-        if (topics.length) await admin.deleteTopics({ topics });
-        const groups = [...(await admin.listGroups()).keys()].filter((g) => g.startsWith(prefix));
-        if (groups.length) await admin.deleteGroups({ groups }).catch(() => undefined);
-      } finally {
-        await admin.close();
-      }
+      await deleteTopicsWithPrefix(urls.kafka, prefix);
     },
   };
 }

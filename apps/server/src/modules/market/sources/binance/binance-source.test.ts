@@ -1,6 +1,7 @@
 import { Decimal } from 'decimal.js';
 import { pino } from 'pino';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { BTC_INFO } from '@cryptosim/trading-rules/testing';
 import type { SourceKline, SourceTick } from '../../../../ports/market/market-source.js';
 import { MarketSymbols } from '../../symbols/symbol-registry.js';
 import { FakeBinanceServer } from '../testing/fake-binance-server.js';
@@ -77,9 +78,7 @@ describe.skipIf(btc.skipReason || eth.skipReason)('binance source against a fake
   it('when exchangeInfo answers, then the symbol filters are Binance’s, normalized from 8-decimal strings', async () => {
     const s = new BinanceSource({ symbols: new MarketSymbols(['BTCUSDT', 'ETHUSDT']), wsUrl: server.wsUrl, restUrl: server.restUrl, logger: pino({ level: 'silent' }) });
     await s.loadSymbols();
-    expect(s.symbols.get('BTCUSDT')).toEqual({
-      symbol: 'BTCUSDT', baseAsset: 'BTC', quoteAsset: 'USDT', status: 'TRADING', tickSize: '0.01', stepSize: '0.00001', minQty: '0.00001', minNotional: '5',
-    });
+    expect(s.symbols.get('BTCUSDT')).toEqual(BTC_INFO);
     const asked = server.requests.filter((u) => u.pathname === '/api/v3/exchangeInfo').at(-1)!;
     expect(JSON.parse(asked.searchParams.get('symbols')!)).toEqual(['BTCUSDT', 'ETHUSDT']);
     await s.close();

@@ -1,22 +1,13 @@
-/** Symbols, accounts and orders the trading tests share (test code only). */
-import type { SymbolInfo, TimeInForce } from '@cryptosim/contracts';
+/**
+ * Accounts, orders and symbols the trading tests share (test code only). The exchange's
+ * BTCUSDT filters (`BTC_INFO`, `BTC`) come from `@cryptosim/trading-rules/testing`.
+ */
+import type { TimeInForce } from '@cryptosim/contracts';
 import { dec, symbolRules } from '@cryptosim/trading-rules';
+import { BTC_INFO } from '@cryptosim/trading-rules/testing';
 import { NO_SLIPPAGE } from '../slippage.js';
 import { DEFAULT_TRADING_CONFIG, type TradingConfig } from '../trading-config.js';
 import type { CashAccount, OrderIntent, Position } from '../order-model.js';
-
-/** Binance's BTCUSDT filters. */
-export const BTC_INFO: SymbolInfo = {
-  symbol: 'BTCUSDT',
-  baseAsset: 'BTC',
-  quoteAsset: 'USDT',
-  status: 'TRADING',
-  tickSize: '0.01',
-  stepSize: '0.00001',
-  minQty: '0.00001',
-  minNotional: '5',
-};
-export const BTC = symbolRules(BTC_INFO);
 
 /** A cheap coin with a coarse lot step, to exercise quantity flooring. */
 export const DOGE = symbolRules({ ...BTC_INFO, symbol: 'DOGEUSDT', baseAsset: 'DOGE', tickSize: '0.00001', stepSize: '1', minQty: '1', minNotional: '1' });
