@@ -44,6 +44,8 @@ function streamTo(reply: FastifyReply): { write(event: ChatStreamEvent): void; e
     connection: 'keep-alive',
     'x-accel-buffering': 'no',
   });
+  // An SSE comment at once: the client knows the turn started before the first tool returns.
+  raw.write(': stream open\n\n');
   return {
     write(event) {
       if (!raw.writableEnded && !raw.destroyed) raw.write(`data: ${JSON.stringify(event)}\n\n`);
