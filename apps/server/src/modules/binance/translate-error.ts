@@ -24,6 +24,8 @@ function fromAppError(err: AppError): BinanceError {
       return newOrderRejected(INSUFFICIENT);
     case 'WOULD_TRIGGER_IMMEDIATELY':
       return newOrderRejected('Order would trigger immediately.');
+    case 'WOULD_MATCH_IMMEDIATELY':
+      return newOrderRejected('Order would immediately match and take.');
     case 'DUPLICATE_CLIENT_ORDER_ID':
       return newOrderRejected('Duplicate order sent.');
     case 'ORDER_NOT_CANCELABLE':

@@ -64,7 +64,7 @@ describe('exchangeInfo', () => {
     expect(info.symbols.map((s) => s.symbol)).toEqual(ours.map((s) => s.symbol));
     const btc = info.symbols.find((s) => s.symbol === 'BTCUSDT')!;
     const rules = t.ports.market.symbols.get('BTCUSDT')!;
-    expect(btc).toMatchObject({ status: 'TRADING', baseAsset: 'BTC', quoteAsset: 'USDT', orderTypes: ['LIMIT', 'MARKET', 'STOP_LOSS', 'TAKE_PROFIT'], isSpotTradingAllowed: true, quoteOrderQtyMarketAllowed: true });
+    expect(btc).toMatchObject({ status: 'TRADING', baseAsset: 'BTC', quoteAsset: 'USDT', orderTypes: ['LIMIT', 'LIMIT_MAKER', 'MARKET', 'STOP_LOSS', 'STOP_LOSS_LIMIT', 'TAKE_PROFIT', 'TAKE_PROFIT_LIMIT'], isSpotTradingAllowed: true, quoteOrderQtyMarketAllowed: true });
     const filters = btc.filters as Array<Record<string, unknown>>;
     const filter = (type: string) => filters.find((f) => f.filterType === type)!;
     expect(Number(filter('PRICE_FILTER').tickSize)).toBe(Number(rules.tickSize));

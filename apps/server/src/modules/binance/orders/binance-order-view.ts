@@ -30,7 +30,8 @@ function figures(o: Order) {
     executedQty: bdec(o.filledQuantity),
     cummulativeQuoteQty: cumulativeQuote(o),
     status: o.status,
-    timeInForce: 'GTC',
+    // Binance reports GTC for the types that take no time in force (MARKET, the stops, LIMIT_MAKER).
+    timeInForce: o.timeInForce ?? 'GTC',
     type: o.type,
     side: o.side,
   };

@@ -1,5 +1,5 @@
 /** POST /api/v3/order's parameters → our engine's order body, with Binance's refusals. */
-import type { PlaceOrderRequest } from '@cryptosim/contracts';
+import { hasLimitPrice, hasStopPrice, type PlaceOrderRequest } from '@cryptosim/contracts';
 import { BinanceError, illegalChars, mandatoryParam } from '../binance-error.js';
 import type { BinanceParams } from '../binance-params.js';
 import { checkTimeInForce, engineOrderType } from './order-type-map.js';
@@ -19,7 +19,7 @@ export function newOrderOf(params: BinanceParams): NewOrder {
   const side = params.oneOf('side', ['BUY', 'SELL'] as const, () => new BinanceError(-1117, 'Invalid side.'));
   if (!side) throw mandatoryParam('side');
   const type = engineOrderType(params.required('type'));
-  checkTimeInForce(type, params.optional('timeInForce'));
+  const timeInForce = checkTimeInForce(type, params.optional('timeInForce'));
   if (params.has('icebergQty')) throw new BinanceError(-2010, 'Iceberg orders are not supported for this symbol.');
   if (params.has('trailingDelta')) throw new BinanceError(-2010, 'Trailing stop orders are not supported for this symbol.');
 
@@ -36,10 +36,10 @@ export function newOrderOf(params: BinanceParams): NewOrder {
     if (quantity === undefined) throw mandatoryParam('quantity');
     if (quoteOrderQty !== undefined) throw new BinanceError(-1106, "Parameter 'quoteOrderQty' sent when not required.");
   }
-  if (type === 'LIMIT' && price === undefined) throw mandatoryParam('price');
-  if (type !== 'LIMIT' && type !== 'MARKET' && price !== undefined) throw new BinanceError(-1106, "Parameter 'price' sent when not required.");
-  if ((type === 'STOP_LOSS' || type === 'TAKE_PROFIT') && stopPrice === undefined) throw mandatoryParam('stopPrice');
-  if ((type === 'LIMIT' || type === 'MARKET') && stopPrice !== undefined) throw new BinanceError(-1106, "Parameter 'stopPrice' sent when not required.");
+  if (hasLimitPrice(type) && price === undefined) throw mandatoryParam('price');
+  if (!hasLimitPrice(type) && type !== 'MARKET' && price !== undefined) throw new BinanceError(-1106, "Parameter 'price' sent when not required.");
+  if (hasStopPrice(type) && stopPrice === undefined) throw mandatoryParam('stopPrice');
+  if (!hasStopPrice(type) && stopPrice !== undefined) throw new BinanceError(-1106, "Parameter 'stopPrice' sent when not required.");
 
   const clientOrderId = params.optional('newClientOrderId');
   if (clientOrderId !== undefined && !CLIENT_ORDER_ID.test(clientOrderId)) throw illegalChars('newClientOrderId', '^[A-Za-z0-9_-]{1,36}$');
@@ -52,6 +52,7 @@ export function newOrderOf(params: BinanceParams): NewOrder {
     ...(quoteOrderQty !== undefined ? { quoteAmount: quoteOrderQty } : {}),
     ...(price !== undefined ? { price } : {}),
     ...(stopPrice !== undefined ? { stopPrice } : {}),
+    ...(timeInForce !== undefined ? { timeInForce } : {}),
     ...(clientOrderId !== undefined ? { clientOrderId } : {}),
   };
   return { side, body, respType };

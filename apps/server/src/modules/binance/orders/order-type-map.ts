@@ -1,12 +1,12 @@
 /**
- * Binance order types and time-in-force values → what the engine can do today. The one place
- * to extend when the engine learns more (IOC/FOK, LIMIT_MAKER, STOP_LOSS_LIMIT,
- * TAKE_PROFIT_LIMIT): add the mapping here and exchangeInfo's `orderTypes` follows.
+ * Binance order types and time-in-force values → what the engine does. The engine has every
+ * Spot type Binance lists (its names are Binance's); a type it ever lacks is left out of
+ * ENGINE_TYPE here, and exchangeInfo's `orderTypes` follows.
  */
-import type { OrderType } from '@cryptosim/contracts';
+import { takesTimeInForce, TimeInForces, type OrderType, type TimeInForce } from '@cryptosim/contracts';
 import { BinanceError } from '../binance-error.js';
 
-export const BINANCE_ORDER_TYPES = ['LIMIT', 'MARKET', 'STOP_LOSS', 'STOP_LOSS_LIMIT', 'TAKE_PROFIT', 'TAKE_PROFIT_LIMIT', 'LIMIT_MAKER'] as const;
+export const BINANCE_ORDER_TYPES = ['LIMIT', 'LIMIT_MAKER', 'MARKET', 'STOP_LOSS', 'STOP_LOSS_LIMIT', 'TAKE_PROFIT', 'TAKE_PROFIT_LIMIT'] as const;
 export type BinanceOrderType = (typeof BINANCE_ORDER_TYPES)[number];
 
 /** Binance type → engine type, for the types the engine has. */
@@ -14,14 +14,15 @@ const ENGINE_TYPE: Partial<Record<BinanceOrderType, OrderType>> = {
   LIMIT: 'LIMIT',
   MARKET: 'MARKET',
   STOP_LOSS: 'STOP_LOSS',
+  STOP_LOSS_LIMIT: 'STOP_LOSS_LIMIT',
   TAKE_PROFIT: 'TAKE_PROFIT',
+  TAKE_PROFIT_LIMIT: 'TAKE_PROFIT_LIMIT',
+  LIMIT_MAKER: 'LIMIT_MAKER',
 };
 
 /** exchangeInfo's `orderTypes`, in Binance's order. */
 export const SUPPORTED_ORDER_TYPES = BINANCE_ORDER_TYPES.filter((t) => ENGINE_TYPE[t] !== undefined);
 
-/** Time in force per engine type: LIMIT rests until filled or canceled (GTC); the others take none. */
-export const SUPPORTED_TIME_IN_FORCE: Partial<Record<OrderType, readonly string[]>> = { LIMIT: ['GTC'] };
 
 /** Binance's matching-engine message for a type a symbol does not offer (its errors page). */
 const NOT_SUPPORTED: Record<BinanceOrderType, string> = {
@@ -43,13 +44,14 @@ export function engineOrderType(type: string): OrderType {
 }
 
 /** Checks `timeInForce` against the type: -1115 for a value we do not honour, -1106 where none is taken. */
-export function checkTimeInForce(type: OrderType, timeInForce: string | undefined): string | undefined {
-  const allowed = SUPPORTED_TIME_IN_FORCE[type];
+export function checkTimeInForce(type: OrderType, timeInForce: string | undefined): TimeInForce | undefined {
+  // LIMIT and the stop-limits take GTC, IOC or FOK (as Binance's do); LIMIT_MAKER, MARKET and the stops none.
+  const allowed: readonly string[] | undefined = takesTimeInForce(type) ? TimeInForces : undefined;
   if (!allowed) {
     if (timeInForce !== undefined) throw new BinanceError(-1106, "Parameter 'timeInForce' sent when not required.");
     return undefined;
   }
   if (timeInForce === undefined) throw new BinanceError(-1102, "Mandatory parameter 'timeInForce' was not sent, was empty/null, or malformed.");
   if (!allowed.includes(timeInForce)) throw new BinanceError(-1115, 'Invalid timeInForce.');
-  return timeInForce;
+  return timeInForce as TimeInForce;
 }

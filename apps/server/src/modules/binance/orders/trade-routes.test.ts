@@ -154,6 +154,24 @@ describe('orders on the one engine', () => {
     expect(ok<unknown[]>(await call(bot, 'GET', 'myTrades', { symbol: 'ETHUSDT', orderId: String(bought.orderId) }))).toHaveLength(1);
   });
 
+  it('when a bot sends IOC, FOK, LIMIT_MAKER and the stop-limits, then the engine takes them as our own API does', async () => {
+    const bot = await newBot();
+    const order = (p: Record<string, string>) => call(bot, 'POST', 'order', { symbol: 'BTCUSDT', side: 'BUY', newOrderRespType: 'RESULT', ...p });
+    // Not marketable (a buy below the 50,000 price): IOC and FOK expire at once, holding nothing.
+    for (const timeInForce of ['IOC', 'FOK']) {
+      expect(ok(await order({ type: 'LIMIT', timeInForce, quantity: '0.001', price: '40000' }))).toMatchObject({ type: 'LIMIT', timeInForce, status: 'EXPIRED', executedQty: '0.00000000' });
+    }
+    // Marketable: it fills whole, never above its limit.
+    const filled = ok<{ status: string; executedQty: string; cummulativeQuoteQty: string }>(await order({ type: 'LIMIT', timeInForce: 'IOC', quantity: '0.001', price: '51000' }));
+    expect(filled).toMatchObject({ status: 'FILLED', executedQty: '0.00100000', timeInForce: 'IOC' });
+    expect(Number(filled.cummulativeQuoteQty)).toBeLessThanOrEqual(51);
+    expect(ok(await order({ type: 'LIMIT_MAKER', quantity: '0.001', price: '40000' }))).toMatchObject({ type: 'LIMIT_MAKER', status: 'NEW', price: '40000.00000000', timeInForce: 'GTC' });
+    const stopLimit = ok(await call(bot, 'POST', 'order', { symbol: 'BTCUSDT', side: 'SELL', type: 'STOP_LOSS_LIMIT', timeInForce: 'GTC', quantity: '0.001', stopPrice: '45000', price: '44900', newOrderRespType: 'RESULT' }));
+    expect(stopLimit).toMatchObject({ type: 'STOP_LOSS_LIMIT', status: 'NEW', stopPrice: '45000.00000000', price: '44900.00000000', timeInForce: 'GTC' });
+    const open = ok<Array<{ type: string }>>(await call(bot, 'GET', 'openOrders', { symbol: 'BTCUSDT' }));
+    expect(open.map((o) => o.type).sort()).toEqual(['LIMIT_MAKER', 'STOP_LOSS_LIMIT']);
+  });
+
   it('when an order breaks a rule, then the reply is Binance’s code for it', async () => {
     const bot = await newBot();
     const order = (p: Record<string, string>) => call(bot, 'POST', 'order', { symbol: 'BTCUSDT', side: 'BUY', ...p });
@@ -161,9 +179,11 @@ describe('orders on the one engine', () => {
     expect(expectBinanceError(await order({ type: 'LIMIT', timeInForce: 'GTC', quantity: '0.001', price: '50000.001' }), 400, -1013).msg).toBe('Filter failure: PRICE_FILTER');
     expect(expectBinanceError(await order({ type: 'LIMIT', timeInForce: 'GTC', quantity: '0.00001', price: '100' }), 400, -1013).msg).toBe('Filter failure: NOTIONAL');
     expect(expectBinanceError(await order({ type: 'MARKET', quantity: '10' }), 400, -2010).msg).toBe('Account has insufficient balance for requested action.');
-    expect(expectBinanceError(await order({ type: 'STOP_LOSS_LIMIT', quantity: '0.001', price: '1', stopPrice: '1', timeInForce: 'GTC' }), 400, -2010).msg).toBe('Stop loss limit orders are not supported for this symbol.');
     expectBinanceError(await order({ type: 'OCO', quantity: '0.001' }), 400, -1116);
-    expectBinanceError(await order({ type: 'LIMIT', timeInForce: 'IOC', quantity: '0.001', price: '50000' }), 400, -1115);
+    expectBinanceError(await order({ type: 'LIMIT', timeInForce: 'GTX', quantity: '0.001', price: '50000' }), 400, -1115);
+    expectBinanceError(await order({ type: 'LIMIT_MAKER', timeInForce: 'GTC', quantity: '0.001', price: '40000' }), 400, -1106);
+    expectBinanceError(await order({ type: 'STOP_LOSS_LIMIT', timeInForce: 'GTC', quantity: '0.001', price: '60000' }), 400, -1102);
+    expect(expectBinanceError(await order({ type: 'LIMIT_MAKER', quantity: '0.001', price: '51000' }), 400, -2010).msg).toBe('Order would immediately match and take.');
     expectBinanceError(await order({ type: 'LIMIT', quantity: '0.001', price: '50000' }), 400, -1102);
     expectBinanceError(await call(bot, 'POST', 'order', { symbol: 'BTCUSDT', side: 'HOLD', type: 'MARKET', quantity: '1' }), 400, -1117);
     expectBinanceError(await call(bot, 'POST', 'order', { symbol: 'NOPEUSDT', side: 'BUY', type: 'MARKET', quantity: '1' }), 400, -1121);
