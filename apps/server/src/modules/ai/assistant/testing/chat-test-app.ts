@@ -40,7 +40,8 @@ export interface ChatTestApp {
 }
 
 async function seedCandles(storage: TestStorage): Promise<void> {
-  const start = Date.UTC(2025, 5, 1);
+  // The last bar closes at the latest whole hour: predictions refuse a market more than a few bars old.
+  const start = Math.floor(Date.now() / H) * H - 120 * H;
   for (const [symbol, seed, price] of [['BTCUSDT', 7, 60_000], ['ETHUSDT', 8, 3_000]] as const) {
     const rows = syntheticCandles(120, { seed, start, price });
     const values = rows.map((c) => sql`(${symbol}, '1h', ${c.openTime}, ${c.open.toFixed(2)}, ${c.high.toFixed(2)}, ${c.low.toFixed(2)}, ${c.close.toFixed(2)}, ${c.volume.toFixed(3)})`);
