@@ -97,8 +97,8 @@ describe('an assistant order draft opens the order ticket', { timeout: 30_000 },
 
   it('when a draft spends USDT on a market buy, then the ticket takes the amount in USDT; a stop order keeps its trigger price', () => {
     const quote: ChatOrderDraft = { side: 'BUY', request: { symbol: 'ETHUSDT', type: 'MARKET', quoteAmount: '100' }, estimate: null, problems: [] };
-    expect(ticketDraftOf(quote)).toEqual({ side: 'BUY', type: 'MARKET', unit: 'QUOTE', amount: '100', price: '', stopPrice: '' });
+    expect(ticketDraftOf(quote)).toEqual({ side: 'BUY', type: 'MARKET', unit: 'QUOTE', amount: '100', price: '', stopPrice: '', timeInForce: 'GTC' });
     const stop: ChatOrderDraft = { side: 'SELL', request: { symbol: 'BTCUSDT', type: 'STOP_LOSS', quantity: '0.5', stopPrice: '90000' }, estimate: null, problems: [] };
-    expect(ticketDraftOf(stop)).toEqual({ side: 'SELL', type: 'STOP_LOSS', unit: 'BASE', amount: '0.5', price: '', stopPrice: '90000' });
+    expect(ticketDraftOf(stop)).toEqual({ side: 'SELL', type: 'STOP_LOSS', unit: 'BASE', amount: '0.5', price: '', stopPrice: '90000', timeInForce: 'GTC' });
   });
 });
