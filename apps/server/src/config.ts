@@ -10,6 +10,9 @@ import { DEFAULT_SYMBOLS } from '@cryptosim/contracts';
 export const ROLES = ['api', 'ingest', 'projector', 'worker'] as const;
 export type Role = (typeof ROLES)[number];
 
+/** The engine's slippage coefficient when SLIPPAGE_K is not set (test apps that model the real book use it too). */
+export const DEFAULT_SLIPPAGE_K = '0.03';
+
 const optionalString = z
   .string()
   .trim()
@@ -100,7 +103,7 @@ const EnvSchema = z.object({
     .pipe(z.array(z.string().regex(/^[A-Z0-9]{2,20}=\d+(\.\d+)?$/, 'must be SYMBOL=price pairs, e.g. BTCUSDT=80000'))),
   TRADING_MAKER_FEE_RATE: fraction('0.001'),
   TRADING_TAKER_FEE_RATE: fraction('0.001'),
-  SLIPPAGE_K: plainDecimal.default('0.03'),
+  SLIPPAGE_K: plainDecimal.default(DEFAULT_SLIPPAGE_K),
   SLIPPAGE_CAP: fraction('0.05'),
   ORDER_BATCH_MAX: z.coerce.number().int().min(1).max(10_000).default(128),
   JOB_MARKET_DATA_EVERY_MS: z.coerce.number().int().min(0).max(7 * 86_400_000).default(3_600_000),

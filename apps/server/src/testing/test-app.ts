@@ -149,6 +149,8 @@ export interface TestAppOptions {
   prices?: Record<string, string>;
   /** Registers a user first: `user` and `headers` are theirs. */
   user?: boolean;
+  /** The app's request logger (testing/log-capture.ts); silent unless given. */
+  logger?: pino.Logger;
 }
 
 export interface SignedInUser extends TestUser {
@@ -194,7 +196,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
   const modules = unique([accountsModule, ...(worker ? [jobsModule] : []), ...(options.modules ?? [])]);
   const abort = new AbortController();
   let running: Running[] = [];
-  const app = await buildApp(config, ports, { modules });
+  const app = await buildApp(config, ports, { modules, ...(options.logger && { logger: options.logger }) });
   const close = async () => {
     abort.abort();
     for (const r of running.reverse()) await r.stop();

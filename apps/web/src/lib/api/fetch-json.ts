@@ -1,4 +1,5 @@
-import { ApiError, CLIENT_ERROR_CODES, isProblem, parseRetryAfter } from './api-error';
+import { ApiError, CLIENT_ERROR_CODES } from './api-error';
+import { errorFrom, send } from './fetch-ok';
 
 export interface FetchJsonOptions extends Omit<RequestInit, 'body'> {
   /** Non-2xx statuses whose body is still the expected payload (e.g. 503 from /readyz). */
@@ -33,28 +34,13 @@ export async function fetchJson<T>(path: string, options: FetchJsonOptions = {})
   requestHeaders.set('Accept', 'application/json, application/problem+json');
   if (json !== undefined) requestHeaders.set('Content-Type', 'application/json');
 
-  let response: Response;
-  try {
-    response = await fetch(path, {
-      ...init,
-      headers: requestHeaders,
-      ...(json !== undefined ? { body: JSON.stringify(json) } : {}),
-    });
-  } catch (cause) {
-    if (cause instanceof DOMException && cause.name === 'AbortError') throw cause;
-    const reason = cause instanceof Error ? cause.message : String(cause);
-    throw new ApiError(0, CLIENT_ERROR_CODES.network, `Network error: ${reason}`);
-  }
+  const response = await send(path, {
+    ...init,
+    headers: requestHeaders,
+    ...(json !== undefined ? { body: JSON.stringify(json) } : {}),
+  });
 
   const body = await readBody(response);
   if (response.ok || acceptStatus.includes(response.status)) return body as T;
-  if (isProblem(body)) {
-    const retryAfter = parseRetryAfter(response.headers.get('Retry-After'));
-    throw new ApiError(response.status, body.code, body.detail || body.title, body, retryAfter);
-  }
-  throw new ApiError(
-    response.status,
-    CLIENT_ERROR_CODES.badResponse,
-    `HTTP ${response.status} ${response.statusText}`.trim(),
-  );
+  throw errorFrom(response, body);
 }

@@ -2,42 +2,40 @@
  * Our price frames in Binance's stream payloads (its "Web Socket Streams" page): 24hrTicker,
  * 24hrMiniTicker, bookTicker and kline, with the same field letters. As in the REST tickers,
  * quote volumes are the engine's estimates and trade ids/counts are -1/0 (no trades recorded).
+ * The full ticker is the REST ticker's figures under the stream's letters, so both faces agree.
  */
 import type { Candle, Interval, PriceRow } from '@cryptosim/contracts';
-import { Dec } from '@cryptosim/trading-rules';
 import { bdec } from '../binance-decimal.js';
 import type { EngineMarket } from '../market-data/engine-book.js';
 import { quoteVolumeOf } from '../market-data/klines.js';
-import { bookTop, miniTicker } from '../market-data/tickers.js';
+import { bookTop, fullTicker, miniTicker } from '../market-data/tickers.js';
 
 export function tickerPayload(row: PriceRow, market: EngineMarket, now: number) {
-  const last = new Dec(row.price);
-  const mini = miniTicker(row);
-  const top = bookTop(market);
+  const t = fullTicker(row, market);
   return {
     e: '24hrTicker',
     E: now,
-    s: row.symbol,
-    p: bdec(last.minus(row.open24h)),
-    P: new Dec(row.changePercent24h).toFixed(2),
-    w: bdec(last),
-    x: bdec(row.open24h),
-    c: mini.lastPrice,
-    Q: bdec(new Dec(0)),
-    b: top.bidPrice,
-    B: top.bidQty,
-    a: top.askPrice,
-    A: top.askQty,
-    o: mini.openPrice,
-    h: mini.highPrice,
-    l: mini.lowPrice,
-    v: mini.volume,
-    q: mini.quoteVolume,
-    O: mini.openTime,
-    C: mini.closeTime,
-    F: -1,
-    L: -1,
-    n: 0,
+    s: t.symbol,
+    p: t.priceChange,
+    P: t.priceChangePercent,
+    w: t.weightedAvgPrice,
+    x: t.prevClosePrice,
+    c: t.lastPrice,
+    Q: t.lastQty,
+    b: t.bidPrice,
+    B: t.bidQty,
+    a: t.askPrice,
+    A: t.askQty,
+    o: t.openPrice,
+    h: t.highPrice,
+    l: t.lowPrice,
+    v: t.volume,
+    q: t.quoteVolume,
+    O: t.openTime,
+    C: t.closeTime,
+    F: t.firstId,
+    L: t.lastId,
+    n: t.count,
   };
 }
 

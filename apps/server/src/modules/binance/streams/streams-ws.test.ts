@@ -47,7 +47,7 @@ describe('raw and combined streams', () => {
     const socket = await connect('/binance/ws/btcusdt@ticker');
     await publish('BTCUSDT', ticker('BTCUSDT', '50500'));
     const payload = await socket.next();
-    expect(payload).toMatchObject({ e: '24hrTicker', s: 'BTCUSDT', c: '50500.00000000', o: '49000.00000000', h: '51000.00000000', l: '48000.00000000', v: '1000.00000000', P: '2.04', p: '1500.00000000', n: 0 });
+    expect(payload).toMatchObject({ e: '24hrTicker', s: 'BTCUSDT', c: '50500.00000000', o: '49000.00000000', h: '51000.00000000', l: '48000.00000000', v: '1000.00000000', P: '2.040', p: '1500.00000000', n: 0 });
     for (const key of ['E', 'w', 'x', 'Q', 'b', 'B', 'a', 'A', 'q', 'O', 'C', 'F', 'L']) expect(payload, `field ${key}`).toHaveProperty(key);
   });
 

@@ -4,6 +4,7 @@
  */
 import type { LightMyRequestResponse } from 'fastify';
 import { expect } from 'vitest';
+import { DEFAULT_SLIPPAGE_K } from '../../../config.js';
 import { startTestApp, type TestApp } from '../../../testing/test-app.js';
 import { portfolioModule } from '../../portfolio/index.js';
 import { tradingModule } from '../../trading/index.js';
@@ -13,7 +14,7 @@ export type BinanceTestApp = TestApp;
 
 /** The engine's default slippage unless `env` says otherwise: the Binance book is drawn from it. */
 export function startBinanceApp(prices: Record<string, string>, env: Record<string, string> = {}): Promise<BinanceTestApp> {
-  return startTestApp({ modules: [tradingModule, portfolioModule, binanceModule], prices, env: { SLIPPAGE_K: '0.03', ...env } });
+  return startTestApp({ modules: [tradingModule, portfolioModule, binanceModule], prices, env: { SLIPPAGE_K: DEFAULT_SLIPPAGE_K, ...env } });
 }
 
 /** Asserts Binance's error body and status. */
