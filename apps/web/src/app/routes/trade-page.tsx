@@ -54,6 +54,11 @@ export default function TradePage() {
           <PanelBoundary>
             <TickerHeader row={row} />
           </PanelBoundary>
+          {rules ? (
+            <PanelBoundary>
+              <TradingPanels.Guide rules={rules} />
+            </PanelBoundary>
+          ) : null}
           <Box sx={{ display: 'grid', gap: 2, gridTemplateColumns: { xs: 'minmax(0, 1fr)', lg: 'minmax(0, 1fr) 360px' }, alignItems: 'start' }}>
             <Box sx={{ minWidth: 0 }}>
               {/* Keyed by symbol: another symbol gets a fresh chart, and a fresh try after a crash. */}

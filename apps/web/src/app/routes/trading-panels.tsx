@@ -1,15 +1,19 @@
+import { useDispatch } from 'react-redux';
 import { Link as RouterLink } from 'react-router';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
+import { useTheme } from '@mui/material/styles';
+import useMediaQuery from '@mui/material/useMediaQuery';
 import type { PriceRow, SymbolInfo } from '@cryptosim/contracts';
 import { Panel } from '@/components/panel';
 import { PanelBoundary } from '@/components/panel-boundary';
+import { FIRST_TRADE_USDT, FirstTradeGuide } from '@/features/onboarding';
 import { usePortfolio, usePortfolioEvents } from '@/features/portfolio';
-import { OpenOrders, OrderBook, OrderTicket, SymbolTrades, useOrderEvents } from '@/features/trading';
+import { draftChanged, OpenOrders, OrderBook, OrderTicket, PhoneTicketSheet, SymbolTrades, ticketRequested, useOrderEvents } from '@/features/trading';
 import { useT } from '@/lib/i18n';
-import { useIsSignedIn } from '@/lib/session';
+import { useIsSignedIn, useSession } from '@/lib/session';
 import { ORDER_TICKET_ID } from '../shell/skip-links';
 
 interface PanelProps {
@@ -17,10 +21,26 @@ interface PanelProps {
   row: PriceRow | undefined;
 }
 
-/** The ticket gets its balances from the portfolio feature; the page wires the two together. */
+/**
+ * The ticket gets its balances from the portfolio feature; the page wires the two together.
+ * On a phone a signed-in user gets it in a bottom sheet behind a fixed Buy/Sell bar instead of
+ * a panel far below the chart.
+ */
 function Ticket({ rules, row }: PanelProps) {
   const t = useT();
   const signedIn = useIsSignedIn();
+  const phone = useMediaQuery(useTheme().breakpoints.down('md'), { noSsr: true });
+  if (phone && signedIn) {
+    return (
+      <PhoneTicketSheet symbol={rules.symbol} baseAsset={rules.baseAsset} focusId={ORDER_TICKET_ID}>
+        <Box sx={{ px: 2, pb: 2 }}>
+          <PanelBoundary>
+            <SignedInTicket rules={rules} price={row?.price} />
+          </PanelBoundary>
+        </Box>
+      </PhoneTicketSheet>
+    );
+  }
   return (
     <Panel title={t('ticket.title')} focusId={ORDER_TICKET_ID}>
       {signedIn ? (
@@ -70,4 +90,20 @@ function Lower({ rules, row }: PanelProps) {
   );
 }
 
-export const TradingPanels = { Ticket, Lower };
+/** The first-trade guide for a signed-in account that has not traded: it fills this page's ticket. */
+function Guide({ rules }: { rules: SymbolInfo }) {
+  const { user } = useSession();
+  const { data: portfolio } = usePortfolio();
+  const dispatch = useDispatch();
+  if (!user) return null;
+  const fillTicket = () => {
+    dispatch(draftChanged({ symbol: rules.symbol, patch: { side: 'BUY', type: 'MARKET', unit: 'QUOTE', amount: FIRST_TRADE_USDT, price: '', stopPrice: '' } }));
+    dispatch(ticketRequested());
+    const ticket = document.getElementById(ORDER_TICKET_ID);
+    ticket?.focus();
+    ticket?.scrollIntoView?.({ block: 'center', behavior: 'smooth' });
+  };
+  return <FirstTradeGuide userId={user.id} symbol={rules.symbol} baseAsset={rules.baseAsset} portfolio={portfolio} onFillTicket={fillTicket} />;
+}
+
+export const TradingPanels = { Ticket, Lower, Guide };

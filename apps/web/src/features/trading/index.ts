@@ -5,3 +5,5 @@ export { SymbolTrades } from './components/symbol-trades';
 export { useOrderEvents } from './hooks/use-order-events';
 export { draftChanged, orderDraftsReducer } from './store/order-draft-slice';
 export type { OrderDraft } from './rules/order-draft';
+export { PhoneTicketSheet } from './components/phone-ticket-sheet';
+export { ticketRequested } from './store/order-draft-slice';

@@ -12,6 +12,8 @@ export const enTrading = {
   'timeInForce.GTC': 'Good till canceled (GTC)',
   'timeInForce.IOC': 'Immediate or cancel (IOC)',
   'timeInForce.FOK': 'Fill or kill (FOK)',
+  'ticket.phoneBar': 'Trade {symbol}',
+  'ticket.closeSheet': 'Close the order ticket',
   'ticket.title': 'Place an order',
   'ticket.signedOut': 'Log in or sign up to trade with your virtual cash.',
   'ticket.side': 'Side',

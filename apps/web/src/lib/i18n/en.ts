@@ -3,6 +3,7 @@
 import { enAi } from './en-ai';
 import { enAssistant } from './en-assistant';
 import { enApiKeys } from './en-api-keys';
+import { enOnboarding } from './en-onboarding';
 import { enPortfolio } from './en-portfolio';
 import { enTrading } from './en-trading';
 
@@ -12,6 +13,7 @@ export const en = {
   ...enAi,
   ...enAssistant,
   ...enApiKeys,
+  ...enOnboarding,
   'app.name': 'cryptosim',
   'app.tagline': 'Crypto paper trading',
   'app.skipToContent': 'Skip to content',

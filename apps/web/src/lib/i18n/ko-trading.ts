@@ -13,6 +13,8 @@ export const koTrading: Record<keyof typeof enTrading, string> = {
   'timeInForce.GTC': '취소할 때까지 유지 (GTC)',
   'timeInForce.IOC': '즉시 체결 아니면 취소 (IOC)',
   'timeInForce.FOK': '전량 즉시 체결 아니면 취소 (FOK)',
+  'ticket.phoneBar': '{symbol} 주문',
+  'ticket.closeSheet': '주문 창 닫기',
   'ticket.title': '주문하기',
   'ticket.signedOut': '가상 자금으로 거래하려면 로그인하거나 가입하세요.',
   'ticket.side': '매수/매도',

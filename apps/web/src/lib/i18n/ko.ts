@@ -2,6 +2,7 @@ import type { Messages } from './en';
 import { koAi } from './ko-ai';
 import { koAssistant } from './ko-assistant';
 import { koApiKeys } from './ko-api-keys';
+import { koOnboarding } from './ko-onboarding';
 import { koPortfolio } from './ko-portfolio';
 import { koTrading } from './ko-trading';
 
@@ -11,6 +12,7 @@ export const ko: Messages = {
   ...koAi,
   ...koAssistant,
   ...koApiKeys,
+  ...koOnboarding,
   'app.name': 'cryptosim',
   'app.tagline': '암호화폐 모의 투자',
   'app.skipToContent': '본문으로 건너뛰기',
