@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { PricesResponse, SymbolsResponse } from '@cryptosim/contracts';
+import type { OrdersResponse, PricesResponse, SymbolsResponse } from '@cryptosim/contracts';
 import { chromiumAvailability } from './support/browser';
 import { registerUser, useE2eApp } from './support/e2e-app';
 import { mkdir } from 'node:fs/promises';
@@ -38,7 +38,10 @@ describe.skipIf(!chromium.ok)('phone layout, console and recovery in Chromium ag
     await registerUser(app, 'phone');
 
     await app.page.goto(app.url(`/trade/${SYMBOL}`));
-    await app.page.locator('button[aria-label="25% of available"]:enabled').waitFor();
+    // On a phone the ticket opens from the fixed Buy/Sell bar as a bottom sheet.
+    await app.page.getByRole('region', { name: `Trade ${SYMBOL}` }).getByRole('button', { name: 'Buy DOGE' }).click();
+    const sheet = app.page.getByRole('dialog', { name: 'Place an order' });
+    await sheet.locator('button[aria-label="25% of available"]:enabled').waitFor();
     const [{ symbols }, { prices }] = await Promise.all([
       apiGet<SymbolsResponse>(app.page, '/api/market/symbols'),
       apiGet<PricesResponse>(app.page, `/api/market/prices?symbols=${SYMBOL}`),
@@ -60,7 +63,10 @@ describe.skipIf(!chromium.ok)('phone layout, console and recovery in Chromium ag
     expect(toastBox, 'the toast is laid out').not.toBeNull();
     expect(toastBox!.x, 'toast starts on screen').toBeGreaterThanOrEqual(0);
     expect(toastBox!.x + toastBox!.width, 'toast ends on screen').toBeLessThanOrEqual(PHONE.width);
-    await toast.getByRole('button', { name: 'Close' }).click();
+    // A success toast hides itself after 6 s; on a loaded machine it may be gone before the click.
+    await toast.getByRole('button', { name: 'Close' }).click({ timeout: 2_000 }).catch(() => undefined);
+    await sheet.getByRole('button', { name: 'Close the order ticket' }).click();
+    await sheet.waitFor({ state: 'hidden' });
 
     const cancel = app.page.getByRole('region', { name: 'Open orders' }).getByRole('button', { name: /^Cancel Buy Limit order \d+$/ });
     await cancel.waitFor();
@@ -83,6 +89,31 @@ describe.skipIf(!chromium.ok)('phone layout, console and recovery in Chromium ag
     }
     expect(app.consoleErrors, 'browser console errors and warnings').toEqual([]);
     await app.page.setViewportSize(PHONE);
+  });
+
+  it('when a new user follows the first-trade guide on a phone, then the guide fills the ticket in the bottom sheet, the buy fills and the guide says so', async () => {
+    await app.page.setViewportSize(PHONE);
+    await app.page.goto(app.url('/'));
+    await app.page.evaluate(() => localStorage.removeItem('cryptosim.session'));
+    await registerUser(app, 'guide');
+    await app.page.goto(app.url('/trade/BTCUSDT'));
+    const guide = app.page.getByRole('region', { name: 'Your first trade in three steps' });
+    await guide.getByRole('button', { name: 'Fill the ticket with 100.00 USDT' }).click();
+    const sheet = app.page.getByRole('dialog', { name: 'Place an order' });
+    await sheet.waitFor();
+    expect(await sheet.getByLabel('Amount (USDT)').inputValue(), 'the guide filled a 100 USDT market buy').toBe('100');
+    const sheetBox = await sheet.boundingBox();
+    expect(sheetBox!.y + sheetBox!.height, 'the sheet rises from the bottom edge').toBeGreaterThanOrEqual(PHONE.height - 1);
+    await sheet.getByRole('button', { name: 'Buy BTC', exact: true }).click();
+    await app.page.getByRole('dialog', { name: 'Confirm your order' }).getByRole('button', { name: 'Confirm buy' }).click();
+    const toast = app.page.locator('.MuiSnackbar-root').filter({ has: app.page.locator('.MuiAlert-message') });
+    expect(await toast.locator('.MuiAlert-message').innerText()).toMatch(/^Bought /);
+    await sheet.getByRole('button', { name: 'Close the order ticket' }).click();
+    await guide.getByText('Your BTC arrived').waitFor();
+    const { orders } = await apiGet<OrdersResponse>(app.page, '/api/trading/orders?status=all');
+    expect(orders.map((o) => [o.side, o.type, o.status, o.quoteAmount])).toEqual([['BUY', 'MARKET', 'FILLED', '100']]);
+    expect(await horizontalOverflow(app.page), 'the trade page with the guide and bar scrolls sideways at 360 px').toBeLessThanOrEqual(0);
+    expect(app.consoleErrors, 'browser console errors and warnings').toEqual([]);
   });
 
   it('when a page chunk fails to load during an outage, then Retry after the server is back shows the page', async () => {

@@ -69,6 +69,9 @@ export function PhoneTicketSheet({ symbol, baseAsset, focusId, children }: Phone
       <Drawer
         anchor="bottom"
         open={open}
+        // Kept mounted while closed: the ticket's live order and balance events keep flowing,
+        // and what was typed is still there when the sheet opens again.
+        keepMounted
         onClose={() => setOpen(false)}
         slotProps={{ paper: { sx: { maxHeight: '92vh', borderTopLeftRadius: 12, borderTopRightRadius: 12 }, role: 'dialog', 'aria-modal': true, 'aria-label': t('ticket.title') } }}
       >
