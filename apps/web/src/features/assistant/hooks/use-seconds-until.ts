@@ -8,12 +8,14 @@ export function useSecondsUntil(at: number | null): number {
   const [now, setNow] = useState(() => Date.now());
   useEffect(() => {
     if (at === null) return;
-    setNow(Date.now());
-    const timer = setInterval(() => {
+    const tick = () => {
       const time = Date.now();
       setNow(time);
       if (time >= at) clearInterval(timer);
-    }, 250);
+    };
+    // The clock read at mount may be long past: take it again before the first interval.
+    queueMicrotask(tick);
+    const timer = setInterval(tick, 250);
     return () => clearInterval(timer);
   }, [at]);
   return at === null ? 0 : Math.max(0, Math.ceil((at - now) / 1000));
