@@ -4,6 +4,13 @@
  * symbol); and POST /api/ai/predict answers with p99 ≤ 20 ms at 200 requests/s (embedded
  * mode, api role in its own process, the last 600 closed 2025 hourly bars of each symbol stored,
  * moved to end an hour ago).
+ *
+ * Predict is measured twice: right after a short warm-up (cold: V8 still compiles the route's
+ * code and PGlite's WASM, and the first prediction per symbol reads its candles), then again
+ * (warm, what a running server serves; the target is judged on it). /healthz, the floor, is
+ * measured last, on the same warm server, so the two compare like for like. Each phase also
+ * reports the server's CPU time per request, which a shared machine distorts far less than it
+ * distorts latency.
  */
 import { readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -24,6 +31,7 @@ import {
 } from '../apps/server/src/modules/ai/engine/index.js';
 import { loadHourly, REAL_SYMBOLS } from './support/ai-candles.js';
 import { durationSeconds, type Benchmark, type Cell } from './support/benchmark.js';
+import { processCpuMs } from './support/process-cpu.js';
 
 const TARGET_RATE = 50_000;
 const TARGET_P99_US = 100;
@@ -96,16 +104,39 @@ async function httpPredict(seconds: number) {
           },
         ],
       });
+    const pid = server.child.pid;
+    /** The phase's autocannon result and the server's CPU ms per request during it. */
+    const measured = async (phase: () => Promise<autocannon.Result>) => {
+      const before = processCpuMs(pid);
+      const result = await phase();
+      const after = processCpuMs(pid);
+      return { result, cpuMsPerRequest: before === undefined || after === undefined ? undefined : (after - before) / Math.max(1, result.requests.total) };
+    };
     await run(2);
-    const r = await run(seconds);
-    if (r.non2xx > 0 || r.errors > 0) throw new Error(`POST /api/ai/predict saw ${r.non2xx} non-2xx and ${r.errors} errors: ${JSON.stringify(r.statusCodeStats)}`);
-    // The floor on this machine at this moment: the same rate of GET /healthz on the same server.
-    const floor = await autocannon({ url: `${server.url}/healthz`, connections: 20, duration: seconds, overallRate: HTTP_RATE });
-    return { r, floor, source };
+    const cold = await measured(() => run(seconds));
+    const warm = await measured(() => run(seconds));
+    for (const r of [cold.result, warm.result]) {
+      if (r.non2xx > 0 || r.errors > 0) throw new Error(`POST /api/ai/predict saw ${r.non2xx} non-2xx and ${r.errors} errors: ${JSON.stringify(r.statusCodeStats)}`);
+    }
+    const floor = await measured(() => autocannon({ url: `${server.url}/healthz`, connections: 20, duration: seconds, overallRate: HTTP_RATE }));
+    return { cold, warm, floor, source };
   } finally {
     await server.stop();
     await rm(dir, { recursive: true, force: true });
   }
+}
+
+function httpRow(measure: string, phase: { result: autocannon.Result; cpuMsPerRequest: number | undefined }): Record<string, Cell> {
+  const { result } = phase;
+  return {
+    measure,
+    requests: result.requests.total,
+    'req/s': result.requests.average,
+    'p50 ms': result.latency.p50,
+    'p99 ms': result.latency.p99,
+    'max ms': result.latency.max,
+    'cpu ms/req': phase.cpuMsPerRequest ?? 'n/a',
+  };
 }
 
 const bench: Benchmark = {
@@ -168,36 +199,25 @@ const bench: Benchmark = {
           target: `≥ ${TARGET_RATE}/s, p99 ≤ ${TARGET_P99_US} µs`,
           met: batchRate >= TARGET_RATE && pct(99) <= TARGET_P99_US,
         },
-        {
-          measure: `POST /api/ai/predict at ${HTTP_RATE} req/s (${http.source} 2025 candles)`,
-          requests: http.r.requests.total,
-          'req/s': http.r.requests.average,
-          'p50 ms': http.r.latency.p50,
-          'p99 ms': http.r.latency.p99,
-          'max ms': http.r.latency.max,
-          target: `p99 ≤ ${HTTP_P99_MS} ms`,
-          met: http.r.latency.p99 <= HTTP_P99_MS,
-        },
-        {
-          measure: `GET /healthz at ${HTTP_RATE} req/s, same server (floor)`,
-          requests: http.floor.requests.total,
-          'req/s': http.floor.requests.average,
-          'p50 ms': http.floor.latency.p50,
-          'p99 ms': http.floor.latency.p99,
-          'max ms': http.floor.latency.max,
-        },
+        httpRow(`POST /api/ai/predict at ${HTTP_RATE} req/s, cold: right after a 2 s warm-up (${http.source} 2025 candles)`, http.cold),
+        { ...httpRow(`POST /api/ai/predict at ${HTTP_RATE} req/s, warm: the next ${seconds} s`, http.warm), target: `p99 ≤ ${HTTP_P99_MS} ms`, met: http.warm.result.latency.p99 <= HTTP_P99_MS },
+        httpRow(`GET /healthz at ${HTTP_RATE} req/s, same warm server (floor)`, http.floor),
       ] as Array<Record<string, Cell>>,
       figures: {
         predictionsPerSecond: batchRate,
         predictionsPerCpuSecond: cpuRate,
         p99us: pct(99),
         p50us: pct(50),
-        httpReqPerSec: http.r.requests.average,
-        httpP50Ms: http.r.latency.p50,
-        httpP99Ms: http.r.latency.p99,
-        healthzP99Ms: http.floor.latency.p99,
+        httpReqPerSec: http.warm.result.requests.average,
+        httpP50Ms: http.warm.result.latency.p50,
+        httpP99Ms: http.warm.result.latency.p99,
+        httpColdP99Ms: http.cold.result.latency.p99,
+        ...(http.warm.cpuMsPerRequest !== undefined && { httpCpuMsPerRequest: http.warm.cpuMsPerRequest }),
+        healthzP50Ms: http.floor.result.latency.p50,
+        healthzP99Ms: http.floor.result.latency.p99,
+        ...(http.floor.cpuMsPerRequest !== undefined && { healthzCpuMsPerRequest: http.floor.cpuMsPerRequest }),
       },
-      notes: ['timedRate includes two hrtime reads per prediction; batchRate is the same loop without them', 'cpuRate divides by the CPU time the process got (process.cpuUsage): on a shared machine wall-clock figures include time other processes held the cores', 'one thread; no native library', `HTTP: embedded mode, api role in its own process, autocannon with 20 connections at ${HTTP_RATE} req/s in all over the five symbols, after a 2 s warm-up`],
+      notes: ['timedRate includes two hrtime reads per prediction; batchRate is the same loop without them', 'cpuRate divides by the CPU time the process got (process.cpuUsage): on a shared machine wall-clock figures include time other processes held the cores', 'one thread; no native library', `HTTP: embedded mode, api role in its own process, autocannon with 20 connections at ${HTTP_RATE} req/s in all over the five symbols; predict cold (after a 2 s warm-up), predict warm, then /healthz on the same server`, 'cpu ms/req: the server process\'s user + system CPU time (/proc) over the phase ÷ its requests'],
     };
   },
 };

@@ -30,6 +30,8 @@ import { createTestDatabase, type TestDatabase } from '../testing/test-database.
 import type { Ports } from '../kernel/ports.js';
 
 const silent = pino({ level: 'silent' });
+const MAX_RECONNECT_BACKOFF_MS = 1_000;
+const PROJECTOR_SKIPPING = 'cache unavailable; skipping ticks until it returns';
 const pg = await service('postgres');
 const skipReason = pg.skipReason ?? redisServerMissingReason();
 if (skipReason && (process.env.CI === 'true' || process.env.CI === '1')) throw new Error(`CI=true but the outage tests cannot run: ${skipReason}`);
@@ -62,6 +64,9 @@ describe.skipIf(skipReason)('the API through Redis and PostgreSQL outages', () =
   let feed: NodeJS.Timeout;
   let projector: Subscription;
   let headers: Record<string, string>;
+  /** What the projector logged, and each reconnect delay the API's Redis client chose. */
+  const projectorSaid: string[] = [];
+  const reconnectDelays: number[] = [];
 
   const orderBody = { symbol: 'BTCUSDT', quoteAmount: '100' };
   const requests = {
@@ -88,16 +93,18 @@ describe.skipIf(skipReason)('the API through Redis and PostgreSQL outages', () =
     await db.migrate();
     ports = {
       db,
-      cache: new RedisCache({ url: redis.url, keyPrefix: 'outage-api', logger: silent }),
+      cache: new RedisCache({ url: redis.url, keyPrefix: 'outage-api', logger: silent, connection: { maxBackoffMs: MAX_RECONNECT_BACKOFF_MS } }),
       bus: new MemoryBus({ logger: silent }),
       jobs: new MemoryJobs(silent),
       market: createMarketSource({ market: config.market, logger: silent }),
     };
+    // The private client is the only place the reconnect backoff shows.
+    (ports.cache as RedisCache)['link'].client.on('reconnecting', (delayMs: number) => reconnectDelays.push(delayMs));
     app = await buildApp(config, ports);
     await app.ready();
     // Ticks flow as in production: a feed publishes, the projector consumes into the cache.
     await ports.bus.ensureTopics([{ name: MarketTopics.ticks, partitions: 1 }]);
-    projector = await ports.bus.consume({ topics: [MarketTopics.ticks], groupId: 'projector.ticks', handler: createTickProjector(ports.cache, silent) });
+    projector = await ports.bus.consume({ topics: [MarketTopics.ticks], groupId: 'projector.ticks', handler: createTickProjector(ports.cache, pino({ level: 'info' }, { write: (line: string) => void projectorSaid.push((JSON.parse(line) as { msg: string }).msg) })) });
     feed = setInterval(() => void ports.bus.publish(MarketTopics.ticks, [tickMessage('BTCUSDT', '50000')]).catch(() => undefined), 200);
     const user = await registerUser(app);
     headers = { authorization: `Bearer ${user.accessToken}` };
@@ -127,8 +134,10 @@ describe.skipIf(skipReason)('the API through Redis and PostgreSQL outages', () =
     expectUnavailable(await requests.order(), 'order');
     expectUnavailable(await requests.portfolio(), 'portfolio');
     expectUnavailable(await requests.prices(), 'prices');
-    // Long enough for a redelivered batch to be waiting out a backoff of several seconds.
-    await new Promise((r) => setTimeout(r, 8_000));
+    // The worst moment to return: ticks are being skipped and the client retries at its slowest.
+    await within('the projector skipping ticks and the client reconnecting at its longest backoff', 20_000, async () =>
+      projectorSaid.includes(PROJECTOR_SKIPPING) && reconnectDelays.includes(MAX_RECONNECT_BACKOFF_MS),
+    );
     await redis.start(); // empty: nothing was persisted
     const tookMs = await within('prices after Redis returned', 3_000, pricesServed);
     console.info(`prices back ${tookMs} ms after Redis accepted connections again`);

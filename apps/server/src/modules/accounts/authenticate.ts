@@ -41,9 +41,10 @@ function challenge(message: string): AppError {
 /**
  * The preHandler every protected route uses: `{ preHandler: authenticate(ctx.config, ctx.ports.cache) }`.
  * A missing, malformed, expired or forged token, or one of a signed-out session (checked
- * against the revocation list in `revocations`), is 401 UNAUTHORIZED.
+ * against the revocation list in `revocations`), is 401 UNAUTHORIZED. The list is required:
+ * a route that skipped it would honour a signed-out token until it expires.
  */
-export function authenticate(config: Pick<Config, 'jwtSecret'>, revocations?: CachePort): (request: FastifyRequest) => Promise<void> {
+export function authenticate(config: Pick<Config, 'jwtSecret'>, revocations: CachePort): (request: FastifyRequest) => Promise<void> {
   const secret = jwtSecretOf(config);
   return async (request) => {
     const header = request.headers.authorization;
@@ -52,7 +53,7 @@ export function authenticate(config: Pick<Config, 'jwtSecret'>, revocations?: Ca
     if (!token) throw challenge('The Authorization header must be "Bearer <accessToken>".');
     try {
       const claims = await verifyAccessToken(secret, token);
-      if (revocations && (await isRevoked(revocations, request.log, claims.sessionId))) throw challenge('This session was signed out; log in again.');
+      if (await isRevoked(revocations, request.log, claims.sessionId)) throw challenge('This session was signed out; log in again.');
       request.user = { id: claims.userId, username: claims.username, sessionId: claims.sessionId };
     } catch (error) {
       if (error instanceof AppError) throw challenge(error.message);
@@ -62,9 +63,9 @@ export function authenticate(config: Pick<Config, 'jwtSecret'>, revocations?: Ca
 }
 
 /** The same check for a WebSocket's `?token=` or `{op:"auth"}` frame; rejects with a 401 AppError. */
-export async function authenticateSocket(config: Pick<Config, 'jwtSecret'>, token: string, revocations?: { cache: CachePort; logger: Pick<Logger, 'warn'> }): Promise<SocketIdentity> {
+export async function authenticateSocket(config: Pick<Config, 'jwtSecret'>, token: string, revocations: { cache: CachePort; logger: Pick<Logger, 'warn'> }): Promise<SocketIdentity> {
   const claims = await verifyAccessToken(jwtSecretOf(config), token);
-  if (revocations && (await isRevoked(revocations.cache, revocations.logger, claims.sessionId))) {
+  if (await isRevoked(revocations.cache, revocations.logger, claims.sessionId)) {
     throw new AppError('UNAUTHORIZED', 401, 'This session was signed out; log in again.');
   }
   return { id: claims.userId, username: claims.username, sessionId: claims.sessionId, expiresAt: claims.expiresAt };

@@ -48,7 +48,7 @@ export async function aiRoutes(app: FastifyInstance, ctx: ModuleContext): Promis
   };
   const activeModel = new ActiveModelCache(db);
   const memo = new PredictionMemo(db, undefined, undefined, undefined, () => (runsOnWallClock(ctx.ports.market.impl) ? Date.now() : undefined));
-  app.addHook('onRequest', authenticate(ctx.config));
+  app.addHook('onRequest', authenticate(ctx.config, ctx.ports.cache));
 
   app.post<{ Body: PredictRequest }>(
     '/api/ai/predict',

@@ -8,7 +8,7 @@ import { listRuns } from './job-run-repository.js';
 const problem = { $ref: 'Problem#' };
 
 export async function jobsRoutes(app: FastifyInstance, ctx: ModuleContext): Promise<void> {
-  app.addHook('onRequest', authenticate(ctx.config));
+  app.addHook('onRequest', authenticate(ctx.config, ctx.ports.cache));
   app.get<{ Querystring: JobRunsQuery }>(
     '/api/jobs/runs',
     {

@@ -5,11 +5,6 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { BusMessage, BusPort, ConsumeOptions, Subscription } from './bus-port.js';
 
-export interface BusContractOptions {
-  /** How long to keep listening after the expected messages arrived, to catch duplicates. */
-  settleMs: number;
-}
-
 /** Polls `check` until it returns true; fails with `what` after `timeoutMs`. */
 export async function eventually(what: string, check: () => boolean, timeoutMs = 20_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
@@ -19,12 +14,31 @@ export async function eventually(what: string, check: () => boolean, timeoutMs =
   }
 }
 
-const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
-const ids = (messages: BusMessage[]) => messages.map((m) => m.value);
+/**
+ * Fences: published after the messages under test, under keys that between them hash to every
+ * partition. A partition is handled in order, so once a group has handled a fence of every
+ * partition, every earlier message (and any redelivery of one) has reached it: what it holds
+ * then is final, with no pause guessed long enough to catch a duplicate.
+ */
+const FENCE_KEYS = Array.from({ length: 16 }, (_, i) => `fence-${i}`);
+const isFence = (m: BusMessage) => FENCE_KEYS.includes(m.key);
+
+export async function publishFences(bus: BusPort, topic: string): Promise<void> {
+  await bus.publish(topic, FENCE_KEYS.map((key) => ({ key, value: key })));
+}
+
+/** Waits until each of `groups` (one group's handled messages, however many members) has a fence of each of the topic's `partitions`. */
+export async function untilFenced(partitions: number, ...groups: Array<() => BusMessage[]>): Promise<void> {
+  const fencedPartitions = (messages: BusMessage[]) => new Set(messages.filter(isFence).map((m) => m.partition)).size;
+  await eventually(`every group handles the fence of each of ${partitions} partitions`, () => groups.every((group) => fencedPartitions(group()) === partitions));
+}
+
+/** The values under test, fences left out. */
+export const ids = (messages: BusMessage[]) => messages.filter((m) => !isFence(m)).map((m) => m.value);
 const series = (key: string, from: number, to: number) =>
   Array.from({ length: to - from }, (_, i) => ({ key, value: `${key}:${from + i}` }));
 
-export function busPortContract(name: string, makeBus: () => BusPort | Promise<BusPort>, options: BusContractOptions): void {
+export function busPortContract(name: string, makeBus: () => BusPort | Promise<BusPort>): void {
   let bus: BusPort;
   let n = 0;
   const open: Subscription[] = [];
@@ -91,7 +105,8 @@ export function busPortContract(name: string, makeBus: () => BusPort | Promise<B
     const sent = ['BTCUSDT', 'ETHUSDT', 'SOLUSDT', 'BNBUSDT', 'XRPUSDT', 'ADAUSDT'].flatMap((k) => series(k, 0, 10));
     await bus.publish(topic, sent);
     await eventually('both groups have 60 messages', () => a1.length + a2.length >= 60 && b.length >= 60);
-    await pause(options.settleMs);
+    await publishFences(bus, topic);
+    await untilFenced(3, () => [...a1, ...a2], () => b);
     const expected = sent.map((m) => m.value).sort();
     expect(ids([...a1, ...a2]).sort(), 'the shared group handled each message once').toEqual(expected);
     expect(ids(b).sort(), 'the other group handled each message once').toEqual(expected);
@@ -109,7 +124,8 @@ export function busPortContract(name: string, makeBus: () => BusPort | Promise<B
     await bus.publish(topic, series('BTCUSDT', 0, 4));
     await bus.publish(topic, series('BTCUSDT', 4, 8));
     await eventually('all 8 messages are handled', () => handled.length >= 8);
-    await pause(options.settleMs);
+    await publishFences(bus, topic);
+    await untilFenced(1, () => handled);
     expect(attemptsOfFailing, 'the rejected message was delivered again').toBe(2);
     expect(ids(handled), 'successful deliveries cover every message once, in order').toEqual(
       series('BTCUSDT', 0, 8).map((m) => m.value),
@@ -129,7 +145,8 @@ export function busPortContract(name: string, makeBus: () => BusPort | Promise<B
     const after: BusMessage[] = [];
     await subscribe({ topics: [topic], groupId: group }, after);
     await eventually('the second member handles 10 messages', () => after.length >= 10);
-    await pause(options.settleMs);
+    await publishFences(bus, topic);
+    await untilFenced(2, () => after);
     expect(ids(after).sort(), 'no loss and no duplicate across the restart').toEqual(
       [...series('BTCUSDT', 5, 10), ...series('ETHUSDT', 5, 10)].map((m) => m.value).sort(),
     );
@@ -145,7 +162,8 @@ export function busPortContract(name: string, makeBus: () => BusPort | Promise<B
     await subscribe({ topics: [topic], groupId: fresh('earliest') }, earliest);
     await bus.publish(topic, series('BTCUSDT', 3, 6));
     await eventually('both groups see the new messages', () => latest.length >= 3 && earliest.length >= 6);
-    await pause(options.settleMs);
+    await publishFences(bus, topic);
+    await untilFenced(2, () => latest, () => earliest);
     expect(ids(latest), 'fromBeginning:false starts at the end').toEqual(['BTCUSDT:3', 'BTCUSDT:4', 'BTCUSDT:5']);
     expect(ids(earliest), 'the default starts at the beginning').toEqual(series('BTCUSDT', 0, 6).map((m) => m.value));
   });

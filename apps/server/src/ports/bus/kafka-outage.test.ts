@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pino } from 'pino';
 import { freePort } from '../../testing/redis-process.js';
 import { RUN_ID, service } from '../../testing/services.js';
-import { eventually } from './bus-port.contract.js';
+import { eventually, ids, publishFences, untilFenced } from './bus-port.contract.js';
 import type { BusMessage } from './bus-port.js';
 import { KafkaBus } from './kafka-bus.js';
 
@@ -75,8 +75,9 @@ describe.skipIf(!kafka.url)('KafkaBus through a broker outage', () => {
       await eventuallyAsync('health is ok again', async () => (await bus.health()).ok);
       await bus.publish('ticks', [{ key: 'BTCUSDT', value: 'after' }]);
       await eventually('the message published after the outage arrives', () => got.length >= 2, 60_000);
-      await new Promise((r) => setTimeout(r, 1_000));
-      expect(got.map((m) => m.value), 'each message handled once across the outage').toEqual(['before', 'after']);
+      await publishFences(bus, 'ticks');
+      await untilFenced(2, () => got);
+      expect(ids(got), 'each message handled once across the outage').toEqual(['before', 'after']);
       expect(crashes, 'nothing went unhandled during the outage').toEqual([]);
     } finally {
       await bus.close();

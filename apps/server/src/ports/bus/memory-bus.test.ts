@@ -10,7 +10,7 @@ const makeBus = (retainedPerPartition?: number) =>
   new MemoryBus({ logger, backoff: { initialMs: 10, maxMs: 100 }, retainedPerPartition });
 
 describe('MemoryBus meets the bus port contract', () => {
-  busPortContract('memory', () => makeBus(), { settleMs: 50 });
+  busPortContract('memory', () => makeBus());
 });
 
 describe('MemoryBus specifics', () => {

@@ -1,15 +1,21 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
 import type { ConversationDetail, ConversationsResponse } from '@cryptosim/contracts';
 import { USER_QUERY_ROOT, useApiClient } from '@/lib/api';
 
 export const conversationsKey = [USER_QUERY_ROOT, 'ai', 'conversations'] as const;
 
-/** GET /api/ai/conversations: the user's own, most recently updated first. */
+/**
+ * GET /api/ai/conversations: the user's own, most recently updated first, one cursor page at a
+ * time ("load more"); the server's default page size.
+ */
 export function useConversations() {
   const api = useApiClient();
-  return useQuery({
+  return useInfiniteQuery({
     queryKey: conversationsKey,
-    queryFn: ({ signal }) => api.request<ConversationsResponse>('/api/ai/conversations', { auth: true, signal }),
+    initialPageParam: null as string | null,
+    queryFn: ({ pageParam, signal }) =>
+      api.request<ConversationsResponse>(pageParam ? `/api/ai/conversations?${new URLSearchParams({ cursor: pageParam })}` : '/api/ai/conversations', { auth: true, signal }),
+    getNextPageParam: (last) => last.nextCursor,
   });
 }
 

@@ -124,6 +124,35 @@ describe('assistant chat', { timeout: 30_000 }, () => {
     expect(screen.getByRole('button', { name: 'Send' }), 'the user can ask again').toBeTruthy();
   });
 
+  it('when the server answers 429 with Retry-After, then Send stays disabled under a countdown and comes back when it ends', async () => {
+    // Only the countdown's clock is fake: the test library's waits and MUI keep real timeouts.
+    vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval', 'Date'] });
+    try {
+      fetchMock.mockImplementation(async () => jsonResponse(problem(429, 'RATE_LIMITED'), 429, { 'Retry-After': '3' }));
+      renderChat(<Chat />);
+      ask('BTC?');
+      expect((await screen.findByRole('alert')).textContent).toBe('Too many questions in a short time. Try again in 3 s.');
+      const input = screen.getByLabelText('Your question');
+      fireEvent.change(input, { target: { value: 'BTC now?' } });
+      const send = screen.getByRole('button', { name: 'Send' }) as HTMLButtonElement;
+      expect(send.disabled, 'Send is disabled while the limit lasts').toBe(true);
+      expect(screen.getByText('You can ask again in 3 s.')).toBeTruthy();
+
+      await act(async () => vi.advanceTimersByTime(1_000));
+      expect(screen.getByText('You can ask again in 2 s.')).toBeTruthy();
+      fireEvent.keyDown(input, { key: 'Enter' });
+      expect(chatCalls(fetchMock), 'Enter sends nothing either').toHaveLength(1);
+
+      await act(async () => vi.advanceTimersByTime(2_000));
+      expect(send.disabled, 'Send is back once Retry-After has passed').toBe(false);
+      expect(screen.queryByText(/You can ask again/)).toBeNull();
+      fireEvent.click(send);
+      await waitFor(() => expect(chatCalls(fetchMock)).toHaveLength(2));
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
   it('when the network fails, then the turn says the server could not be reached, in Korean when the UI is Korean', async () => {
     fetchMock.mockRejectedValue(new TypeError('Failed to fetch'));
     renderChat(<Chat />, { language: 'ko' });
@@ -198,5 +227,25 @@ describe('assistant chat', { timeout: 30_000 }, () => {
     const deleted = fetchMock.mock.calls.find(([, init]) => init?.method === 'DELETE');
     expect(deleted?.[0]).toBe('/api/ai/conversations/1b3c4a2e-5f6d-4e7a-8b9c-0d1e2f3a4b5c');
     expect(screen.getByRole('log'), 'deleting another conversation leaves the open one').toBeTruthy();
+  });
+
+  it('when there are more conversations than one page, then Load more reads the next page by its cursor and adds it below', async () => {
+    const summary = (id: string, title: string, day: number) => ({ id, title, messageCount: 2, createdAt: `2026-11-${day}T00:00:00.000Z`, updatedAt: `2026-11-${day}T00:01:00.000Z` });
+    const first: ConversationsResponse = { conversations: [summary(CONVERSATION, 'BTC price', 30)], nextCursor: 'djE6bmV4dA' };
+    const second: ConversationsResponse = { conversations: [summary('1b3c4a2e-5f6d-4e7a-8b9c-0d1e2f3a4b5c', 'Fees', 29)], nextCursor: null };
+    fetchMock.mockImplementation(async (path) => {
+      const url = String(path);
+      if (url === '/api/ai/conversations') return jsonResponse(first);
+      if (url === '/api/ai/conversations?cursor=djE6bmV4dA') return jsonResponse(second);
+      return jsonResponse(problem(404, 'NOT_FOUND'), 404);
+    });
+    renderChat(<Chat withList />);
+
+    await screen.findByRole('button', { name: /^BTC price/ });
+    expect(screen.queryByRole('button', { name: /^Fees/ }), 'the second page is not read until asked for').toBeNull();
+    fireEvent.click(screen.getByRole('button', { name: 'Load more' }));
+    await screen.findByRole('button', { name: /^Fees/ });
+    expect(screen.getByRole('button', { name: /^BTC price/ }), 'the first page stays').toBeTruthy();
+    expect(screen.queryByRole('button', { name: 'Load more' }), 'no more pages').toBeNull();
   });
 });

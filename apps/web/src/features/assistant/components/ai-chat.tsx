@@ -5,6 +5,7 @@ import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import { useT } from '@/lib/i18n';
 import type { ChatController } from '../hooks/use-chat';
+import { useSecondsUntil } from '../hooks/use-seconds-until';
 import { ChatComposer } from './chat-composer';
 import { ChatTurn } from './chat-turn';
 import { SuggestedQuestions } from './suggested-questions';
@@ -28,6 +29,7 @@ export function AIChat({ chat, symbol, onOpenDraft, logHeight = { xs: '55vh', md
   const t = useT();
   const log = useRef<HTMLDivElement>(null);
   const last = chat.turns.at(-1);
+  const waitSeconds = useSecondsUntil(chat.retryAt);
 
   // Follow the answer as it grows.
   useEffect(() => {
@@ -40,7 +42,7 @@ export function AIChat({ chat, symbol, onOpenDraft, logHeight = { xs: '55vh', md
       {chat.turns.length === 0 ? (
         <>
           <Typography variant="body2" color="text.secondary">{t('assistant.intro')}</Typography>
-          <SuggestedQuestions symbol={symbol} onAsk={(question) => void chat.ask(question)} disabled={chat.busy} />
+          <SuggestedQuestions symbol={symbol} onAsk={(question) => void chat.ask(question)} disabled={chat.busy || waitSeconds > 0} />
         </>
       ) : (
         <Box
@@ -67,7 +69,7 @@ export function AIChat({ chat, symbol, onOpenDraft, logHeight = { xs: '55vh', md
           </Box>
         </Box>
       )}
-      <ChatComposer busy={chat.busy} onAsk={(question) => void chat.ask(question)} onStop={chat.stop} />
+      <ChatComposer busy={chat.busy} waitSeconds={waitSeconds} onAsk={(question) => void chat.ask(question)} onStop={chat.stop} />
     </Stack>
   );
 }

@@ -11,16 +11,18 @@ const COUNT_FROM = CHAT_MESSAGE_MAX_LENGTH * 0.8;
 /**
  * The question box. Enter sends and Shift+Enter breaks the line; while an answer streams in,
  * Send becomes Stop. The box takes at most the server's limit, so an over-long question is
- * caught here before the server's 400.
+ * caught here before the server's 400. While `waitSeconds` (the rate limit's Retry-After)
+ * counts down, Send is disabled and the count shows under the box.
  */
-export function ChatComposer({ busy, onAsk, onStop }: { busy: boolean; onAsk: (question: string) => void; onStop: () => void }) {
+export function ChatComposer({ busy, waitSeconds = 0, onAsk, onStop }: { busy: boolean; waitSeconds?: number; onAsk: (question: string) => void; onStop: () => void }) {
   const t = useT();
   const hintId = useId();
   const [text, setText] = useState('');
   const blank = text.trim() === '';
+  const waiting = waitSeconds > 0;
 
   const send = () => {
-    if (busy || blank) return;
+    if (busy || blank || waiting) return;
     onAsk(text);
     setText('');
   };
@@ -46,13 +48,19 @@ export function ChatComposer({ busy, onAsk, onStop }: { busy: boolean; onAsk: (q
         maxRows={6}
         size="small"
         fullWidth
-        helperText={text.length >= COUNT_FROM ? t('assistant.length', { count: text.length, max: CHAT_MESSAGE_MAX_LENGTH }) : t('assistant.hint')}
-        slotProps={{ htmlInput: { maxLength: CHAT_MESSAGE_MAX_LENGTH, 'aria-describedby': hintId }, formHelperText: { id: hintId } }}
+        helperText={
+          waiting
+            ? t('assistant.waitToAsk', { seconds: waitSeconds })
+            : text.length >= COUNT_FROM
+              ? t('assistant.length', { count: text.length, max: CHAT_MESSAGE_MAX_LENGTH })
+              : t('assistant.hint')
+        }
+        slotProps={{ htmlInput: { maxLength: CHAT_MESSAGE_MAX_LENGTH, 'aria-describedby': hintId }, formHelperText: { id: hintId, role: 'status', 'aria-live': 'polite' } }}
       />
       {busy ? (
         <Button variant="outlined" color="error" onClick={onStop} sx={{ flexShrink: 0, mt: 0.25 }}>{t('assistant.stop')}</Button>
       ) : (
-        <Button type="submit" variant="contained" disabled={blank} sx={{ flexShrink: 0, mt: 0.25 }}>{t('assistant.send')}</Button>
+        <Button type="submit" variant="contained" disabled={blank || waiting} sx={{ flexShrink: 0, mt: 0.25 }}>{t('assistant.send')}</Button>
       )}
     </Stack>
   );

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useReducer, useRef } from 'react';
+import { useCallback, useEffect, useReducer, useRef, useState } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import type { ConversationDetail } from '@cryptosim/contracts';
 import { ApiError, useApiClient } from '@/lib/api';
@@ -23,7 +23,9 @@ export function failureOf(error: unknown): ChatFailure {
 /**
  * One chat: ask, stream the answer in, stop it, open or leave a stored conversation.
  * `symbol` is the coin on screen (the Trade page drawer), sent so "how much is it?" has a
- * subject; the UI language is sent for questions that show none of their own.
+ * subject; the UI language is sent for questions that show none of their own. After a 429
+ * with Retry-After, `retryAt` (epoch ms) says when asking is allowed again; until then `ask`
+ * sends nothing.
  */
 export function useChat(symbol?: string) {
   const api = useApiClient();
@@ -32,6 +34,7 @@ export function useChat(symbol?: string) {
   const [state, dispatch] = useReducer(chatReducer, EMPTY_CHAT);
   const controller = useRef<AbortController | null>(null);
   const asked = useRef(0);
+  const [retryAt, setRetryAt] = useState<number | null>(null);
 
   // Leaving the page closes the stream: the server stops and stores nothing for that turn.
   useEffect(() => () => controller.current?.abort(), []);
@@ -39,7 +42,7 @@ export function useChat(symbol?: string) {
   const ask = useCallback(
     async (question: string) => {
       const message = question.trim();
-      if (message === '' || controller.current) return;
+      if (message === '' || controller.current || (retryAt !== null && Date.now() < retryAt)) return;
       const abort = new AbortController();
       controller.current = abort;
       asked.current += 1;
@@ -55,12 +58,18 @@ export function useChat(symbol?: string) {
         if (!finished) dispatch({ type: 'failed', failure: { kind: 'cutOff' } });
         void queryClient.invalidateQueries({ queryKey: conversationsKey });
       } catch (error) {
-        dispatch(abort.signal.aborted ? { type: 'stopped' } : { type: 'failed', failure: failureOf(error) });
+        if (abort.signal.aborted) {
+          dispatch({ type: 'stopped' });
+        } else {
+          const failure = failureOf(error);
+          if (failure.kind === 'rateLimited' && failure.retryAfterSeconds !== undefined) setRetryAt(Date.now() + failure.retryAfterSeconds * 1000);
+          dispatch({ type: 'failed', failure });
+        }
       } finally {
         if (controller.current === abort) controller.current = null;
       }
     },
-    [api, language, queryClient, state.conversationId, symbol],
+    [api, language, queryClient, retryAt, state.conversationId, symbol],
   );
 
   const stop = useCallback(() => controller.current?.abort(), []);
@@ -75,7 +84,7 @@ export function useChat(symbol?: string) {
     dispatch({ type: 'cleared' });
   }, []);
 
-  return { ...state, ask, stop, open, clear };
+  return { ...state, retryAt, ask, stop, open, clear };
 }
 
 export type ChatController = ReturnType<typeof useChat>;

@@ -2,7 +2,9 @@
  * LLM mode: any OpenAI-compatible chat-completions endpoint through the official `openai`
  * client, streaming, with the same tools as the built-in assistant. A bounded tool loop: at most
  * MAX_STEPS requests per turn, the last without tools so the model must answer. Text streams to
- * the user through the grounding stream, so a figure the model made up is marked on its way out.
+ * the user through the grounding stream. A reply that fails the grounding check is not sent as
+ * is: from the first failing sentence on it is held back and the model is asked once more, told
+ * which figures no tool result holds, to write the rest again; what still fails is marked.
  * Each request has a deadline; a failure or timeout throws LlmUnavailable and the chat service
  * lets the built-in assistant answer instead.
  */
@@ -10,7 +12,7 @@ import OpenAI from 'openai';
 import type { ChatCompletionMessageParam, ChatCompletionMessageToolCall } from 'openai/resources/chat/completions';
 import type { Assistant, TurnInput, TurnOutcome, TurnSink } from '../assistant.js';
 import { GroundingCorpus } from '../grounding/grounding.js';
-import { GroundedStream } from '../grounding/grounded-stream.js';
+import { GroundedStream, type HeldText } from '../grounding/grounded-stream.js';
 import { ASSISTANT_TOOLS, TOOLS_BY_NAME } from '../tools/all-tools.js';
 import { runTool, type ToolContext, type ToolRun } from '../tools/tool.js';
 import { systemPrompt } from './system-prompt.js';
@@ -19,6 +21,15 @@ import { toolDefinitions } from './tool-definitions.js';
 export const MAX_STEPS = 5;
 /** Tool results beyond this many characters are cut before they go to the model. */
 const MAX_TOOL_RESULT_CHARS = 12_000;
+
+/** The instruction for the rewrite: which figures failed, and what the user has already seen. */
+export function rewriteNote(figures: readonly string[], shown: string): string {
+  return [
+    `These figures in your reply are not in any tool result: ${[...new Set(figures)].join(', ')}.`,
+    shown ? `The user has already seen this part of the reply: «${shown}»` : 'The user has seen none of the reply yet.',
+    'Write the rest of the reply again, without repeating what the user has seen, using only numbers that appear in the tool results; leave out any figure you cannot take from them.',
+  ].join('\n');
+}
 
 export class LlmUnavailable extends Error {
   override name = 'LlmUnavailable';
@@ -63,7 +74,7 @@ export class LlmAssistant implements Assistant {
     ];
     const runs: ToolRun[] = [];
     let corpus = GroundingCorpus.of(runs);
-    const stream = new GroundedStream(() => corpus, input.language, (piece) => sink.text(piece));
+    const stream = new GroundedStream(() => corpus, input.language, (piece) => sink.text(piece), { holdFirstUngrounded: true });
 
     for (let step = 1; step <= MAX_STEPS; step++) {
       const last = step === MAX_STEPS;
@@ -91,7 +102,25 @@ export class LlmAssistant implements Assistant {
       corpus = GroundingCorpus.of(runs);
     }
     stream.finish();
+    const held = stream.takeHeld();
+    if (held) await this.#rewrite(messages, stream, held, ctx.signal);
     return { mode: 'llm', reply: stream.text, runs, ungrounded: stream.ungroundedCount };
+  }
+
+  /** One more completion, without tools, for the held rest of the reply; the held text itself (marked) if none comes. */
+  async #rewrite(messages: ChatCompletionMessageParam[], stream: GroundedStream, held: HeldText, signal: AbortSignal): Promise<void> {
+    messages.push({ role: 'assistant', content: stream.text + held.text }, { role: 'system', content: rewriteNote(held.figures, stream.text) });
+    let rewritten = false;
+    try {
+      await this.#complete(messages, true, signal, (text) => {
+        rewritten = true;
+        stream.push(text);
+      });
+    } catch (err) {
+      if (!(err instanceof LlmUnavailable)) throw err;
+    }
+    if (!rewritten) stream.push(held.text);
+    stream.finish();
   }
 
   /** One streamed completion: text goes to `onText` as it arrives; tool calls are assembled from their deltas. */

@@ -70,8 +70,38 @@ for (const backend of await testBackends()) {
       expect(toolMessage.tool_call_id).toBe((assistantTurn.tool_calls![0] as { id: string }).id);
     });
 
-    it('when the model writes a figure no tool gave, then it is marked and a note says so', async () => {
-      llm.script.push({ kind: 'chunks', chunks: textChunks('Bitcoin will reach 100,000 USDT tomorrow.') });
+    it('when the model writes a figure no tool gave, then that sentence is held back and the model is asked once more, told the figure, and its rewrite goes out', async () => {
+      llm.requests.length = 0;
+      llm.script.push({ kind: 'chunks', chunks: textChunks('I cannot see tomorrow. Bitcoin will reach 100,000 USDT tomorrow. Trust me.', 6) }, { kind: 'chunks', chunks: textChunks('Nobody knows where it will be.') });
+      const res = await t.app.inject({ method: 'POST', url: '/api/ai/chat', headers: t.trader.headers, payload: { message: 'Where will BTC be tomorrow?' } });
+      const events = parseSse(res.body);
+      const sent = events.flatMap((e) => (e.type === 'delta' ? [e.text] : [])).join('');
+      expect(sent, 'the failing sentence and what followed it never reached the client').toBe('I cannot see tomorrow. Nobody knows where it will be.');
+      expect(events.some((e) => e.type === 'note'), 'nothing left to mark, so no note').toBe(false);
+      expect(events.at(-1)).toMatchObject({ type: 'done', mode: 'llm' });
+
+      expect(llm.requests).toHaveLength(2);
+      const retry = llm.requests[1]!.body;
+      expect(retry.tools, 'the rewrite is an answer, not another tool step').toBeUndefined();
+      expect(retry.messages.at(-2)).toMatchObject({ role: 'assistant', content: 'I cannot see tomorrow. Bitcoin will reach 100,000 USDT tomorrow. Trust me.' });
+      const note = retry.messages.at(-1)!;
+      expect(note.role).toBe('system');
+      expect(note.content).toContain('not in any tool result: 100,000.');
+      expect(note.content, 'the model is told what the user already saw').toContain('«I cannot see tomorrow. »');
+    });
+
+    it('when the rewrite still writes a figure no tool gave, then it is marked and a note says so', async () => {
+      llm.requests.length = 0;
+      llm.script.push({ kind: 'chunks', chunks: textChunks('Bitcoin will reach 100,000 USDT tomorrow.') }, { kind: 'chunks', chunks: textChunks('Bitcoin will reach 90,000 USDT tomorrow.') });
+      const reply = await ask(t.app, t.trader, 'Where will BTC be tomorrow?');
+      expect(llm.requests, 'one rewrite only').toHaveLength(2);
+      expect(reply.mode).toBe('llm');
+      expect(reply.reply).toBe('Bitcoin will reach 90,000 [unverified] USDT tomorrow.');
+      expect(reply.notes.map((n) => n.code)).toEqual(['UNGROUNDED_FIGURES']);
+    });
+
+    it('when the rewrite request fails, then the held text goes out as written with its figure marked', async () => {
+      llm.script.push({ kind: 'chunks', chunks: textChunks('Bitcoin will reach 100,000 USDT tomorrow.') }, { kind: 'status', status: 500 });
       const reply = await ask(t.app, t.trader, 'Where will BTC be tomorrow?');
       expect(reply.mode).toBe('llm');
       expect(reply.reply).toBe('Bitcoin will reach 100,000 [unverified] USDT tomorrow.');
