@@ -18,6 +18,7 @@ const ms = (iso: string) => new Date(iso).getTime();
 const or0 = (value: string | null) => (value === null ? ZERO : bdec(value));
 const OPEN = new Set(['NEW', 'PARTIALLY_FILLED']);
 const STOPS = new Set(['STOP_LOSS', 'TAKE_PROFIT', 'STOP_LOSS_LIMIT', 'TAKE_PROFIT_LIMIT']);
+const MAKER_TYPES = new Set(['LIMIT', 'LIMIT_MAKER']);
 
 /** Execution ids: increasing within the process, unique enough for a client to deduplicate by. */
 let executionSeq = Date.now() * 1000;
@@ -117,8 +118,8 @@ export function executionReports(o: Order, fills: Transaction[], now = Date.now(
     t: trade ? trade.id : -1,
     I: ++executionSeq,
     w: X === 'NEW' || X === 'PARTIALLY_FILLED' ? onBook({ ...o, status: X }) : false,
-    // A trade after placement is the matcher filling a resting order: the maker side.
-    m: trade !== undefined && o.type !== 'MARKET' && ms(trade.createdAt) !== created,
+    // A limit order's trade after placement is the matcher filling it on the book: the maker side.
+    m: trade !== undefined && MAKER_TYPES.has(o.type) && ms(trade.createdAt) !== created,
     Z: bdec(cumQuote),
     Y: trade ? bdec(trade.totalAmount) : ZERO,
     ...(o.type !== 'MARKET' ? { W: created } : {}),
