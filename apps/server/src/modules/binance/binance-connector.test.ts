@@ -82,10 +82,10 @@ describe('a bot on the official @binance/spot connector, against `npm start`', (
     try {
       const replies: string[] = [];
       streams.on('message', (data: string) => void replies.push(data));
-      const userData = streams.userData(listenKey, 7);
+      const userData = streams.userData(listenKey, 'a7a7a7a7a7a7a7a7a7a7a7a7a7a7a7a7');
       userData.on('message', (event: SpotWebsocketStreams.UserDataStreamEventsResponse) => void events.push(event));
       // The server's reply to the connector's SUBSCRIBE: from here on the account's events flow.
-      await eventually('the server acknowledges the subscription', () => replies.some((r) => JSON.stringify(JSON.parse(r)) === '{"result":null,"id":7}'), 10_000);
+      await eventually('the server acknowledges the subscription', () => replies.some((r) => JSON.stringify(JSON.parse(r)) === '{"result":null,"id":"a7a7a7a7a7a7a7a7a7a7a7a7a7a7a7a7"}'), 10_000);
 
       const bought = await (
         await rest.newOrder({
