@@ -18,6 +18,8 @@ import { userSocketRoutes } from './ws.js';
 export { authenticate, authenticateSocket, type AuthUser, type SocketIdentity } from './authenticate.js';
 export type { ApiKeyAuthenticator, ApiKeyCheck, ApiKeyPrincipal, ApiKeyRefusal, SignedRequest } from './api-keys/api-key-authenticator.js';
 export { publishUserEvent, userChannel, type UserEventKind } from './user-events.js';
+export { apiKeyRevokedChannel } from './api-keys/manage-api-keys.js';
+export { randomToken } from './api-keys/random-token.js';
 
 /**
  * Checks API keys and Binance request signatures (HMAC-SHA256 hex or Ed25519 base64 over the
@@ -35,7 +37,7 @@ export const accountsModule: AppModule = {
     const limiter = new RateLimiter(ctx.ports.cache, ctx.logger);
     await app.register(authRoutes(deps, limiter));
     await app.register(meRoutes(deps, limiter, authenticate(ctx.config, ctx.ports.cache)));
-    await app.register(apiKeyRoutes({ db: deps.db, box: secretBoxOf(ctx.config), logger: ctx.logger }, limiter, authenticate(ctx.config, ctx.ports.cache)));
+    await app.register(apiKeyRoutes({ db: deps.db, box: secretBoxOf(ctx.config), logger: ctx.logger, cache: ctx.ports.cache }, limiter, authenticate(ctx.config, ctx.ports.cache)));
     await registerWebSocket(app);
     await app.register(userSocketRoutes({ config: ctx.config, cache: ctx.ports.cache, logger: ctx.logger }));
   },

@@ -11,7 +11,7 @@ import type { KeyObject } from 'node:crypto';
 import { createPublicKey } from 'node:crypto';
 import type { Logger } from 'pino';
 import type { Database } from '../../../ports/db/db-port.js';
-import { findApiKey, touchApiKey, type ApiKeyRow } from './api-key-repository.js';
+import { apiKeyIsLive, findApiKey, touchApiKey, type ApiKeyRow } from './api-key-repository.js';
 import { ipCheckOf, type IpCheck } from './ip-allowlist.js';
 import type { SecretBox } from './secret-box.js';
 import { ed25519SignatureMatches, hmacSignatureMatches } from './signatures.js';
@@ -41,6 +41,8 @@ export interface ApiKeyAuthenticator {
   verify(input: SignedRequest): Promise<ApiKeyCheck>;
   /** A request that carries the API key but no signature (Binance's USER_STREAM listen-key endpoints). */
   identify(input: { apiKey: string; ip: string }): Promise<ApiKeyCheck>;
+  /** Whether the key of `principal.keyId` is still live (for what a key keeps open, e.g. a user-data stream). */
+  isLive(keyId: string): Promise<boolean>;
 }
 
 interface Material {
@@ -122,5 +124,6 @@ export function createApiKeyAuthenticator(deps: AuthenticatorDeps): ApiKeyAuthen
   return {
     verify: (input) => check(input.apiKey, input.ip, { payload: input.payload, signature: input.signature }),
     identify: (input) => check(input.apiKey, input.ip, undefined),
+    isLive: (keyId) => apiKeyIsLive(deps.db, keyId),
   };
 }

@@ -41,6 +41,12 @@ export async function revokeApiKey(db: Database, userId: number, id: string): Pr
   return rows.length === 1;
 }
 
+/** Whether the key (by id) exists and is not revoked. */
+export async function apiKeyIsLive(db: Database, id: string): Promise<boolean> {
+  const rows = await db.select({ id: apiKeys.id }).from(apiKeys).where(and(eq(apiKeys.id, id), isNull(apiKeys.revokedAt))).limit(1);
+  return rows.length === 1;
+}
+
 /** What a signed request needs of its key: one lookup on the unique api_key index. */
 export async function findApiKey(db: Database, apiKey: string): Promise<ApiKeyRow | undefined> {
   const [row] = await db.select().from(apiKeys).where(eq(apiKeys.apiKey, apiKey)).limit(1);

@@ -1,6 +1,7 @@
 import { MAX_API_KEYS_PER_USER, type ApiKey, type ApiKeysResponse, type CreateApiKeyRequest, type CreateApiKeyResponse, type ValidationIssue } from '@cryptosim/contracts';
 import type { Logger } from 'pino';
 import { AppError } from '../../../kernel/app-error.js';
+import type { CachePort } from '../../../ports/cache/cache-port.js';
 import type { Database } from '../../../ports/db/db-port.js';
 import { insertApiKeyWithin, listLiveApiKeys, revokeApiKey, type ApiKeyRow } from './api-key-repository.js';
 import { normalizeIpEntry } from './ip-allowlist.js';
@@ -11,7 +12,14 @@ import { parseEd25519PublicKey } from './signatures.js';
 export interface ApiKeyDeps {
   db: Database;
   box: SecretBox;
-  logger: Pick<Logger, 'info'>;
+  logger: Pick<Logger, 'info' | 'warn'>;
+  /** Announces revocations to what holds a key open (the Binance user-data sockets) on every replica. */
+  cache: CachePort;
+}
+
+/** The cache pub/sub channel on which a key's revocation is announced (the message is the key's id). */
+export function apiKeyRevokedChannel(keyId: string): string {
+  return `apikey.${keyId}.revoked`;
 }
 
 export function toApiKeyView(row: ApiKeyRow): ApiKey {
@@ -89,4 +97,10 @@ export async function listApiKeys(deps: ApiKeyDeps, userId: number): Promise<Api
 export async function revokeApiKeyOf(deps: ApiKeyDeps, userId: number, id: string): Promise<void> {
   if (!(await revokeApiKey(deps.db, userId, id))) throw new AppError('NOT_FOUND', 404, 'No such API key.');
   deps.logger.info({ userId, apiKeyId: id }, 'api key revoked');
+  // Requests are refused from the database already; this only ends what the key keeps open.
+  try {
+    await deps.cache.publish(apiKeyRevokedChannel(id), id);
+  } catch (err) {
+    deps.logger.warn({ err, apiKeyId: id }, 'api key revoked but the revocation could not be announced to open streams');
+  }
 }
