@@ -19,24 +19,29 @@ export async function waitForPrice(url: string, symbol: string): Promise<number>
   throw new Error(`no ${symbol} price from the simulator within 60 s`);
 }
 
-/** Registers `count` users, a few at a time (each sign-up hashes a password). */
-export async function registerUsers(url: string, count: number, concurrency = 8): Promise<BenchUser[]> {
-  const users: BenchUser[] = new Array(count);
+/** `fn` over 0‥count−1, `concurrency` at a time (set-up requests should not swamp the server). */
+export async function mapLimited<T>(count: number, concurrency: number, fn: (i: number) => Promise<T>): Promise<T[]> {
+  const out: T[] = new Array(count);
   let next = 0;
   const worker = async () => {
-    for (let i = next++; i < count; i = next++) {
-      const username = `bench_${process.pid}_${i}`;
-      const res = await fetch(`${url}/api/auth/register`, {
-        method: 'POST',
-        // One address per user: the per-address sign-up limit is for attackers, not this load.
-        headers: { 'content-type': 'application/json', 'x-forwarded-for': `10.9.${i >> 8}.${i & 255}` },
-        body: JSON.stringify({ username, email: `${username}@example.com`, password: 'correct horse battery' }),
-      });
-      users[i] = { username, token: (await json<{ accessToken: string }>(res, 'register')).accessToken };
-    }
+    for (let i = next++; i < count; i = next++) out[i] = await fn(i);
   };
   await Promise.all(Array.from({ length: concurrency }, worker));
-  return users;
+  return out;
+}
+
+/** Registers `count` users, a few at a time (each sign-up hashes a password). */
+export function registerUsers(url: string, count: number, concurrency = 8): Promise<BenchUser[]> {
+  return mapLimited(count, concurrency, async (i) => {
+    const username = `bench_${process.pid}_${i}`;
+    const res = await fetch(`${url}/api/auth/register`, {
+      method: 'POST',
+      // One address per user: the per-address sign-up limit is for attackers, not this load.
+      headers: { 'content-type': 'application/json', 'x-forwarded-for': `10.9.${i >> 8}.${i & 255}` },
+      body: JSON.stringify({ username, email: `${username}@example.com`, password: 'correct horse battery' }),
+    });
+    return { username, token: (await json<{ accessToken: string }>(res, 'register')).accessToken };
+  });
 }
 
 // A new client address per request: the general limit (600 requests a minute per address) and
