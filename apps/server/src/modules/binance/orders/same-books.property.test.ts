@@ -13,7 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { moduleContext } from '../../../app/module-context.js';
 import type { Running } from '../../../kernel/module.js';
 import { fromIp, newIp } from '../../accounts/testing/clients.js';
-import { matcherEntryPoint } from '../../trading/matcher/matcher-entry-point.js';
+import { tradingModule } from '../../trading/index.js';
 import { newTrader, tickMessage, type Trader } from '../../trading/testing/trading-clients.js';
 import { eventually } from '../../../testing/eventually.js';
 import { setPrice } from '../../../testing/test-prices.js';
@@ -48,6 +48,9 @@ let price = START_PRICE;
 beforeAll(async () => {
   t = await startBinanceApp({ [SYMBOL]: String(START_PRICE) });
   const ctx = { ...moduleContext({ config: t.config, ports: t.ports, logger: silent }), signal: new AbortController().signal };
+  // The trading module's projector entry point is its matcher: it fills resting orders on ticks.
+  const [matcherEntryPoint] = tradingModule.entryPoints?.projector ?? [];
+  if (!matcherEntryPoint) throw new Error('the trading module has no matcher entry point');
   matcher = await matcherEntryPoint.start(ctx);
 }, 180_000);
 afterAll(async () => {
