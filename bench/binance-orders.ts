@@ -63,7 +63,8 @@ const benchmark: Benchmark = {
       let nextUser = 0;
 
       const signedBody = (user: ApiKeyUser, side: 'BUY' | 'SELL', quantity: string) => {
-        const payload = `symbol=BTCUSDT&side=${side}&type=MARKET&quantity=${quantity}&timestamp=${Date.now()}`;
+        // Binance's widest recvWindow: on a loaded machine a request may wait seconds before the server reads it.
+        const payload = `symbol=BTCUSDT&side=${side}&type=MARKET&quantity=${quantity}&recvWindow=60000&timestamp=${Date.now()}`;
         return `${payload}&signature=${createHmac('sha256', user.secret).update(payload).digest('hex')}`;
       };
 
