@@ -1,7 +1,7 @@
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import { EmailForm, PasswordForm, ResetAccountCard, SettingsCard } from '@/features/account';
-import { ApiKeysSection } from '@/features/api-keys';
+import { ApiKeysSection, BotSetupGuide } from '@/features/api-keys';
 import { useFormat, useT } from '@/lib/i18n';
 import { useSession } from '@/lib/session';
 import { LanguageSwitch } from '../shell/language-switch';
@@ -46,6 +46,9 @@ export default function SettingsPage() {
       <PasswordForm />
       <SettingsCard id="settings-api-keys" title={t('apiKeys.title')}>
         <ApiKeysSection />
+      </SettingsCard>
+      <SettingsCard id="settings-bots" title={t('apiKeys.bots.title')}>
+        <BotSetupGuide />
       </SettingsCard>
       <ResetAccountCard />
     </Stack>

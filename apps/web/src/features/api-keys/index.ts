@@ -1,1 +1,2 @@
 export { ApiKeysSection } from './components/api-keys-section';
+export { BotSetupGuide } from './bots/bot-setup-guide';

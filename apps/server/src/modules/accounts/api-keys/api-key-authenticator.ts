@@ -4,14 +4,16 @@
  * Revocation is read from the database on every call (one lookup on the unique api_key index),
  * so a key revoked through any replica is refused by every replica on its next request: no
  * cache can be stale. What never changes for a key (its decrypted secret or parsed public key,
- * its IP allow-list) is kept per process, so the lookup is the only per-request cost beyond the
- * signature itself. `last_used_at` is written at most once a minute per key and process.
+ * its IP allow-list) is kept per process by API key, so once a process has seen a key the
+ * lookup reads only the key's live state (owner, permissions, revocation, last use): that one
+ * narrow read is the only per-request cost beyond the signature itself. `last_used_at` is
+ * written at most once a minute per key and process.
  */
 import type { KeyObject } from 'node:crypto';
 import { createPublicKey } from 'node:crypto';
 import type { Logger } from 'pino';
 import type { Database } from '../../../ports/db/db-port.js';
-import { apiKeyIsLive, findApiKey, touchApiKey, type ApiKeyRow } from './api-key-repository.js';
+import { apiKeyIsLive, findApiKey, touchApiKey, type ApiKeyMaterialRow, type ApiKeyState } from './api-key-repository.js';
 import { ipCheckOf, type IpCheck } from './ip-allowlist.js';
 import type { SecretBox } from './secret-box.js';
 import { ed25519SignatureMatches, hmacSignatureMatches } from './signatures.js';
@@ -68,14 +70,13 @@ export function createApiKeyAuthenticator(deps: AuthenticatorDeps): ApiKeyAuthen
   const materials = new Map<string, Material>();
   const touchedAt = new Map<string, number>();
 
-  function materialOf(row: ApiKeyRow): Material | undefined {
-    const cached = materials.get(row.id);
-    if (cached) return cached;
+  /** Derives and keeps a key's material; keyed by the API key, which never changes for a key id. */
+  function deriveMaterial(apiKey: string, row: ApiKeyMaterialRow): Material | undefined {
     let material: Material;
     try {
       material =
         row.type === 'HMAC_SHA256'
-          ? { ipCheck: ipCheckOf(row.ipAllowlist), hmacSecret: deps.box.open(row.secretCiphertext ?? '', row.apiKey) }
+          ? { ipCheck: ipCheckOf(row.ipAllowlist), hmacSecret: deps.box.open(row.secretCiphertext ?? '', apiKey) }
           : { ipCheck: ipCheckOf(row.ipAllowlist), publicKey: createPublicKey({ key: row.publicKey ?? '', format: 'pem' }) };
     } catch (err) {
       // The encryption material changed since the key was made (or the row was altered): the key cannot sign anything.
@@ -83,11 +84,11 @@ export function createApiKeyAuthenticator(deps: AuthenticatorDeps): ApiKeyAuthen
       return undefined;
     }
     if (materials.size >= MAX_CACHED_KEYS) materials.clear();
-    materials.set(row.id, material);
+    materials.set(apiKey, material);
     return material;
   }
 
-  async function touch(row: ApiKeyRow): Promise<void> {
+  async function touch(row: ApiKeyState): Promise<void> {
     const at = now();
     const last = touchedAt.get(row.id) ?? row.lastUsedAt?.getTime() ?? 0;
     if (at.getTime() - last < TOUCH_EVERY_MS) return;
@@ -102,13 +103,14 @@ export function createApiKeyAuthenticator(deps: AuthenticatorDeps): ApiKeyAuthen
 
   async function check(apiKey: string, ip: string, signed: { payload: string; signature: string } | undefined): Promise<ApiKeyCheck> {
     if (!API_KEY_SHAPE.test(apiKey)) return { ok: false, reason: 'UNKNOWN_KEY' };
-    const row = await findApiKey(deps.db, apiKey);
+    const kept = materials.get(apiKey);
+    const row = await findApiKey(deps.db, apiKey, kept === undefined);
     if (!row) return { ok: false, reason: 'UNKNOWN_KEY' };
     if (row.revokedAt) {
-      materials.delete(row.id);
+      materials.delete(apiKey);
       return { ok: false, reason: 'REVOKED' };
     }
-    const material = materialOf(row);
+    const material = kept ?? deriveMaterial(apiKey, row as ApiKeyMaterialRow);
     if (!material) return { ok: false, reason: 'BAD_SIGNATURE' };
     if (!material.ipCheck.allows(ip)) return { ok: false, reason: 'IP_NOT_ALLOWED' };
     if (signed) {

@@ -47,9 +47,35 @@ export async function apiKeyIsLive(db: Database, id: string): Promise<boolean> {
   return rows.length === 1;
 }
 
-/** What a signed request needs of its key: one lookup on the unique api_key index. */
-export async function findApiKey(db: Database, apiKey: string): Promise<ApiKeyRow | undefined> {
-  const [row] = await db.select().from(apiKeys).where(eq(apiKeys.apiKey, apiKey)).limit(1);
+/** What a signed request reads of its key on every request: whether it is live, whose it is, what it may do. */
+const keyState = {
+  id: apiKeys.id,
+  userId: apiKeys.userId,
+  canRead: apiKeys.canRead,
+  canTrade: apiKeys.canTrade,
+  lastUsedAt: apiKeys.lastUsedAt,
+  revokedAt: apiKeys.revokedAt,
+};
+/** What never changes for a key: read only when a process first sees it. */
+const keyMaterial = {
+  type: apiKeys.type,
+  secretCiphertext: apiKeys.secretCiphertext,
+  publicKey: apiKeys.publicKey,
+  ipAllowlist: apiKeys.ipAllowlist,
+};
+
+export type ApiKeyState = { [K in keyof typeof keyState]: ApiKeyRow[K] };
+export type ApiKeyMaterialRow = ApiKeyState & { [K in keyof typeof keyMaterial]: ApiKeyRow[K] };
+
+/**
+ * What a signed request needs of its key: one lookup on the unique api_key index, with the key's
+ * secret or public key and allow-list only when `withMaterial` (the caller has not kept them yet).
+ */
+export async function findApiKey(db: Database, apiKey: string, withMaterial: true): Promise<ApiKeyMaterialRow | undefined>;
+export async function findApiKey(db: Database, apiKey: string, withMaterial: boolean): Promise<ApiKeyState | ApiKeyMaterialRow | undefined>;
+export async function findApiKey(db: Database, apiKey: string, withMaterial: boolean): Promise<ApiKeyState | ApiKeyMaterialRow | undefined> {
+  const columns = withMaterial ? { ...keyState, ...keyMaterial } : keyState;
+  const [row] = await db.select(columns).from(apiKeys).where(eq(apiKeys.apiKey, apiKey)).limit(1);
   return row;
 }
 
