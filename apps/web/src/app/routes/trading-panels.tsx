@@ -7,7 +7,7 @@ import type { PriceRow, SymbolInfo } from '@cryptosim/contracts';
 import { Panel } from '@/components/panel';
 import { PanelBoundary } from '@/components/panel-boundary';
 import { usePortfolio, usePortfolioEvents } from '@/features/portfolio';
-import { OpenOrders, OrderBook, OrderTicket, SymbolTrades, useOrderEvents } from '@/features/trading';
+import { MarketTrades, OpenOrders, OrderBook, OrderTicket, SymbolTrades, useOrderEvents } from '@/features/trading';
 import { useT } from '@/lib/i18n';
 import { useIsSignedIn } from '@/lib/session';
 import { ORDER_TICKET_ID } from '../shell/skip-links';
@@ -53,9 +53,14 @@ function Lower({ rules, row }: PanelProps) {
   const signedIn = useIsSignedIn();
   return (
     <Box sx={{ display: 'grid', gap: 2, gridTemplateColumns: { xs: 'minmax(0, 1fr)', md: '320px minmax(0, 1fr)' }, alignItems: 'start' }}>
-      <PanelBoundary>
-        <OrderBook row={row} rules={rules} />
-      </PanelBoundary>
+      <Stack spacing={2} sx={{ minWidth: 0 }}>
+        <PanelBoundary>
+          <OrderBook row={row} rules={rules} />
+        </PanelBoundary>
+        <PanelBoundary>
+          <MarketTrades rules={rules} />
+        </PanelBoundary>
+      </Stack>
       {signedIn ? (
         <Stack spacing={2} sx={{ minWidth: 0 }}>
           <PanelBoundary>
