@@ -107,16 +107,18 @@ export function OrderBook({ row, rules, depth = 8 }: { row: PriceRow | undefined
           </TableRow>
         </TableHead>
         <TableBody>
-          {[...book.asks].reverse().map((level) => (
-            <Level key={`a${level.price}`} level={level} side="ask" deepest={deepest} rules={rules} fill={fill} />
+          {/* Keyed by distance from the touch: as the price moves the rows keep their DOM, so a
+              focused or pressed button is not swapped out under the pointer or keyboard. */}
+          {[...book.asks].reverse().map((level, i, asks) => (
+            <Level key={`a${asks.length - i}`} level={level} side="ask" deepest={deepest} rules={rules} fill={fill} />
           ))}
           <TableRow>
             <TableCell colSpan={3} sx={{ ...numeric, py: 0.75, fontWeight: 700 }}>
               {t('book.last', { price: format.price(row.price, rules.tickSize) })}
             </TableCell>
           </TableRow>
-          {book.bids.map((level) => (
-            <Level key={`b${level.price}`} level={level} side="bid" deepest={deepest} rules={rules} fill={fill} />
+          {book.bids.map((level, i) => (
+            <Level key={`b${i}`} level={level} side="bid" deepest={deepest} rules={rules} fill={fill} />
           ))}
         </TableBody>
       </Table>
