@@ -57,21 +57,26 @@ describe.skipIf(!chromium.ok)('order book, tape and header in Chromium against t
     await expect.poll(() => type.innerText()).toBe('Limit');
   });
 
-  it('when the trade page is open, then the header, tab title, simulated tape and depth chart show, axe-clean at 1280, 1440 and 360 px', async () => {
-    for (const [name, size] of Object.entries(SIZES)) {
+  for (const [name, size] of Object.entries(SIZES)) {
+    it(`when the trade page is open at ${size.width} px, then the header, tab title, simulated tape and depth chart show, axe-clean`, async () => {
+      const started = Date.now();
+      // Step times in the log show where a slow run spends its time.
+      const mark = (step: string) => console.log(`[book-e2e ${name}] ${step} +${Date.now() - started} ms`);
       await app.page.setViewportSize(size);
       await app.page.goto(app.url(`/trade/${SYMBOL}`));
       await app.page.getByRole('heading', { level: 1, name: `Trade ${SYMBOL}` }).waitFor();
       await app.page.locator('dt:text-is("24h volume (USDT, est.)")').waitFor();
       await expect.poll(() => app.page.title()).toMatch(new RegExp(`^[\\d,.]+ ${SYMBOL} · cryptosim$`));
+      mark('header and title');
       const tape = app.page.getByRole('region', { name: 'Recent trades' });
       await tape.getByText('Simulated prints', { exact: true }).waitFor();
       // The simulator's candle gains volume every few ticks: a print arrives without a reload.
-      await tape.getByRole('row').nth(1).waitFor({ timeout: 45_000 });
+      await tape.getByRole('row').nth(1).waitFor({ timeout: 60_000 });
+      mark('first print');
       await app.page.getByRole('region', { name: 'Order book' }).getByRole('img', { name: /^Depth chart: / }).waitFor();
-      await app.page.waitForLoadState('networkidle');
       expect(await seriousViolations(app.page), `axe on the trade page at ${name}`).toEqual([]);
+      mark('axe');
       if (name === 'phone') expect(await horizontalOverflow(app.page), 'the trade page scrolls sideways at 360 px').toBeLessThanOrEqual(0);
-    }
-  });
+    });
+  }
 });
