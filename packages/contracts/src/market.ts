@@ -123,3 +123,31 @@ export const DepthResponse = Type.Object({
   updatedAt: Type.Integer({ description: 'epoch ms when the book was fetched from Binance' }),
 });
 export type DepthResponse = Static<typeof DepthResponse>;
+
+export const TradesQuery = Type.Object(
+  {
+    symbol: SymbolName,
+    limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 100, default: 30, description: 'most recent trades' })),
+  },
+  { additionalProperties: false },
+);
+export type TradesQuery = Static<typeof TradesQuery>;
+
+/** One print on the exchange's tape. */
+export const MarketTrade = Type.Object({
+  id: Type.Integer({ description: "Binance's trade id" }),
+  price: DecimalString('price'),
+  quantity: DecimalString('base-asset quantity'),
+  time: Type.Integer({ description: 'epoch ms of the trade' }),
+  buyerMaker: Type.Boolean({ description: 'true: the seller took the bid (a sell print); false: a buy print' }),
+});
+export type MarketTrade = Static<typeof MarketTrade>;
+
+/** GET /api/market/trades: Binance's most recent trades of a symbol, newest first. */
+export const TradesResponse = Type.Object({
+  symbol: SymbolName,
+  source: Type.Literal('binance'),
+  trades: Type.Array(MarketTrade, { description: 'newest first' }),
+  updatedAt: Type.Integer({ description: 'epoch ms when the trades were fetched from Binance' }),
+});
+export type TradesResponse = Static<typeof TradesResponse>;

@@ -2,7 +2,7 @@
 import Type from 'typebox';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
-import { DepthQuery, DepthResponse, HistoryQuery, HistoryResponse, MarketStatus, PricesResponse, SymbolsResponse, type MarketWorld } from '@cryptosim/contracts';
+import { DepthQuery, DepthResponse, HistoryQuery, HistoryResponse, MarketStatus, PricesResponse, SymbolsResponse, TradesQuery, TradesResponse, type MarketWorld } from '@cryptosim/contracts';
 import { AppError } from '../../kernel/app-error.js';
 import { problemResponses } from '../../kernel/problem.js';
 import type { ModuleContext } from '../../kernel/module.js';
@@ -11,6 +11,7 @@ import { getDepth } from './get-depth.js';
 import { getHistory } from './get-history.js';
 import { getMarketStatus } from './get-market-status.js';
 import { getPrices } from './get-prices.js';
+import { getRecentTrades } from './get-recent-trades.js';
 import { BinanceRest } from './sources/binance/binance-rest.js';
 
 export interface MarketRouteDeps {
@@ -83,6 +84,18 @@ export async function marketRoutes(server: FastifyInstance, ctx: ModuleContext, 
         throw new AppError('DEPTH_UNAVAILABLE', 404, `order book depth is only available from Binance; this server uses ${ctx.ports.market.impl === 'replay' ? 'a replayed file' : 'the simulator'}`);
       }
       return getDepth({ cache, binance }, symbol, request.query.limit ?? 20);
+    },
+  );
+
+  app.get(
+    '/api/market/trades',
+    { schema: { tags, querystring: TradesQuery, response: { 200: TradesResponse, ...problemResponses(400, 404, 503) } } },
+    async (request) => {
+      const symbol = knownSymbol(deps.symbols, request.query.symbol);
+      if (ctx.ports.market.impl !== 'binance') {
+        throw new AppError('TRADES_UNAVAILABLE', 404, `recent trades are only available from Binance; this server uses ${ctx.ports.market.impl === 'replay' ? 'a replayed file' : 'the simulator'}, whose prints the browser derives from the live candle`);
+      }
+      return getRecentTrades({ cache, binance }, symbol, request.query.limit ?? 30);
     },
   );
 }

@@ -11,7 +11,7 @@ import { Panel } from '@/components/panel';
 import { PanelBoundary } from '@/components/panel-boundary';
 import { FIRST_TRADE_USDT, FirstTradeGuide } from '@/features/onboarding';
 import { usePortfolio, usePortfolioEvents } from '@/features/portfolio';
-import { draftChanged, OpenOrders, OrderBook, OrderTicket, PhoneTicketSheet, SymbolTrades, ticketRequested, useOrderEvents } from '@/features/trading';
+import { draftChanged, MarketTrades, OpenOrders, OrderBook, OrderTicket, PhoneTicketSheet, SymbolTrades, ticketRequested, useOrderEvents } from '@/features/trading';
 import { useT } from '@/lib/i18n';
 import { useIsSignedIn, useSession } from '@/lib/session';
 import { ORDER_TICKET_ID } from '../shell/skip-links';
@@ -73,9 +73,14 @@ function Lower({ rules, row }: PanelProps) {
   const signedIn = useIsSignedIn();
   return (
     <Box sx={{ display: 'grid', gap: 2, gridTemplateColumns: { xs: 'minmax(0, 1fr)', md: '320px minmax(0, 1fr)' }, alignItems: 'start' }}>
-      <PanelBoundary>
-        <OrderBook row={row} rules={rules} />
-      </PanelBoundary>
+      <Stack spacing={2} sx={{ minWidth: 0 }}>
+        <PanelBoundary>
+          <OrderBook row={row} rules={rules} />
+        </PanelBoundary>
+        <PanelBoundary>
+          <MarketTrades rules={rules} />
+        </PanelBoundary>
+      </Stack>
       {signedIn ? (
         <Stack spacing={2} sx={{ minWidth: 0 }}>
           <PanelBoundary>

@@ -1,4 +1,4 @@
-import { cleanup, render, screen, waitFor, within } from '@testing-library/react';
+import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { QueryClient } from '@tanstack/react-query';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { DepthResponse, MarketStatus, PriceRow, SymbolInfo } from '@cryptosim/contracts';
@@ -34,7 +34,7 @@ function renderBook(source: MarketStatus['source'], language: Language = 'en') {
       <OrderBook row={ROW} rules={BTC} depth={2} />
     </AppProvider>,
   );
-  return fetchMock;
+  return Object.assign(fetchMock, { store });
 }
 
 const calledPaths = (fetchMock: ReturnType<typeof renderBook>) => fetchMock.mock.calls.map(([input]) => String(input));
@@ -55,15 +55,36 @@ describe('order book', { timeout: 20_000 }, () => {
     // Asks furthest first, then the last price, then bids best first.
     expect(prices()).toEqual(['64,010.00', '64,000.51', 'Last 64,000.50', '64,000.49', '63,990.00']);
     const bestBid = screen.getAllByRole('row')[4]!;
-    expect(within(bestBid).getAllByRole('cell').map((c) => c.textContent)).toEqual(['64,000.49', '0.25000', '0.25000']);
-    const secondBid = screen.getAllByRole('row')[5]!;
-    expect(within(secondBid).getAllByRole('cell')[2]!.textContent, 'the total adds up from the touch').toBe('1.75000');
+    // Total is the level's worth in the quote asset, and its header says so.
+    expect(within(bestBid).getAllByRole('cell').map((c) => c.textContent)).toEqual(['64,000.49', '0.25000', '16,000.12']);
+    expect(screen.getByRole('columnheader', { name: 'Total (USDT)' })).toBeTruthy();
+    expect(screen.getByRole('img', { name: 'Depth chart: 1.75000 BTC bid down to 63,990.00, 2.12500 BTC offered up to 64,010.00' })).toBeTruthy();
+  });
+
+  it('when a price is clicked on a market ticket, then it becomes the limit price and the ticket a limit; a size fills the amount', async () => {
+    const { store } = renderBook('binance');
+    await screen.findByText('Binance');
+    const draft = () => store.getState().orderDrafts.bySymbol.BTCUSDT;
+    fireEvent.click(screen.getByRole('button', { name: 'Use price 64,000.51 in the order ticket' }));
+    expect(draft()).toMatchObject({ type: 'LIMIT', price: '64000.51', side: 'BUY' });
+    fireEvent.click(screen.getByRole('button', { name: 'Use amount 2.00000 BTC in the order ticket' }));
+    expect(draft()).toMatchObject({ type: 'LIMIT', price: '64000.51', amount: '2', unit: 'BASE' });
+  });
+
+  it('when a price is clicked on a stop-limit ticket, then the type is kept and only the limit price changes', async () => {
+    const { store } = renderBook('binance');
+    await screen.findByText('Binance');
+    store.dispatch({ type: 'orderDrafts/draftChanged', payload: { symbol: 'BTCUSDT', patch: { type: 'STOP_LOSS_LIMIT', stopPrice: '63000' } } });
+    fireEvent.click(screen.getByRole('button', { name: 'Use price 63,990.00 in the order ticket' }));
+    expect(store.getState().orderDrafts.bySymbol.BTCUSDT).toMatchObject({ type: 'STOP_LOSS_LIMIT', price: '63990', stopPrice: '63000' });
   });
 
   it('when prices come from Binance and the reader uses Korean, then the label is in Korean', async () => {
     renderBook('binance', 'ko');
     expect(await screen.findByText('바이낸스')).toBeTruthy();
     expect(screen.getByText('바이낸스의 실시간 호가창입니다. 2초마다 갱신됩니다.')).toBeTruthy();
+    expect(screen.getByRole('columnheader', { name: '총액 (USDT)' })).toBeTruthy();
+    expect(screen.getByRole('button', { name: '가격 64,000.49를 주문창에 입력' })).toBeTruthy();
   });
 
   it('when prices come from the simulator, then the book is simulated around the live price, labelled so, and depth is never asked', async () => {

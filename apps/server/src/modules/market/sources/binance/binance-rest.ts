@@ -1,14 +1,15 @@
-import type { SymbolInfo } from '@cryptosim/contracts';
+import type { MarketTrade, SymbolInfo } from '@cryptosim/contracts';
 import type { SourceKline } from '../../../../ports/market/market-source.js';
 import { type BinanceDepth, parseDepth } from './parse-depth.js';
 import { parseExchangeInfo } from './parse-exchange-info.js';
+import { parseTrades } from './parse-trades.js';
 import { parseRestKline } from './parse-stream-message.js';
 
 const MINUTE = 60_000;
 /** Binance's per-call maximum for /api/v3/klines. */
 export const KLINES_PAGE = 1000;
 
-/** Binance's public REST endpoints we use: exchange rules, candle history and the order book. */
+/** Binance's public REST endpoints we use: exchange rules, candle history, the order book and recent trades. */
 export class BinanceRest {
   constructor(
     private readonly baseUrl: string,
@@ -31,6 +32,11 @@ export class BinanceRest {
   /** GET /api/v3/depth: the top `limit` levels of each side, best price first. */
   async depth(symbol: string, limit: number, timeoutMs?: number): Promise<BinanceDepth> {
     return parseDepth(await this.#get('/api/v3/depth', { symbol, limit: String(limit) }, timeoutMs));
+  }
+
+  /** GET /api/v3/trades: the `limit` most recent trades, newest first. */
+  async trades(symbol: string, limit: number, timeoutMs?: number): Promise<MarketTrade[]> {
+    return parseTrades(await this.#get('/api/v3/trades', { symbol, limit: String(limit) }, timeoutMs));
   }
 
   /**

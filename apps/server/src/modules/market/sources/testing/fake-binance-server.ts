@@ -165,6 +165,17 @@ export class FakeBinanceServer {
     };
   }
 
+  /** What Binance's /api/v3/trades answers: `limit` prints at the current close a cent apart, oldest first, alternating sides. */
+  recentTrades(symbol: string, limit: number): Array<{ id: number; price: string; qty: string; quoteQty: string; time: number; isBuyerMaker: boolean; isBestMatch: boolean }> {
+    const row = this.row(symbol);
+    const n = Math.min(limit, 1000);
+    return Array.from({ length: n }, (_, i) => {
+      const price = new Decimal(row.close).minus(new Decimal('0.01').mul(n - 1 - i));
+      const qty = new Decimal(i + 1).div(1000);
+      return { id: this.cursor * 1000 + i + 1, price: b(price.toFixed(8)), qty: b(qty.toFixed(8)), quoteQty: price.mul(qty).toFixed(8), time: row.openTime + i, isBuyerMaker: i % 2 === 1, isBestMatch: true };
+    });
+  }
+
   #broadcast(text: string): void {
     for (const ws of this.#wss.clients) if (!this.#frozen.has(ws)) ws.send(text);
   }
@@ -193,6 +204,11 @@ export class FakeBinanceServer {
       const rows = this.candles[url.searchParams.get('symbol') ?? ''];
       if (!rows) return json(400, { code: -1121, msg: 'Invalid symbol.' });
       return json(200, this.depthBook(url.searchParams.get('symbol')!, Number(url.searchParams.get('limit') ?? 100)));
+    }
+    if (url.pathname === '/api/v3/trades') {
+      const rows = this.candles[url.searchParams.get('symbol') ?? ''];
+      if (!rows) return json(400, { code: -1121, msg: 'Invalid symbol.' });
+      return json(200, this.recentTrades(url.searchParams.get('symbol')!, Number(url.searchParams.get('limit') ?? 500)));
     }
     if (url.pathname === '/api/v3/exchangeInfo') {
       const wanted = JSON.parse(url.searchParams.get('symbols') ?? '[]') as string[];
