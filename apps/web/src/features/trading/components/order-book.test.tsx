@@ -69,6 +69,7 @@ describe('order book', { timeout: 20_000 }, () => {
     expect(draft()).toMatchObject({ type: 'LIMIT', price: '64000.51', side: 'BUY' });
     fireEvent.click(screen.getByRole('button', { name: 'Use amount 2.00000 BTC in the order ticket' }));
     expect(draft()).toMatchObject({ type: 'LIMIT', price: '64000.51', amount: '2', unit: 'BASE' });
+    expect(store.getState().orderDrafts.ticketRequests, 'each click brings the ticket forward (a phone opens its sheet)').toBe(2);
   });
 
   it('when a price is clicked on a stop-limit ticket, then the type is kept and only the limit price changes', async () => {
