@@ -25,7 +25,8 @@ const BAR_HEIGHT = 72;
 
 /**
  * The ticket on a phone: a Buy/Sell bar fixed at the bottom of the screen (thumb reach, always
- * visible under the chart) that opens the ticket as a bottom sheet with that side chosen. A
+ * visible under the chart) that opens the ticket as a bottom sheet with that side chosen. The
+ * buttons take the ticket's up/down colours (red-up for Korean readers, contrast-checked). A
  * request for the ticket from elsewhere (a guide, a filled draft) opens the sheet too.
  */
 export function PhoneTicketSheet({ symbol, baseAsset, focusId, children }: PhoneTicketSheetProps) {
@@ -58,10 +59,10 @@ export function PhoneTicketSheet({ symbol, baseAsset, focusId, children }: Phone
         sx={{ position: 'fixed', left: 0, right: 0, bottom: 0, zIndex: (theme) => theme.zIndex.appBar, p: 1.5, pb: 'calc(12px + env(safe-area-inset-bottom))' }}
       >
         <Stack direction="row" spacing={1.5}>
-          <Button fullWidth size="large" variant="contained" color="success" onClick={() => openFor('BUY')}>
+          <Button fullWidth size="large" variant="contained" color="up" onClick={() => openFor('BUY')}>
             {t('ticket.submitBuy', { asset: baseAsset })}
           </Button>
-          <Button fullWidth size="large" variant="contained" color="error" onClick={() => openFor('SELL')}>
+          <Button fullWidth size="large" variant="contained" color="down" onClick={() => openFor('SELL')}>
             {t('ticket.submitSell', { asset: baseAsset })}
           </Button>
         </Stack>
