@@ -85,7 +85,7 @@ describe('order book', { timeout: 20_000 }, () => {
     expect(await screen.findByText('바이낸스')).toBeTruthy();
     expect(screen.getByText('바이낸스의 실시간 호가창입니다. 2초마다 갱신됩니다.')).toBeTruthy();
     expect(screen.getByRole('columnheader', { name: '총액 (USDT)' })).toBeTruthy();
-    expect(screen.getByRole('button', { name: '가격 64,000.49를 주문창에 입력' })).toBeTruthy();
+    expect(screen.getByRole('button', { name: '64,000.49 가격으로 주문창 채우기' })).toBeTruthy();
   });
 
   it('when prices come from the simulator, then the book is simulated around the live price, labelled so, and depth is never asked', async () => {
