@@ -18,6 +18,7 @@ export interface AxeFinding {
 export async function seriousViolations(page: Page): Promise<AxeFinding[]> {
   // evaluate() runs in the page's main world through DevTools, past the app's CSP (script-src 'self').
   if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(source);
+  await finiteAnimationsDone(page);
   const violations = await page.evaluate(async () => {
     type Node = { target: string[]; any: Array<{ data?: { fgColor?: string; bgColor?: string; contrastRatio?: number } | null }> };
     const axe = (window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<{ violations: Array<{ id: string; impact: string | null; help: string; nodes: Node[] }> }> } }).axe;
@@ -30,4 +31,16 @@ export async function seriousViolations(page: Page): Promise<AxeFinding[]> {
     return result.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, targets: v.nodes.slice(0, 8).map(where) }));
   });
   return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+}
+
+/**
+ * Waits for the page's finite animations and transitions (a dialog fading in, a drawer sliding)
+ * to end: axe measures colours as painted, and a title at 10 % opacity reads as 1:1 contrast.
+ * Endless ones (spinners, skeleton pulses) are left running.
+ */
+async function finiteAnimationsDone(page: Page): Promise<void> {
+  await page.evaluate(async () => {
+    const finite = document.getAnimations().filter((a) => Number.isFinite(a.effect?.getComputedTiming().endTime ?? Infinity));
+    await Promise.all(finite.map((a) => a.finished.catch(() => undefined)));
+  });
 }
