@@ -13,6 +13,8 @@ import { portfolioRoutes } from './routes.js';
 export { cachedAccountSnapshot } from './account-snapshot.js';
 export { valuePortfolio } from './value-portfolio.js';
 export { getPerformance } from './get-performance.js';
+// The user data stream of the Binance-compatible API reports resets as balanceUpdate.
+export { balanceChannel, type BalanceChange } from './balance-changes.js';
 
 export const portfolioModule: AppModule = {
   name: 'portfolio',

@@ -6,6 +6,7 @@ import type { ModuleContext } from '../../kernel/module.js';
 import { problemResponses } from '../../kernel/problem.js';
 import { authenticate, publishUserEvent } from '../accounts/index.js';
 import { cachedAccountSnapshot } from './account-snapshot.js';
+import { publishBalanceChange } from './balance-changes.js';
 import { getPerformance } from './get-performance.js';
 import { publishPortfolio } from './publish-portfolio.js';
 import { resetAccount } from './reset-portfolio.js';
@@ -45,11 +46,12 @@ export async function portfolioRoutes(server: FastifyInstance, ctx: ModuleContex
     },
     async (request) => {
       const userId = request.user.id;
-      const { account, canceled } = await resetAccount(db, userId);
+      const { account, canceled, change } = await resetAccount(db, userId);
       try {
         await Promise.all(canceled.map((row) => publishUserEvent(cache, userId, 'order', toOrderView(row))));
+        await publishBalanceChange(cache, userId, change);
       } catch (err) {
-        logger.warn({ err, userId }, 'reset committed but the canceled orders could not be published');
+        logger.warn({ err, userId }, 'reset committed but the canceled orders or the balance change could not be published');
       }
       await publishPortfolio(cache, logger, userId, account);
       return valuePortfolio(cache, account);

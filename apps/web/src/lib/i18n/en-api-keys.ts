@@ -62,7 +62,7 @@ export const enApiKeys = {
   'apiKeys.bots.endpoints': 'Supported endpoints',
   'apiKeys.bots.endpoints.public': 'Public: ping, time, exchangeInfo, depth, klines, avgPrice, ticker/24hr, ticker/price, ticker/bookTicker.',
   'apiKeys.bots.endpoints.signed': 'Signed: order (new, query, cancel), order/test, openOrders (list, cancel all), allOrders, account, myTrades. Trading needs the Trade permission, the others Read.',
-  'apiKeys.bots.endpoints.streams': 'Streams: <symbol>@ticker, @miniTicker, @bookTicker and @kline_<interval> under /ws and /stream, with SUBSCRIBE and UNSUBSCRIBE.',
+  'apiKeys.bots.endpoints.streams': 'Streams: <symbol>@ticker, @miniTicker, @bookTicker and @kline_<interval> under /ws and /stream, with SUBSCRIBE and UNSUBSCRIBE; the user data stream (userDataStream listen keys) with executionReport, outboundAccountPosition and balanceUpdate.',
   'apiKeys.bots.differences': 'Differences from Binance',
   'apiKeys.bots.diff.money': 'Paper money: every account starts with 100,000 USDT; only the USDT pairs of the coins listed on the trading page exist.',
   'apiKeys.bots.diff.fees': 'Fees are charged in USDT on buys and sells alike (commissionAsset is always USDT).',

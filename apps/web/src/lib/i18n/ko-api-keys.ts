@@ -64,7 +64,7 @@ export const koApiKeys: Record<keyof typeof enApiKeys, string> = {
   'apiKeys.bots.endpoints': '지원하는 엔드포인트',
   'apiKeys.bots.endpoints.public': '공개: ping, time, exchangeInfo, depth, klines, avgPrice, ticker/24hr, ticker/price, ticker/bookTicker.',
   'apiKeys.bots.endpoints.signed': '서명 필요: order(주문, 조회, 취소), order/test, openOrders(목록, 전체 취소), allOrders, account, myTrades. 주문과 취소에는 거래 권한이, 나머지에는 읽기 권한이 필요합니다.',
-  'apiKeys.bots.endpoints.streams': '스트림: /ws와 /stream 아래의 <symbol>@ticker, @miniTicker, @bookTicker, @kline_<interval>. SUBSCRIBE와 UNSUBSCRIBE를 지원합니다.',
+  'apiKeys.bots.endpoints.streams': '스트림: /ws와 /stream 아래의 <symbol>@ticker, @miniTicker, @bookTicker, @kline_<interval>. SUBSCRIBE와 UNSUBSCRIBE를 지원합니다. 사용자 데이터 스트림(userDataStream 리슨 키)으로 executionReport, outboundAccountPosition, balanceUpdate를 받습니다.',
   'apiKeys.bots.differences': '바이낸스와 다른 점',
   'apiKeys.bots.diff.money': '모의 자금입니다. 모든 계정은 100,000 USDT로 시작하며, 거래 화면에 있는 코인의 USDT 마켓만 있습니다.',
   'apiKeys.bots.diff.fees': '수수료는 매수와 매도 모두 USDT로 냅니다(commissionAsset은 항상 USDT).',

@@ -1,7 +1,7 @@
 /**
  * Our order and portfolio events in Binance's user-data payloads: `executionReport` (one per
- * execution: NEW, each TRADE, CANCELED, EXPIRED, REJECTED), `outboundAccountPosition` and
- * `listenKeyExpired`, with Binance's field letters and types (decimals as 8-place strings,
+ * execution: NEW, each TRADE, CANCELED, EXPIRED, REJECTED), `outboundAccountPosition`,
+ * `balanceUpdate` and `listenKeyExpired`, with Binance's field letters and types (decimals as 8-place strings,
  * ids and times as numbers).
  *
  * An order event is the order after one committed step. The step's own fills are the order's
@@ -11,6 +11,7 @@
  */
 import type { Order, Portfolio, Transaction } from '@cryptosim/contracts';
 import { Dec } from '@cryptosim/trading-rules';
+import type { BalanceChange } from '../../portfolio/index.js';
 import { bdec } from '../binance-decimal.js';
 
 const ZERO = bdec('0');
@@ -156,6 +157,16 @@ export function accountPosition(p: Portfolio, baseAsset: BaseAssetOf, now = Date
       ...p.positions.map((pos) => ({ a: baseAsset(pos.symbol) ?? pos.symbol, f: bdec(pos.available), l: bdec(new Dec(pos.quantity).minus(pos.available)) })),
     ],
   };
+}
+
+/**
+ * `balanceUpdate`, one per asset whose balance moved outside trading (a reset: the coins held
+ * go, USDT returns to the initial balance), as Binance sends for deposits and withdrawals.
+ */
+export function balanceUpdates(change: BalanceChange, baseAsset: BaseAssetOf, now = Date.now()) {
+  const T = ms(change.at);
+  const moves = [{ a: 'USDT', d: change.cashDelta }, ...change.positions.map((p) => ({ a: baseAsset(p.symbol) ?? p.symbol, d: p.delta }))];
+  return moves.filter((m) => !new Dec(m.d).isZero()).map((m) => ({ e: 'balanceUpdate' as const, E: now, a: m.a, d: bdec(m.d), T }));
 }
 
 export function listenKeyExpired(listenKey: string, now = Date.now()) {

@@ -1,7 +1,7 @@
 /**
  * One socket's user data stream for one listen key: the account's order and portfolio events
  * from the cache pub/sub channels the trading engine publishes to (`user.<id>.orders`,
- * `user.<id>.portfolio`), so an order placed through any replica reaches a socket on any
+ * `user.<id>.portfolio`, and `user.<id>.balance` for resets), so an order placed through any replica reaches a socket on any
  * other, turned into Binance's payloads. The stream ends when its listen key expires
  * (`listenKeyExpired` is sent first), is closed by DELETE, or its API key is revoked.
  */
@@ -11,7 +11,8 @@ import type { CachePort, Unsubscribe } from '../../../ports/cache/cache-port.js'
 import { apiKeyRevokedChannel, type ApiKeyAuthenticator, userChannel } from '../../accounts/index.js';
 import type { TradingEngine } from '../../trading/index.js';
 import { listenKeyClosedChannel, type ListenKeys } from './listen-keys.js';
-import { accountPosition, executionReports, listenKeyExpired, type BaseAssetOf } from './user-data-events.js';
+import { balanceChannel, type BalanceChange } from '../../portfolio/index.js';
+import { accountPosition, balanceUpdates, executionReports, listenKeyExpired, type BaseAssetOf } from './user-data-events.js';
 
 export type UserDataEnd = 'expired' | 'closed' | 'revoked';
 
@@ -86,6 +87,13 @@ export async function openUserDataFeed(deps: UserDataFeedDeps, listenKey: string
     await listen(userChannel(userId, 'order'), (message) => {
       const frame = JSON.parse(message) as OrderFrame;
       enqueue(() => onOrder(frame.data));
+    });
+    // Published before the account's new position, so balanceUpdate precedes it as on Binance.
+    await listen(balanceChannel(userId), (message) => {
+      const change = JSON.parse(message) as BalanceChange;
+      enqueue(() => {
+        for (const update of balanceUpdates(change, deps.baseAsset)) send(update);
+      });
     });
     await listen(userChannel(userId, 'portfolio'), (message) => {
       const frame = JSON.parse(message) as PortfolioFrame;

@@ -71,7 +71,7 @@ for (const backend of await testBackends()) {
     const userStream = (app: TestApp, bot: Bot, method: 'POST' | 'PUT' | 'DELETE', listenKey?: string) =>
       app.app.inject({ method, url: `/binance/api/v3/userDataStream${listenKey ? `?listenKey=${listenKey}` : ''}`, headers: { 'x-mbx-apikey': bot.key, ...fromIp(bot.ip) } });
 
-    function signed(app: TestApp, bot: Bot, method: 'POST' | 'DELETE', path: string, params: Record<string, string>): Promise<LightMyRequestResponse> {
+    function signed(app: TestApp, bot: Bot, method: 'GET' | 'POST' | 'DELETE', path: string, params: Record<string, string>): Promise<LightMyRequestResponse> {
       const query = new URLSearchParams({ ...params, timestamp: String(Date.now()) }).toString();
       return app.app.inject({ method, url: `/binance/api/v3/${path}?${query}&signature=${sign(bot.secret, query)}`, headers: { 'x-mbx-apikey': bot.key, ...fromIp(bot.ip) } });
     }
@@ -191,6 +191,30 @@ for (const backend of await testBackends()) {
       expect((await nextEvent(raw, 'outboundAccountPosition')).B).toContainEqual({ a: 'BTC', f: decimal8, l: '0.00100000' });
       ok(await signed(a, bot, 'DELETE', 'order', { symbol: 'BTCUSDT', orderId: String(resting.orderId) }));
       expect(await nextEvent(raw, 'executionReport')).toMatchObject({ x: 'CANCELED', X: 'CANCELED', i: resting.orderId, w: false, z: '0.00000000' });
+    });
+
+    it('when the account is reset through one replica, then the socket on another receives a balanceUpdate per asset that moved, then the new position', async () => {
+      const bot = await newBot(a.app);
+      const bought = ok<{ executedQty: string }>(await signed(a, bot, 'POST', 'order', { symbol: 'ETHUSDT', side: 'BUY', type: 'MARKET', quoteOrderQty: '2000', newOrderRespType: 'RESULT' }));
+      const listenKey = await listenKeyOf(a, bot);
+      const raw = await connect(b, `/binance/ws/${listenKey}`);
+      const account = ok<{ balances: Array<{ asset: string; free: string; locked: string }> }>(await signed(a, bot, 'GET', 'account', {}));
+      const usdtBefore = account.balances.find((x) => x.asset === 'USDT')!;
+
+      const res = await a.app.inject({ method: 'POST', url: '/api/portfolio/reset', headers: bearer(bot.trader.token) });
+      expect(res.statusCode, res.body).toBe(200);
+
+      const first = await raw.next();
+      const second = await raw.next();
+      const updates = [first, second].sort((x, y) => String(x.a).localeCompare(String(y.a)));
+      const sinceFill = Number(100_000) - Number(usdtBefore.free) - Number(usdtBefore.locked);
+      expect(updates, 'the reset withdraws the ETH held and tops USDT back up to 100,000').toEqual([
+        { e: 'balanceUpdate', E: expect.any(Number), a: 'ETH', d: expect.stringMatching(/^-\d+\.\d{8,}$/), T: expect.any(Number) },
+        { e: 'balanceUpdate', E: expect.any(Number), a: 'USDT', d: decimal8, T: expect.any(Number) },
+      ]);
+      expect(Number(updates[0]!.d), 'ETH delta is minus what was bought').toBeCloseTo(-Number(bought.executedQty), 8);
+      expect(Number(updates[1]!.d), 'USDT delta is what the buy spent').toBeCloseTo(sinceFill, 6);
+      expect(await nextEvent(raw, 'outboundAccountPosition')).toMatchObject({ B: [{ a: 'USDT', f: '100000.00000000', l: '0.00000000' }] });
     });
 
     it('when the API key is revoked, then its user-data sockets close on every replica and the listen key is refused', async () => {
