@@ -1,9 +1,10 @@
 /**
  * Checks a signed request's API key and signature, for the Binance-compatible surface.
  *
- * Revocation is read from the database on every call (one lookup on the unique api_key index),
- * so a key revoked through any replica is refused by every replica on its next request: no
- * cache can be stale. What never changes for a key (its decrypted secret or parsed public key,
+ * Revocation is read from the database on every call (one lookup on the unique api_key index,
+ * shared by the calls of one event-loop turn, each started after its request arrived), so a key
+ * revoked through any replica is refused by every replica on its next request: no cache can be
+ * stale. What never changes for a key (its decrypted secret or parsed public key,
  * its IP allow-list) is kept per process by API key, so once a process has seen a key the
  * lookup reads only the key's live state (owner, permissions, revocation, last use): that one
  * narrow read is the only per-request cost beyond the signature itself. `last_used_at` is
@@ -13,7 +14,8 @@ import type { KeyObject } from 'node:crypto';
 import { createPublicKey } from 'node:crypto';
 import type { Logger } from 'pino';
 import type { Database } from '../../../ports/db/db-port.js';
-import { apiKeyIsLive, findApiKey, touchApiKey, type ApiKeyMaterialRow, type ApiKeyState } from './api-key-repository.js';
+import { apiKeyIsLive, touchApiKey, type ApiKeyMaterialRow, type ApiKeyState } from './api-key-repository.js';
+import { batchedKeyReads } from './key-reads.js';
 import { ipCheckOf, type IpCheck } from './ip-allowlist.js';
 import type { SecretBox } from './secret-box.js';
 import { ed25519SignatureMatches, hmacSignatureMatches } from './signatures.js';
@@ -69,6 +71,7 @@ export function createApiKeyAuthenticator(deps: AuthenticatorDeps): ApiKeyAuthen
   const now = deps.now ?? (() => new Date());
   const materials = new Map<string, Material>();
   const touchedAt = new Map<string, number>();
+  const findApiKey = batchedKeyReads(deps.db);
 
   /** Derives and keeps a key's material; keyed by the API key, which never changes for a key id. */
   function deriveMaterial(apiKey: string, row: ApiKeyMaterialRow): Material | undefined {
@@ -104,7 +107,7 @@ export function createApiKeyAuthenticator(deps: AuthenticatorDeps): ApiKeyAuthen
   async function check(apiKey: string, ip: string, signed: { payload: string; signature: string } | undefined): Promise<ApiKeyCheck> {
     if (!API_KEY_SHAPE.test(apiKey)) return { ok: false, reason: 'UNKNOWN_KEY' };
     const kept = materials.get(apiKey);
-    const row = await findApiKey(deps.db, apiKey, kept === undefined);
+    const row = await findApiKey(apiKey, kept === undefined);
     if (!row) return { ok: false, reason: 'UNKNOWN_KEY' };
     if (row.revokedAt) {
       materials.delete(apiKey);

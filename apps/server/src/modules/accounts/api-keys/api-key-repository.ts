@@ -1,4 +1,4 @@
-import { and, desc, eq, isNull, lt, or, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, isNull, lt, or, sql } from 'drizzle-orm';
 import { apiKeys, users } from '../../../db/schema.js';
 import type { Database } from '../../../ports/db/db-port.js';
 
@@ -67,18 +67,6 @@ const keyMaterial = {
 export type ApiKeyState = { [K in keyof typeof keyState]: ApiKeyRow[K] };
 export type ApiKeyMaterialRow = ApiKeyState & { [K in keyof typeof keyMaterial]: ApiKeyRow[K] };
 
-/**
- * What a signed request needs of its key: one lookup on the unique api_key index, with the key's
- * secret or public key and allow-list only when `withMaterial` (the caller has not kept them yet).
- */
-export async function findApiKey(db: Database, apiKey: string, withMaterial: true): Promise<ApiKeyMaterialRow | undefined>;
-export async function findApiKey(db: Database, apiKey: string, withMaterial: boolean): Promise<ApiKeyState | ApiKeyMaterialRow | undefined>;
-export async function findApiKey(db: Database, apiKey: string, withMaterial: boolean): Promise<ApiKeyState | ApiKeyMaterialRow | undefined> {
-  const columns = withMaterial ? { ...keyState, ...keyMaterial } : keyState;
-  const [row] = await db.select(columns).from(apiKeys).where(eq(apiKeys.apiKey, apiKey)).limit(1);
-  return row;
-}
-
 /** Records use to the minute; a replica that wrote it within the minute already makes this a no-op. */
 export async function touchApiKey(db: Database, id: string, at: Date): Promise<void> {
   const minuteAgo = new Date(at.getTime() - 60_000);
@@ -86,4 +74,10 @@ export async function touchApiKey(db: Database, id: string, at: Date): Promise<v
     .update(apiKeys)
     .set({ lastUsedAt: at })
     .where(and(eq(apiKeys.id, id), or(isNull(apiKeys.lastUsedAt), lt(apiKeys.lastUsedAt, minuteAgo))));
+}
+
+/** Many keys' rows in one lookup on the unique api_key index (each row says which key it is). */
+export async function findApiKeys(db: Database, keys: string[], withMaterial: boolean): Promise<Array<(ApiKeyState | ApiKeyMaterialRow) & { apiKey: string }>> {
+  const columns = withMaterial ? { apiKey: apiKeys.apiKey, ...keyState, ...keyMaterial } : { apiKey: apiKeys.apiKey, ...keyState };
+  return db.select(columns).from(apiKeys).where(inArray(apiKeys.apiKey, keys));
 }

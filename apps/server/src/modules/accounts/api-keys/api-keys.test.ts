@@ -232,5 +232,33 @@ for (const backend of await testBackends()) {
       await timed.verify(signed);
       expect(await lastUsed()).toBe('2030-01-01T00:01:01.000Z');
     });
+
+    it('when many requests sign at once, then their key lookups share one query, and a key revoked before the burst is refused within it', async () => {
+      const owners = [await registerUser(test.app), await registerUser(test.app), await registerUser(test.app)];
+      const keys = await Promise.all(owners.map((o) => created(o, { label: 'burst', permissions: ['read', 'trade'] })));
+      let selects = 0;
+      const counting = new Proxy(storage.db.db, {
+        get(target, prop, receiver) {
+          const value = Reflect.get(target, prop, receiver) as unknown;
+          if (prop !== 'select' || typeof value !== 'function') return value;
+          return (...args: unknown[]) => {
+            selects++;
+            return (value as (...a: unknown[]) => unknown).apply(target, args);
+          };
+        },
+      });
+      const burst = createApiKeyAuthenticator({ db: counting, box: new SecretBox(TEST_JWT_SECRET), logger: silent });
+      const signed = ({ apiKey, secret }: CreateApiKeyResponse, i: number) => ({ apiKey: apiKey.key, payload: `n=${i}`, signature: hmacHex(secret!, `n=${i}`), ip: '127.0.0.1' });
+
+      expect((await revoke(owners[2]!, keys[2]!.apiKey.id)).statusCode).toBe(204);
+      const results = await Promise.all(Array.from({ length: 30 }, (_, i) => burst.verify(signed(keys[i % 3]!, i))));
+      expect(selects, '30 lookups of 3 keys in one turn of the event loop: one query').toBe(1);
+      expect(results.map((r) => (r.ok ? r.principal.userId : r.reason))).toEqual(
+        Array.from({ length: 30 }, (_, i) => [owners[0]!.user.id, owners[1]!.user.id, 'REVOKED'][i % 3]),
+      );
+
+      expect((await revoke(owners[0]!, keys[0]!.apiKey.id)).statusCode).toBe(204);
+      expect(await burst.verify(signed(keys[0]!, 99)), 'a revocation committed before the next request is seen by it').toEqual({ ok: false, reason: 'REVOKED' });
+    });
   });
 }
