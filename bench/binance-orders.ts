@@ -8,10 +8,8 @@
  */
 import { createHmac } from 'node:crypto';
 import autocannon from 'autocannon';
-import { startServerProcess } from '../apps/server/src/testing/server-process.js';
-import { createTestDatabase } from '../apps/server/src/testing/test-database.js';
 import { durationSeconds, type Benchmark, type Cell } from './support/benchmark.js';
-import { mapLimited, nextIp, quantityFor, registerUsers, waitForPrice, type BenchUser } from './support/trading-bench-users.js';
+import { mapLimited, nextIp, quantityFor, registerUsers, withOrderBenchServer, type BenchUser } from './support/trading-bench-users.js';
 
 /**
  * Binance allows an account 100 new orders per 10 s (-1015 past it, and we apply the same).
@@ -47,16 +45,11 @@ type Path = 'api' | 'binance';
 const benchmark: Benchmark = {
   description: 'signed market orders through /binance/api/v3/order vs /api/trading/buy|sell, same users, same run, PostgreSQL',
   async run() {
-    const adminUrl = process.env.DATABASE_URL;
-    if (!adminUrl) throw new Error('binance-orders needs DATABASE_URL (a PostgreSQL it may create scratch databases on), e.g. postgres://postgres@127.0.0.1:5432/test');
     const seconds = durationSeconds(10);
-    const database = await createTestDatabase(adminUrl);
-    const server = await startServerProcess({ DATABASE_URL: database.url, MARKET_SOURCE: 'simulator', TRUST_PROXY: 'true' });
     const rows: Array<Record<string, Cell>> = [];
     const figures: Record<string, number> = {};
     const notes: string[] = [];
-    try {
-      const price = await waitForPrice(server.url, 'BTCUSDT');
+    await withOrderBenchServer('binance-orders', async ({ server, price }) => {
       const users = await withApiKeys(server.url, await registerUsers(server.url, USERS));
       const buyQty = quantityFor(20, price);
       const sellQty = quantityFor(10, price);
@@ -148,10 +141,7 @@ const benchmark: Benchmark = {
       notes.push(`${USERS} users over ${CONNECTIONS} connections on both paths; ${seconds} s a run, api and binance alternated twice after a 2 s warm-up each.`);
       notes.push(`binance ÷ api orders/s = ${figures.ratio.toFixed(3)} (target ≥ ${TARGET_RATIO}): ${figures.ratio >= TARGET_RATIO ? 'met' : 'NOT met'}.`);
       notes.push('Server, load generator (which also computes each HMAC signature), PostgreSQL and Redis share the machine.');
-    } finally {
-      await server.stop();
-      await database.drop();
-    }
+    });
     return { title: `binance-orders: ${seconds} s a run, ${USERS} users, PostgreSQL, all roles in one process`, rows, figures, notes };
   },
 };

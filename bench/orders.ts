@@ -9,9 +9,9 @@ import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import autocannon from 'autocannon';
 import pg from 'pg';
-import { startServerProcess } from '../apps/server/src/testing/server-process.js';
 import { createTestDatabase } from '../apps/server/src/testing/test-database.js';
 import { durationSeconds, type Benchmark, type Cell } from './support/benchmark.js';
+import { nextIp, quantityFor, registerUsers, withOrderBenchServer } from './support/trading-bench-users.js';
 
 const run = promisify(execFile);
 const USERS = 100;
@@ -37,35 +37,6 @@ async function pgbenchTps(adminUrl: string, seconds: number): Promise<{ tps: num
   }
 }
 
-async function json<T>(res: Response, what: string): Promise<T> {
-  if (!res.ok) throw new Error(`${what}: ${res.status} ${await res.text()}`);
-  return (await res.json()) as T;
-}
-
-async function waitForPrice(url: string, symbol: string): Promise<number> {
-  for (let i = 0; i < 120; i++) {
-    const body = await json<{ prices: Array<{ price: string }> }>(await fetch(`${url}/api/market/prices?symbols=${symbol}`), 'prices');
-    if (body.prices[0]) return Number(body.prices[0].price);
-    await new Promise((r) => setTimeout(r, 500));
-  }
-  throw new Error(`no ${symbol} price from the simulator within 60 s`);
-}
-
-async function registerUsers(url: string, count: number): Promise<string[]> {
-  const tokens: string[] = [];
-  for (let i = 0; i < count; i++) {
-    const username = `bench_${process.pid}_${i}`;
-    const res = await fetch(`${url}/api/auth/register`, {
-      method: 'POST',
-      // One address per user: the per-address sign-up limit is for attackers, not this load.
-      headers: { 'content-type': 'application/json', 'x-forwarded-for': `10.9.${i >> 8}.${i & 255}` },
-      body: JSON.stringify({ username, email: `${username}@example.com`, password: 'correct horse battery' }),
-    });
-    tokens.push((await json<{ accessToken: string }>(res, 'register')).accessToken);
-  }
-  return tokens;
-}
-
 /** Filled market orders and their trades, counted in the bench's own database. */
 async function storedFills(url: string): Promise<{ orders: number; trades: number }> {
   const client = new pg.Client({ connectionString: url });
@@ -82,32 +53,16 @@ async function storedFills(url: string): Promise<{ orders: number; trades: numbe
 
 const headersFor = (token: string | undefined) => ({ 'content-type': 'application/json', authorization: `Bearer ${token ?? ''}` });
 
-// A new client address per request, as in the login bench: the general limit (600 requests a
-// minute per address) would otherwise cap 100 users at 1,000 requests/s, and this measures
-// the trading path, not the limiter's refusals (each request still pays for its counter).
-let ip = 0;
-const nextIp = () => {
-  ip += 1;
-  return `10.${(ip >> 16) & 255}.${(ip >> 8) & 255}.${ip & 255}`;
-};
-
-/** Quantity worth about `usdt` at `price`, on BTCUSDT's 0.00001 lot step. */
-const quantityFor = (usdt: number, price: number) => (Math.ceil((usdt / price) * 1e5) / 1e5).toFixed(5);
-
 const benchmark: Benchmark = {
   description: 'market orders/s and p50/p99 with 100 users on PostgreSQL, vs /healthz and pgbench -N on the same machine',
   async run() {
-    const adminUrl = process.env.DATABASE_URL;
-    if (!adminUrl) throw new Error('orders needs DATABASE_URL (a PostgreSQL it may create scratch databases on), e.g. postgres://postgres@127.0.0.1:5432/test');
+    const adminUrl = process.env.DATABASE_URL ?? '';
     const seconds = durationSeconds(10);
-    const database = await createTestDatabase(adminUrl);
-    const server = await startServerProcess({ DATABASE_URL: database.url, MARKET_SOURCE: 'simulator', TRUST_PROXY: 'true' });
     const rows: Array<Record<string, Cell>> = [];
     const figures: Record<string, number> = {};
     const notes: string[] = [];
-    try {
-      const price = await waitForPrice(server.url, 'BTCUSDT');
-      const tokens = await registerUsers(server.url, USERS);
+    await withOrderBenchServer('orders', async ({ server, database, price }) => {
+      const tokens = (await registerUsers(server.url, USERS)).map((u) => u.token);
       const buy = JSON.stringify({ symbol: 'BTCUSDT', quantity: quantityFor(20, price) });
       const sell = JSON.stringify({ symbol: 'BTCUSDT', quantity: quantityFor(10, price) });
       let nextUser = 0;
@@ -172,10 +127,7 @@ const benchmark: Benchmark = {
       rows.push({ measure: 'GET /healthz (same server), 100 connections', 'req/s': h.requests.average, 'p50 ms': h.latency.p50, 'p99 ms': h.latency.p99, 'max ms': h.latency.max, requests: h.requests.total });
       figures.healthzReqPerSec = h.requests.average;
       figures.ratioToHttpBaseline = r.requests.average / h.requests.average;
-    } finally {
-      await server.stop();
-      await database.drop();
-    }
+    });
 
     const pgbench = await pgbenchTps(adminUrl, seconds);
     notes.unshift(

@@ -1,4 +1,6 @@
-/** Users and prices for the benches that place orders against a server process. */
+/** The server, users and prices for the benches that place orders against a server process. */
+import { startServerProcess, type ServerProcess } from '../../apps/server/src/testing/server-process.js';
+import { createTestDatabase, type TestDatabase } from '../../apps/server/src/testing/test-database.js';
 
 export interface BenchUser {
   username: string;
@@ -55,3 +57,27 @@ export function nextIp(): string {
 
 /** Quantity worth about `usdt` at `price`, on BTCUSDT's 0.00001 lot step. */
 export const quantityFor = (usdt: number, price: number) => (Math.ceil((usdt / price) * 1e5) / 1e5).toFixed(5);
+
+export interface OrderBenchServer {
+  server: ServerProcess;
+  database: TestDatabase;
+  /** BTCUSDT's first simulated price. */
+  price: number;
+}
+
+/**
+ * The built server (all roles, simulator prices) on a scratch PostgreSQL database, for `use`;
+ * both are gone afterwards. `bench` names the bench in the error when DATABASE_URL is missing.
+ */
+export async function withOrderBenchServer<T>(bench: string, use: (s: OrderBenchServer) => Promise<T>): Promise<T> {
+  const adminUrl = process.env.DATABASE_URL;
+  if (!adminUrl) throw new Error(`${bench} needs DATABASE_URL (a PostgreSQL it may create scratch databases on), e.g. postgres://postgres@127.0.0.1:5432/test`);
+  const database = await createTestDatabase(adminUrl);
+  const server = await startServerProcess({ DATABASE_URL: database.url, MARKET_SOURCE: 'simulator', TRUST_PROXY: 'true' });
+  try {
+    return await use({ server, database, price: await waitForPrice(server.url, 'BTCUSDT') });
+  } finally {
+    await server.stop();
+    await database.drop();
+  }
+}
