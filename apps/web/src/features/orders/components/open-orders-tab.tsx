@@ -24,7 +24,8 @@ export function OpenOrdersTab() {
   const [editing, setEditing] = useState<Order | null>(null);
   const [confirming, setConfirming] = useState(false);
   const [toast, setToast] = useState<ToastMessage | null>(null);
-  const say = (severity: ToastMessage['severity'], text: string) => setToast({ severity, text, id: Date.now() });
+  // A new id per message, so the same text twice in a row shows again.
+  const say = (severity: ToastMessage['severity'], text: string) => setToast((shown) => ({ severity, text, id: (shown?.id ?? 0) + 1 }));
 
   const orders = data?.orders ?? [];
   const onCancel = (order: Order) =>
