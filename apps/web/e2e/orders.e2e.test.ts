@@ -17,10 +17,10 @@ describe.skipIf(!chromium.ok)('orders page in Chromium against the real server',
   const app = useE2eApp();
 
   /** No serious axe finding and, at 360 px, no sideways scrolling, at every size. */
-  async function audit(what: string): Promise<void> {
+  async function audit(what: string, heading = 'Orders'): Promise<void> {
     for (const [name, size] of Object.entries(SIZES)) {
       await app.page.setViewportSize(size);
-      await app.page.getByRole('heading', { level: 1, name: 'Orders' }).waitFor();
+      await app.page.getByRole('heading', { level: 1, name: heading }).waitFor();
       await screenshot(app.page, `orders-${what}${name === 'wide' ? '-1440' : ''}`, name === 'phone' ? 'phone' : 'desktop');
       expect(await seriousViolations(app.page), `axe: ${what} at ${name}`).toEqual([]);
       expect(await horizontalOverflow(app.page), `${what} scrolls sideways at ${name}`).toBeLessThanOrEqual(0);
@@ -86,5 +86,27 @@ describe.skipIf(!chromium.ok)('orders page in Chromium against the real server',
     for (const id of expected) await history.getByRole('listitem').filter({ hasText: `Order #${id}` }).filter({ hasText: 'Canceled' }).waitFor();
     await history.getByRole('listitem').filter({ hasText: `Order #${placedIds[0]}` }).filter({ hasText: `Replaced by #${replacement!.id}` }).waitFor();
     await audit('history');
+  });
+
+  it('when the page is in Korean on the dark theme, then both tabs read in Korean and pass axe without sideways scrolling', async () => {
+    // A fresh user, whichever test ran before in this browser: its session and preferences are dropped first.
+    await app.page.goto(app.url('/login'));
+    await app.page.evaluate(() => localStorage.clear());
+    await registerUser(app, 'ordersko');
+    const rules = (await apiGet<SymbolsResponse>(app.page, '/api/market/symbols')).symbols.find((s) => s.symbol === SYMBOL)!;
+    const last = (await apiGet<PricesResponse>(app.page, '/api/market/prices')).prices.find((p) => p.symbol === SYMBOL)!.price;
+    const price = new Decimal(last).times(0.5).toNearest(rules.tickSize, Decimal.ROUND_DOWN).toFixed();
+    expect((await apiPost<PlaceOrderResponse>(app.page, '/api/trading/buy', { symbol: SYMBOL, type: 'LIMIT', quantity: '0.01', price })).status).toBe(201);
+
+    await app.page.setViewportSize(SIZES.desktop);
+    await app.page.goto(app.url('/orders'));
+    await app.page.getByRole('button', { name: '한국어' }).click();
+    await app.page.getByRole('button', { name: '다크' }).click();
+    await app.page.getByRole('list', { name: '미체결 주문' }).getByRole('listitem').waitFor();
+    await app.page.getByRole('button', { name: '가격 정정' }).waitFor();
+    await audit('open-ko-dark', '주문');
+    await app.page.getByRole('tab', { name: '주문 내역' }).click();
+    await app.page.getByRole('list', { name: '주문 내역' }).getByRole('listitem').filter({ hasText: '미체결' }).waitFor();
+    await audit('history-ko-dark', '주문');
   });
 });

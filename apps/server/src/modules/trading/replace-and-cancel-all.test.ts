@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import type { CancelAllOrdersResponse, OrdersResponse, ReplaceOrderResponse } from '@cryptosim/contracts';
 import { expectProblem } from '../accounts/testing/clients.js';
+import { openSocket } from '../accounts/testing/socket-client.js';
 import { testAppForSuite, testBackends } from '../../testing/test-app.js';
 import { newTrader, order, orderOf, placed, portfolioOf, type Trader, TRADING_MODULES } from './testing/trading-clients.js';
 
@@ -154,6 +155,28 @@ for (const backend of await testBackends()) {
         expect(await orderOf(t.app, other, theirs.id)).toMatchObject({ status: 'NEW' });
         expectProblem(await cancelAll(me, 'btcusdt'), 400, 'VALIDATION_FAILED');
       });
+    });
+
+    it('when an order is replaced and then all are canceled, then the owner\'s sockets receive each order change and the portfolio after it', async () => {
+      const url = (await t.app.listen({ port: 0, host: '127.0.0.1' })).replace('http', 'ws');
+      const me = await newTrader(t.app);
+      const old = await limitBuy(me, '40000', '0.1');
+      const orderEvents = await openSocket(`${url}/ws/orders?token=${me.token}`);
+      const portfolioEvents = await openSocket(`${url}/ws/portfolio?token=${me.token}`);
+      try {
+        expect(await orderEvents.next()).toMatchObject({ type: 'authenticated' });
+        expect(await portfolioEvents.next()).toMatchObject({ type: 'authenticated' });
+        const { order: created } = (await replace(me, old.id, { price: '41000' })).json() as ReplaceOrderResponse;
+        expect(await orderEvents.next()).toMatchObject({ type: 'order', data: { id: old.id, status: 'CANCELED', replacedBy: created.id } });
+        expect(await orderEvents.next()).toMatchObject({ type: 'order', data: { id: created.id, status: 'NEW', replaces: old.id } });
+        expect(await portfolioEvents.next()).toMatchObject({ type: 'portfolio', data: { reserved: '4104.1', cash: '95895.9' } });
+        await cancelAll(me);
+        expect(await orderEvents.next()).toMatchObject({ type: 'order', data: { id: created.id, status: 'CANCELED' } });
+        expect(await portfolioEvents.next()).toMatchObject({ type: 'portfolio', data: { reserved: '0', cash: '100000' } });
+      } finally {
+        orderEvents.ws.close();
+        portfolioEvents.ws.close();
+      }
     });
 
     describe('order history filters and CSV', () => {

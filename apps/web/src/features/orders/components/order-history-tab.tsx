@@ -41,6 +41,8 @@ export function OrderHistoryTab() {
   const download = useDownloadOrders();
   const orders = history.data?.pages.flatMap((page) => page.orders) ?? [];
   const field = { size: 'small', sx: { minWidth: 0 } } as const;
+  // Two date inputs share a 360 px row: tighter padding keeps "12/31/2026" and the picker icon unclipped.
+  const dateField = { size: 'small', type: 'date', sx: { minWidth: 0, '& input': { px: 1 } }, slotProps: { inputLabel: { shrink: true } } } as const;
 
   return (
     <Stack spacing={1.5}>
@@ -62,8 +64,8 @@ export function OrderHistoryTab() {
             <MenuItem key={s} value={s}>{t(`orderStatus.${s}`)}</MenuItem>
           ))}
         </TextField>
-        <TextField {...field} type="date" label={t('ordersPage.filter.from')} value={fromDay} onChange={(e) => setFromDay(e.target.value)} slotProps={{ inputLabel: { shrink: true } }} />
-        <TextField {...field} type="date" label={t('ordersPage.filter.to')} value={toDay} onChange={(e) => setToDay(e.target.value)} slotProps={{ inputLabel: { shrink: true } }} />
+        <TextField {...dateField} label={t('ordersPage.filter.from')} value={fromDay} onChange={(e) => setFromDay(e.target.value)} />
+        <TextField {...dateField} label={t('ordersPage.filter.to')} value={toDay} onChange={(e) => setToDay(e.target.value)} />
         <Button variant="outlined" size="small" onClick={() => download.mutate(filter)} disabled={download.isPending}>
           {t('ordersPage.export')}
         </Button>
