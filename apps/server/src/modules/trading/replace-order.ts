@@ -24,7 +24,7 @@ import { parseOrderRequest } from './domain/parse-order-request.js';
 import { releaseOrder } from './domain/reservations.js';
 import { knownSymbolInfo, liveMarket } from './live-market.js';
 import { planPlacement } from './order-batch/plan-batch.js';
-import { insertFill, lockOrder, updateOrder } from './order-repository.js';
+import { findOrder, insertFill, lockOrder, updateOrder } from './order-repository.js';
 import { toOrderView, toRestingOrder, type OrderRow } from './order-view.js';
 import { publishOrderChanges } from './publish-order-changes.js';
 import type { TradingDeps } from './trading-deps.js';
@@ -59,18 +59,27 @@ function refuseUnreplaceable(old: OrderRow): void {
   }
 }
 
+const notOpen = (row: OrderRow) => new AppError('ORDER_NOT_OPEN', 409, `Order ${row.id} is ${row.status}; only NEW or PARTIALLY_FILLED orders can be replaced.`);
+
 export async function replaceOrder(deps: TradingDeps, userId: number, id: number, change: ReplaceOrderRequest): Promise<ReplaceOrderResponse> {
+  // Read without locks first: an order's symbol never changes and a closed order never reopens,
+  // so the live price is fetched before the user's lock is taken, not while holding it.
+  const seen = await findOrder(deps.db, userId, id);
+  if (!seen) throw notFound(id);
+  if (!isOpen(seen.status)) throw notOpen(seen);
+  const market = await liveMarket(deps.cache, seen.symbol);
+  const info = knownSymbolInfo(deps.symbols(), seen.symbol);
+
   const result = await deps.db.transaction(async (tx) => {
     const account = await lockAccount(tx, userId);
     const old = await lockOrder(tx, id);
     if (!old || old.userId !== userId) throw notFound(id);
-    if (!isOpen(old.status)) throw new AppError('ORDER_NOT_OPEN', 409, `Order ${id} is ${old.status}; only NEW or PARTIALLY_FILLED orders can be replaced.`);
+    // Filled or canceled meanwhile (a matcher fill or a cancel got the lock first).
+    if (!isOpen(old.status)) throw notOpen(old);
     refuseUnreplaceable(old);
 
     const body = newOrderBody(old, change);
     const intent = parseOrderRequest(old.side, body);
-    const info = knownSymbolInfo(deps.symbols(), old.symbol);
-    const market = await liveMarket(deps.cache, old.symbol);
 
     // Release the old order's hold first, so the new one can reuse it (a buy moving its price up
     // needs only the difference free).
