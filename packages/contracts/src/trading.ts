@@ -83,10 +83,28 @@ export const Order = Type.Object({
   fee: DecimalString('USDT fees charged so far, on top of the notional'),
   rejectReason: Nullable(Type.String({ description: 'machine code when status is REJECTED' })),
   run: Type.Integer({ minimum: 1, description: 'account run the order belongs to; POST /api/portfolio/reset starts a new run' }),
+  replacedBy: Type.Optional(Nullable(Type.Integer({ description: 'cancel-replace: the order that replaced this (canceled) one' }))),
+  replaces: Type.Optional(Nullable(Type.Integer({ description: 'cancel-replace: the order this one replaced' }))),
   createdAt: Type.String({ format: 'date-time' }),
   updatedAt: Type.String({ format: 'date-time' }),
 });
 export type Order = Static<typeof Order>;
+
+/**
+ * Body of POST /api/trading/orders/:id/replace (cancel-replace of an open order with a limit
+ * price: LIMIT, LIMIT_MAKER and the not yet triggered stop-limits). The new order keeps the
+ * old one's symbol, side, type and timeInForce; quantity defaults to what is left unfilled,
+ * stopPrice (stop-limits) to the old trigger. Checked by the same exchange rules as placing.
+ */
+export const ReplaceOrderRequest = Type.Object(
+  {
+    price: DecimalString('new limit price, a multiple of tickSize'),
+    quantity: Type.Optional(DecimalString('new base quantity, a multiple of stepSize (default: the unfilled rest of the old order)')),
+    stopPrice: Type.Optional(DecimalString('STOP_LOSS_LIMIT / TAKE_PROFIT_LIMIT only: new trigger price (default: the old one)')),
+  },
+  { additionalProperties: false },
+);
+export type ReplaceOrderRequest = Static<typeof ReplaceOrderRequest>;
 
 /** One fill (the seed's `transactions` row). */
 export const Transaction = Type.Object({
@@ -107,21 +125,44 @@ export type Transaction = Static<typeof Transaction>;
 export const PlaceOrderResponse = Type.Object({ order: Order, fills: Type.Array(Transaction) });
 export type PlaceOrderResponse = Static<typeof PlaceOrderResponse>;
 
+/** Reply of a cancel-replace: the old order, now CANCELED with replacedBy set, and the order that took its place. */
+export const ReplaceOrderResponse = Type.Object({
+  canceled: Order,
+  /** The new order: NEW, or FILLED when its price took the market at once. */
+  order: Order,
+});
+export type ReplaceOrderResponse = Static<typeof ReplaceOrderResponse>;
+
+/** Query of DELETE /api/trading/orders: cancel every open order, or those of one symbol. */
+export const CancelAllOrdersQuery = Type.Object({ symbol: Type.Optional(SymbolName) }, { additionalProperties: false });
+export type CancelAllOrdersQuery = Static<typeof CancelAllOrdersQuery>;
+export const CancelAllOrdersResponse = Type.Object({ canceled: Type.Array(Order) });
+export type CancelAllOrdersResponse = Static<typeof CancelAllOrdersResponse>;
+
 const Limit = Type.Integer({ minimum: 1, maximum: 500, default: 50 });
 const Cursor = Type.String({ minLength: 1, maxLength: 200, description: 'opaque; from the previous page nextCursor' });
 
-export const OrdersQuery = Type.Object(
-  {
-    status: Type.Optional(Type.Union([Type.Literal('open'), Type.Literal('closed'), Type.Literal('all')], { default: 'all' })),
-    symbol: Type.Optional(SymbolName),
-    limit: Type.Optional(Limit),
-    cursor: Type.Optional(Cursor),
-  },
-  { additionalProperties: false },
-);
+/** open, closed or all, or one exact status (e.g. CANCELED). */
+export const OrderStatusFilters = ['open', 'closed', 'all', ...OrderStatuses] as const;
+export type OrderStatusFilter = (typeof OrderStatusFilters)[number];
+
+/** The filters of the order list and its CSV export. */
+const orderFilters = {
+  status: Type.Optional(LiteralUnion(OrderStatusFilters, { default: 'all', description: 'open, closed, all, or one exact status' })),
+  symbol: Type.Optional(SymbolName),
+  side: Type.Optional(LiteralUnion(OrderSides, { description: 'only orders on this side' })),
+  from: Type.Optional(Type.String({ format: 'date-time', description: 'only orders created at or after this time' })),
+  to: Type.Optional(Type.String({ format: 'date-time', description: 'only orders created before this time' })),
+};
+
+export const OrdersQuery = Type.Object({ ...orderFilters, limit: Type.Optional(Limit), cursor: Type.Optional(Cursor) }, { additionalProperties: false });
 export type OrdersQuery = Static<typeof OrdersQuery>;
 export const OrdersResponse = Type.Object({ orders: Type.Array(Order), nextCursor: Nullable(Type.String()) });
 export type OrdersResponse = Static<typeof OrdersResponse>;
+
+/** Query of GET /api/trading/orders.csv: the order list's filters, without paging. */
+export const OrdersExportQuery = Type.Object(orderFilters, { additionalProperties: false });
+export type OrdersExportQuery = Static<typeof OrdersExportQuery>;
 
 // Capped at 2^53 − 1: ids are bigserial read as JS numbers, and a larger value would overflow the query instead of being refused.
 export const OrderIdParams = Type.Object({ id: Type.Integer({ minimum: 1, maximum: Number.MAX_SAFE_INTEGER }) }, { additionalProperties: false });

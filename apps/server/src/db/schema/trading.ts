@@ -45,6 +45,9 @@ export const orders = pgTable(
     /** Machine code (e.g. INSUFFICIENT_BALANCE) when status is REJECTED. */
     rejectReason: varchar('reject_reason', { length: 64 }),
     run: integer('run').notNull(),
+    /** Cancel-replace: the order that replaced this one (set as it is canceled), and the one this order replaced. */
+    replacedBy: bigint('replaced_by', { mode: 'number' }),
+    replaces: bigint('replaces', { mode: 'number' }),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },

@@ -12,7 +12,8 @@ import { toTransactionView } from './order-view.js';
 export const CSV_HEADER = 'id,run,orderId,createdAt,symbol,side,quantity,price,totalAmount,fee,realizedPnl';
 const PAGE = 1_000;
 
-const field = (v: string | number | null) => {
+/** One RFC 4180 field: quoted only when it holds a quote, comma or line break. */
+export const csvField = (v: string | number | null) => {
   const text = v === null ? '' : String(v);
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 };
@@ -26,7 +27,7 @@ async function* lines(db: Database, userId: number, filter: TradeHistoryExportQu
     let chunk = '';
     for (const row of rows) {
       const t = toTransactionView(row);
-      chunk += [t.id, t.run, t.orderId, t.createdAt, t.symbol, t.type, t.quantity, t.price, t.totalAmount, t.fee, t.realizedPnl].map(field).join(',') + '\r\n';
+      chunk += [t.id, t.run, t.orderId, t.createdAt, t.symbol, t.type, t.quantity, t.price, t.totalAmount, t.fee, t.realizedPnl].map(csvField).join(',') + '\r\n';
     }
     yield chunk;
     afterId = rows[rows.length - 1]!.id;

@@ -1,5 +1,6 @@
 /** Data access for orders and fills. Use cases pass `tx` inside their transaction. */
-import { and, asc, desc, eq, gt, inArray, lt, notInArray, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, gte, inArray, lt, notInArray, sql, type SQL } from 'drizzle-orm';
+import type { OrderStatusFilter } from '@cryptosim/contracts';
 import { OPEN_ORDER_STATUSES, orders, fills } from '../../db/schema.js';
 import type { Database } from '../../ports/db/db-port.js';
 import type { Fill } from './domain/plan-fill.js';
@@ -57,19 +58,43 @@ export async function fillsOfOrder(db: Database, orderId: number): Promise<FillR
 
 export interface OrderFilter {
   userId: number;
-  status: 'open' | 'closed' | 'all';
-  symbol?: string;
-  beforeId?: number;
+  status: OrderStatusFilter;
+  symbol?: string | undefined;
+  side?: 'BUY' | 'SELL' | undefined;
+  /** Created at or after (ISO date-time). */
+  from?: string | undefined;
+  /** Created before (ISO date-time). */
+  to?: string | undefined;
+  beforeId?: number | undefined;
   limit: number;
 }
 
-export async function listOrders(db: Database, f: OrderFilter): Promise<OrderRow[]> {
+function orderConditions(f: Omit<OrderFilter, 'beforeId' | 'limit'>): SQL[] {
   const where: SQL[] = [eq(orders.userId, f.userId)];
   if (f.status === 'open') where.push(inArray(orders.status, [...OPEN_ORDER_STATUSES]));
-  if (f.status === 'closed') where.push(notInArray(orders.status, [...OPEN_ORDER_STATUSES]));
+  else if (f.status === 'closed') where.push(notInArray(orders.status, [...OPEN_ORDER_STATUSES]));
+  else if (f.status !== 'all') where.push(eq(orders.status, f.status));
   if (f.symbol) where.push(eq(orders.symbol, f.symbol));
+  if (f.side) where.push(eq(orders.side, f.side));
+  if (f.from) where.push(gte(orders.createdAt, new Date(f.from)));
+  if (f.to) where.push(lt(orders.createdAt, new Date(f.to)));
+  return where;
+}
+
+export async function listOrders(db: Database, f: OrderFilter): Promise<OrderRow[]> {
+  const where = orderConditions(f);
   if (f.beforeId !== undefined) where.push(lt(orders.id, f.beforeId));
   return db.select().from(orders).where(and(...where)).orderBy(desc(orders.id)).limit(f.limit);
+}
+
+/** A page of the matching orders after `afterId`, oldest first (the orders CSV export's order). */
+export async function listOrdersAscending(db: Database, f: Omit<OrderFilter, 'beforeId'>, afterId: number): Promise<OrderRow[]> {
+  return db
+    .select()
+    .from(orders)
+    .where(and(...orderConditions(f), gt(orders.id, afterId)))
+    .orderBy(asc(orders.id))
+    .limit(f.limit);
 }
 
 export interface FillFilter {

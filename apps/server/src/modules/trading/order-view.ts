@@ -36,6 +36,8 @@ export function toOrderView(row: OrderRow): Order {
     fee: plain(row.fee),
     rejectReason: row.rejectReason,
     run: row.run,
+    replacedBy: row.replacedBy,
+    replaces: row.replaces,
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
   };

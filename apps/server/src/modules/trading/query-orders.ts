@@ -17,7 +17,8 @@ export async function getOrder(db: Database, userId: number, id: number): Promis
 
 export async function queryOrders(db: Database, userId: number, q: OrdersQuery): Promise<OrdersResponse> {
   const limit = q.limit ?? DEFAULT_PAGE;
-  const rows = await listOrders(db, { userId, status: q.status ?? 'all', symbol: q.symbol, beforeId: decodeCursor(q.cursor), limit: limit + 1 });
+  const { status = 'all', symbol, side, from, to } = q;
+  const rows = await listOrders(db, { userId, status, symbol, side, from, to, beforeId: decodeCursor(q.cursor), limit: limit + 1 });
   const { items, nextCursor } = page(rows, limit);
   return { orders: items.map(toOrderView), nextCursor };
 }

@@ -13,6 +13,7 @@ const DashboardPage = lazyPage(() => import('./dashboard-page'));
 const TradePage = lazyPage(() => import('./trade-page'));
 const SettingsPage = lazyPage(() => import('./settings-page'));
 const PortfolioPage = lazyPage(() => import('./portfolio-page'));
+const OrdersPage = lazyPage(() => import('./orders-page'));
 const AIAssistantPage = lazyPage(() => import('./ai-assistant-page'));
 const LoginPage = lazyPage(() => import('./login-page'));
 const RegisterPage = lazyPage(() => import('./register-page'));
@@ -31,6 +32,7 @@ export const routes: RouteObject[] = [
       { path: 'trade', element: page(<TradePage />), handle: toTicket },
       { path: 'trade/:symbol', element: page(<TradePage />), handle: toTicket },
       { path: 'portfolio', element: page(<RequireSession><PortfolioPage /></RequireSession>) },
+      { path: 'orders', element: page(<RequireSession><OrdersPage /></RequireSession>) },
       { path: 'ai', element: page(<RequireSession><AIAssistantPage /></RequireSession>) },
       { path: 'settings', element: page(<RequireSession><SettingsPage /></RequireSession>) },
       { path: 'login', element: page(<LoginPage />) },

@@ -44,7 +44,7 @@ export function AppShell() {
             <Typography component="span" variant="h6" sx={{ fontWeight: 700, color: 'primary.main' }}>
               {t('app.name')}
             </Typography>
-            <Typography component="span" variant="body2" color="text.secondary" noWrap sx={{ display: { xs: 'none', lg: 'inline' } }}>
+            <Typography component="span" variant="body2" color="text.secondary" noWrap sx={{ display: { xs: 'none', xl: 'inline' } }}>
               {t('app.tagline')}
             </Typography>
           </Link>
@@ -69,7 +69,8 @@ export function AppShell() {
           ) : null}
           <Box sx={{ flexGrow: 1 }} />
           {wide ? (
-            <Stack direction="row" spacing={1} sx={{ alignItems: 'center' }}>
+            // With six nav items the bar is full at 1280 px: the username gives way (it truncates), never the switches or Log out.
+            <Stack direction="row" spacing={1} sx={{ alignItems: 'center', minWidth: 0, '& > *': { minWidth: 0 }, '& .MuiToggleButtonGroup-root, & .MuiButton-root': { flexShrink: 0, whiteSpace: 'nowrap' } }}>
               <LanguageSwitch />
               <ThemeSwitch />
               <AccountMenu />

@@ -11,6 +11,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { to: '/', label: 'nav.dashboard', match: '/' },
   { to: '/trade', label: 'nav.trade', match: '/trade' },
   { to: '/portfolio', label: 'nav.portfolio', match: '/portfolio' },
+  { to: '/orders', label: 'nav.orders', match: '/orders' },
   { to: '/ai', label: 'nav.ai', match: '/ai' },
   { to: '/settings', label: 'nav.settings', match: '/settings' },
 ];

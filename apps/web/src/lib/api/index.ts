@@ -5,3 +5,4 @@ export { fetchStream } from './fetch-stream';
 export { ApiClient, type ApiClientOptions, type ClientTokens, type RequestOptions, type SessionPort } from './api-client';
 export { ApiClientProvider, useApiClient } from './api-client-context';
 export { USER_QUERY_ROOT } from './user-query-root';
+export { saveBlob } from './save-blob';

@@ -101,7 +101,7 @@ export function writtenOrderFrom(w: OrderWrite, returned: ReadonlyMap<string, un
   const { order: o } = w;
   const r = returned.get(keyOf(o.userId, o.clientOrderId)) as Returned | undefined;
   if (!r) throw new Error(`the batch's statement returned no row for order ${o.clientOrderId} of user ${o.userId}`);
-  const order: OrderRow = { ...o, id: Number(r.id), rejectReason: null, triggeredAt: null, createdAt: new Date(r.created_at), updatedAt: new Date(r.updated_at) };
+  const order: OrderRow = { ...o, id: Number(r.id), rejectReason: null, triggeredAt: null, replacedBy: null, replaces: null, createdAt: new Date(r.created_at), updatedAt: new Date(r.updated_at) };
   if (!w.fill) return { order, fill: null };
   if (r.fill_id === null || r.fill_created_at === null) throw new Error(`the batch's statement returned no fill for order ${order.id}`);
   const fill: FillRow = {

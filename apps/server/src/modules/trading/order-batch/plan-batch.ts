@@ -18,7 +18,7 @@ import type { OrderRow } from '../order-view.js';
 import { keyOf } from './batch-reads.js';
 import type { Placement } from './placement.js';
 
-export type OrderValues = Omit<OrderRow, 'id' | 'createdAt' | 'updatedAt' | 'rejectReason' | 'triggeredAt'>;
+export type OrderValues = Omit<OrderRow, 'id' | 'createdAt' | 'updatedAt' | 'rejectReason' | 'triggeredAt' | 'replacedBy' | 'replaces'>;
 
 /** The order row to insert and, for one that takes the market, its fill. */
 export interface OrderWrite {
@@ -55,8 +55,8 @@ export interface BatchInput {
   config: TradingConfig;
 }
 
-/** Plans one placement on its account, updating the account; throws the rule that refuses it. */
-function planPlacement(p: Placement, account: LockedAccount, market: MarketSnapshot, config: TradingConfig): { write: OrderWrite; cash: boolean; position: boolean } {
+/** Plans one placement on its account, updating the account; throws the rule that refuses it (also the replace-order step's plan). */
+export function planPlacement(p: Placement, account: LockedAccount, market: MarketSnapshot, config: TradingConfig): { write: OrderWrite; cash: boolean; position: boolean } {
   const { intent, info } = p;
   const position = account.positions.get(p.body.symbol) ?? EMPTY_POSITION;
   const plan = planOrder({ intent, rules: symbolRules(info), market, account: account.cash, position, config });

@@ -1,22 +1,8 @@
 import { useMutation } from '@tanstack/react-query';
-import { useApiClient } from '@/lib/api';
+import { saveBlob, useApiClient } from '@/lib/api';
 import type { HistoryFilter } from '@/lib/trading';
 
 const FILE_NAME = 'cryptosim-history.csv';
-
-/** Hands a Blob to the browser as a file download. */
-function saveBlob(blob: Blob, name: string): void {
-  const url = URL.createObjectURL(blob);
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = name;
-  link.rel = 'noopener';
-  document.body.append(link);
-  link.click();
-  link.remove();
-  // Revoked on the next tick: the click has started the download by then.
-  setTimeout(() => URL.revokeObjectURL(url), 0);
-}
 
 /**
  * GET /api/trading/history.csv. A plain link cannot carry the Bearer token, so the file is

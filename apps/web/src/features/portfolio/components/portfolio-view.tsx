@@ -9,6 +9,7 @@ import { usePortfolio } from '../api/get-portfolio';
 import { usePortfolioEvents } from '../hooks/use-portfolio-events';
 import { liveHoldings } from '../rules/live-holdings';
 import { AllocationPanel } from './allocation-panel';
+import { BalancesPanel } from './balances-panel';
 import { HistoryPanel } from './history-panel';
 import { HoldingsPanel } from './holdings-panel';
 import { PerformancePanel } from './performance-panel';
@@ -29,6 +30,9 @@ export function PortfolioView() {
           ran 886 px into a 723 px box at 1440 px, hiding realized P&L and weight. */}
       <PanelBoundary>
         <HoldingsPanel live={live} />
+      </PanelBoundary>
+      <PanelBoundary>
+        <BalancesPanel live={live} />
       </PanelBoundary>
       <Box sx={{ display: 'grid', gap: 2, gridTemplateColumns: { xs: 'minmax(0, 1fr)', lg: 'minmax(0, 2fr) minmax(0, 1fr)' }, alignItems: 'start' }}>
         <PanelBoundary>
