@@ -4,6 +4,7 @@ import { enAi } from './en-ai';
 import { enAssistant } from './en-assistant';
 import { enApiKeys } from './en-api-keys';
 import { enOnboarding } from './en-onboarding';
+import { enMarkets } from './en-markets';
 import { enPortfolio } from './en-portfolio';
 import { enTrading } from './en-trading';
 
@@ -14,6 +15,7 @@ export const en = {
   ...enAssistant,
   ...enApiKeys,
   ...enOnboarding,
+  ...enMarkets,
   'app.name': 'cryptosim',
   'app.tagline': 'Crypto paper trading',
   'app.skipToContent': 'Skip to content',

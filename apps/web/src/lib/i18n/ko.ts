@@ -3,6 +3,7 @@ import { koAi } from './ko-ai';
 import { koAssistant } from './ko-assistant';
 import { koApiKeys } from './ko-api-keys';
 import { koOnboarding } from './ko-onboarding';
+import { koMarkets } from './ko-markets';
 import { koPortfolio } from './ko-portfolio';
 import { koTrading } from './ko-trading';
 
@@ -13,6 +14,7 @@ export const ko: Messages = {
   ...koAssistant,
   ...koApiKeys,
   ...koOnboarding,
+  ...koMarkets,
   'app.name': 'cryptosim',
   'app.tagline': '암호화폐 모의 투자',
   'app.skipToContent': '본문으로 건너뛰기',
