@@ -27,6 +27,7 @@ export function MarketSwitcher({ symbol }: { symbol: string }) {
   const navigate = useNavigate();
   const anchor = useRef<HTMLButtonElement>(null);
   const list = useRef<HTMLUListElement>(null);
+  const search = useRef<HTMLInputElement>(null);
   const [open, setOpen] = useState(false);
   const [query, setQuery] = useState('');
   const starred = useStarred();
@@ -71,14 +72,15 @@ export function MarketSwitcher({ symbol }: { symbol: string }) {
         anchorEl={anchor.current}
         onClose={close}
         anchorOrigin={{ vertical: 'bottom', horizontal: 'left' }}
-        slotProps={{ paper: { role: 'dialog', 'aria-labelledby': `${id}-title`, sx: { width: 300, maxWidth: 'calc(100vw - 32px)' } } }}
+        // The popover's focus trap focuses its paper as it opens; the search box takes it back then.
+        slotProps={{ transition: { onEntering: () => search.current?.focus() }, paper: { role: 'dialog', 'aria-labelledby': `${id}-title`, sx: { width: 300, maxWidth: 'calc(100vw - 32px)' } } }}
       >
         <Box sx={{ p: 1.5, pb: 0.5 }}>
           <Typography id={`${id}-title`} variant="subtitle2" component="h2" sx={{ mb: 1 }}>
             {t('switcher.title')}
           </Typography>
           <TextField
-            autoFocus
+            inputRef={search}
             fullWidth
             type="search"
             size="small"
