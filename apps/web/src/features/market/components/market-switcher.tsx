@@ -25,17 +25,17 @@ export function MarketSwitcher({ symbol }: { symbol: string }) {
   const { t, language } = useI18n();
   const id = useId();
   const navigate = useNavigate();
-  const anchor = useRef<HTMLButtonElement>(null);
   const list = useRef<HTMLUListElement>(null);
   const search = useRef<HTMLInputElement>(null);
-  const [open, setOpen] = useState(false);
+  const [anchorEl, setAnchorEl] = useState<HTMLElement | null>(null);
+  const open = anchorEl !== null;
   const [query, setQuery] = useState('');
   const starred = useStarred();
   const { data } = useSymbols();
   const found = searchMarkets(data?.symbols.map((s) => s.symbol) ?? [], query, starred);
 
   const close = () => {
-    setOpen(false);
+    setAnchorEl(null);
     setQuery('');
   };
   const go = (next: string) => {
@@ -55,21 +55,20 @@ export function MarketSwitcher({ symbol }: { symbol: string }) {
   return (
     <>
       <Button
-        ref={anchor}
         variant="outlined"
         size="small"
         endIcon={<ExpandMoreIcon />}
         aria-label={t('switcher.open', { symbol })}
         aria-haspopup="dialog"
         aria-expanded={open}
-        onClick={() => setOpen(true)}
+        onClick={(event) => setAnchorEl(event.currentTarget)}
         sx={{ fontWeight: 700 }}
       >
         {symbol}
       </Button>
       <Popover
         open={open}
-        anchorEl={anchor.current}
+        anchorEl={anchorEl}
         onClose={close}
         anchorOrigin={{ vertical: 'bottom', horizontal: 'left' }}
         // The popover's focus trap focuses its paper as it opens; the search box takes it back then.
