@@ -77,6 +77,10 @@ describe.skipIf(!chromium.ok)('markets list and market switcher in Chromium', ()
     expect(await apiGet<WatchlistResponse>(page, '/api/watchlist')).toEqual({ symbols: ['SOLUSDT'] });
     await audit(page, '/ Watchlist tab at 1280 px');
     await screenshot(page, 'markets-watchlist', 'desktop');
+    // The rest runs in the dark theme: the stars, tabs and cards pass axe in both.
+    await page.getByRole('group', { name: 'Theme' }).getByRole('button', { name: 'Dark' }).click();
+    await page.getByRole('tab', { name: 'All' }).click();
+    await audit(page, '/ in the dark theme at 1280 px');
 
     // The switcher on the Trade page, by keyboard: open, search by name, arrow down, Enter.
     await page.goto(app.url('/trade/BTCUSDT'));
