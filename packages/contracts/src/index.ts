@@ -13,3 +13,5 @@ export * from './ai.js';
 export * from './jobs.js';
 export * from './ai-chat.js';
 export * from './api-keys.js';
+export * from './watchlist.js';
+export * from './coin-names.js';

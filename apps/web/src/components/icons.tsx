@@ -31,3 +31,21 @@ export const DeleteIcon = (props: SvgIconProps) => (
     <path d="M6 19c0 1.1.9 2 2 2h8c1.1 0 2-.9 2-2V7H6zM19 4h-3.5l-1-1h-5l-1 1H5v2h14z" />
   </SvgIcon>
 );
+
+export const StarIcon = (props: SvgIconProps) => (
+  <SvgIcon {...props}>
+    <path d="m12 17.27 6.18 3.73-1.64-7.03L22 9.24l-7.19-.61L12 2 9.19 8.63 2 9.24l5.46 4.73L5.82 21z" />
+  </SvgIcon>
+);
+
+export const StarBorderIcon = (props: SvgIconProps) => (
+  <SvgIcon {...props}>
+    <path d="m22 9.24-7.19-.62L12 2 9.19 8.63 2 9.24l5.46 4.73L5.82 21 12 17.27 18.18 21l-1.63-7.03zM12 15.4l-3.76 2.27 1-4.28-3.32-2.88 4.38-.38L12 6.1l1.71 4.04 4.38.38-3.32 2.88 1 4.28z" />
+  </SvgIcon>
+);
+
+export const ExpandMoreIcon = (props: SvgIconProps) => (
+  <SvgIcon {...props}>
+    <path d="M16.59 8.59 12 13.17 7.41 8.59 6 10l6 6 6-6z" />
+  </SvgIcon>
+);

@@ -1,7 +1,7 @@
 import Box from '@mui/material/Box';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
-import { LiveStatus, MarketTable, SourceBadge, TopMovers } from '@/features/market';
+import { LiveStatus, MarketList, SourceBadge, TopMovers } from '@/features/market';
 import { PortfolioSummaryCard } from '@/features/portfolio';
 import { PanelBoundary } from '@/components/panel-boundary';
 import { useT } from '@/lib/i18n';
@@ -15,9 +15,9 @@ function LiveMarkets() {
   const { isPending, isError } = useLivePrices(symbols, { klines: true });
   const rows = data?.prices;
   return (
-    <Box sx={{ display: 'grid', gap: 2, gridTemplateColumns: { xs: '1fr', md: '2fr 1fr' }, alignItems: 'start' }}>
+    <Box sx={{ display: 'grid', gap: 2, gridTemplateColumns: { xs: 'minmax(0, 1fr)', md: 'minmax(0, 2fr) minmax(0, 1fr)' }, alignItems: 'start' }}>
       <PanelBoundary>
-        <MarketTable rows={rows} loading={isPending} error={isError} />
+        <MarketList rows={rows} loading={isPending} error={isError} />
       </PanelBoundary>
       <Stack spacing={2}>
         <PanelBoundary>

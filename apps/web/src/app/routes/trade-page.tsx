@@ -1,4 +1,4 @@
-import { Navigate, useNavigate, useParams } from 'react-router';
+import { Navigate, useParams } from 'react-router';
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import Stack from '@mui/material/Stack';
@@ -7,7 +7,7 @@ import { PanelBoundary } from '@/components/panel-boundary';
 import { MarketAnalysis, PredictionPanel } from '@/features/ai';
 import { AssistantDrawer } from '@/features/assistant';
 import CandleChart from '@/features/charts/components/candle-chart';
-import { LiveStatus, SourceBadge, SymbolPicker, TickerHeader } from '@/features/market';
+import { LiveStatus, MarketSwitcher, SourceBadge, TickerHeader } from '@/features/market';
 import { useT } from '@/lib/i18n';
 import { useSymbols } from '@/lib/market';
 import { useLivePrices } from '@/lib/ws';
@@ -23,7 +23,6 @@ const DEFAULT_SYMBOL = 'BTCUSDT';
  */
 export default function TradePage() {
   const t = useT();
-  const navigate = useNavigate();
   const { symbol: param } = useParams();
   const symbol = param?.toUpperCase() ?? '';
   const { data: symbols } = useSymbols();
@@ -42,7 +41,7 @@ export default function TradePage() {
         <Typography variant="h4" component="h1" sx={{ mr: 1 }}>
           {t('trade.title', { symbol })}
         </Typography>
-        <SymbolPicker value={symbol} onChange={(next) => void navigate(`/trade/${next}`)} />
+        <MarketSwitcher symbol={symbol} />
         <SourceBadge />
         <LiveStatus />
         {rules ? <AssistantDrawer key={symbol} symbol={symbol} onOpenDraft={openDraft} /> : null}

@@ -1,8 +1,8 @@
 export { ChangeText } from './components/change-text';
 export { LiveStatus } from './components/live-status';
-export { MarketTable } from './components/market-table';
+export { MarketList } from './components/market-list';
+export { MarketSwitcher } from './components/market-switcher';
 export { SourceBadge } from './components/source-badge';
 export { Sparkline } from './components/sparkline';
 export { TopMovers, pickMovers } from './components/top-movers';
-export { SymbolPicker } from './components/symbol-picker';
 export { TickerHeader } from './components/ticker-header';

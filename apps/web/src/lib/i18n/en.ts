@@ -5,6 +5,7 @@ import { enAssistant } from './en-assistant';
 import { enApiKeys } from './en-api-keys';
 import { enOnboarding } from './en-onboarding';
 import { enOrders } from './en-orders';
+import { enMarkets } from './en-markets';
 import { enPortfolio } from './en-portfolio';
 import { enTrading } from './en-trading';
 
@@ -16,6 +17,7 @@ export const en = {
   ...enApiKeys,
   ...enOnboarding,
   ...enOrders,
+  ...enMarkets,
   'app.name': 'cryptosim',
   'app.tagline': 'Crypto paper trading',
   'app.skipToContent': 'Skip to content',

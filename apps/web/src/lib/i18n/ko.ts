@@ -4,6 +4,7 @@ import { koAssistant } from './ko-assistant';
 import { koApiKeys } from './ko-api-keys';
 import { koOnboarding } from './ko-onboarding';
 import { koOrders } from './ko-orders';
+import { koMarkets } from './ko-markets';
 import { koPortfolio } from './ko-portfolio';
 import { koTrading } from './ko-trading';
 
@@ -15,6 +16,7 @@ export const ko: Messages = {
   ...koApiKeys,
   ...koOnboarding,
   ...koOrders,
+  ...koMarkets,
   'app.name': 'cryptosim',
   'app.tagline': '암호화폐 모의 투자',
   'app.skipToContent': '본문으로 건너뛰기',

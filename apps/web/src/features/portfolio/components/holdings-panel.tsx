@@ -8,12 +8,15 @@ import TableCell from '@mui/material/TableCell';
 import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
+import useMediaQuery from '@mui/material/useMediaQuery';
+import { useTheme } from '@mui/material/styles';
 import { Panel } from '@/components/panel';
 import { signColour } from '@/components/sign-colour';
 import { TableScroll } from '@/components/table-scroll';
 import { useFormat, useT } from '@/lib/i18n';
 import { useSymbolRules } from '@/lib/market';
 import type { LiveHoldings } from '../rules/live-holdings';
+import { HoldingCards } from './holding-cards';
 
 const num = { fontVariantNumeric: 'tabular-nums', whiteSpace: 'nowrap' } as const;
 
@@ -31,6 +34,8 @@ export function HoldingsPanel({ live }: { live: LiveHoldings }) {
   const t = useT();
   const format = useFormat();
   const rulesOf = useSymbolRules();
+  // On a phone each position is a card: eight columns would only scroll sideways.
+  const phone = useMediaQuery(useTheme().breakpoints.down('sm'), { noSsr: true });
   return (
     <Panel title={t('holdings.title')}>
       <Stack component="dl" direction="row" sx={{ m: 0, mb: 2, flexWrap: 'wrap', columnGap: 3, rowGap: 1.5 }}>
@@ -45,6 +50,8 @@ export function HoldingsPanel({ live }: { live: LiveHoldings }) {
       </Typography>
       {live.holdings.length === 0 ? (
         <Typography variant="body2" color="text.secondary">{t('holdings.none')}</Typography>
+      ) : phone ? (
+        <HoldingCards holdings={live.holdings} />
       ) : (
         <TableScroll label={t('holdings.title')}>
           <Table size="small">
