@@ -6,6 +6,7 @@ import { enApiKeys } from './en-api-keys';
 import { enOnboarding } from './en-onboarding';
 import { enPortfolio } from './en-portfolio';
 import { enTrading } from './en-trading';
+import { enCharts } from './en-charts';
 
 export const en = {
   ...enTrading,
@@ -14,6 +15,7 @@ export const en = {
   ...enAssistant,
   ...enApiKeys,
   ...enOnboarding,
+  ...enCharts,
   'app.name': 'cryptosim',
   'app.tagline': 'Crypto paper trading',
   'app.skipToContent': 'Skip to content',

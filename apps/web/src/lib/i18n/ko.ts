@@ -5,6 +5,7 @@ import { koApiKeys } from './ko-api-keys';
 import { koOnboarding } from './ko-onboarding';
 import { koPortfolio } from './ko-portfolio';
 import { koTrading } from './ko-trading';
+import { koCharts } from './ko-charts';
 
 export const ko: Messages = {
   ...koTrading,
@@ -13,6 +14,7 @@ export const ko: Messages = {
   ...koAssistant,
   ...koApiKeys,
   ...koOnboarding,
+  ...koCharts,
   'app.name': 'cryptosim',
   'app.tagline': '암호화폐 모의 투자',
   'app.skipToContent': '본문으로 건너뛰기',

@@ -1,0 +1,2 @@
+ALTER TABLE "candles" DROP CONSTRAINT "candles_interval_known";--> statement-breakpoint
+ALTER TABLE "candles" ADD CONSTRAINT "candles_interval_known" CHECK ("interval" in ('1m', '3m', '5m', '15m', '30m', '1h', '4h', '1d', '1w'));
