@@ -10,7 +10,7 @@ import {
   type SeriesType,
   type UTCTimestamp,
 } from 'lightweight-charts';
-import type { Candle } from '@cryptosim/contracts';
+import type { Candle, IndicatorPeriods } from '@cryptosim/contracts';
 import type { ChartColours } from '../chart-colours';
 import { tickDecimals } from '@/lib/i18n/tick-decimals';
 import { isTailUpdate, toChartData, type ChartSeriesData, type IndicatorId } from '../chart-data';
@@ -28,6 +28,8 @@ interface Options {
   /** Changes of this key (symbol + interval) replace the data instead of updating the tail. */
   dataKey: string;
   indicators: ReadonlySet<IndicatorId>;
+  /** Indicator settings; a change redraws every line. */
+  periods: IndicatorPeriods;
   colours: ChartColours;
   locale: string;
   /** The symbol's tick size ("0.00001"): the price axis and labels show exactly its decimals. */
@@ -47,11 +49,11 @@ const lineColour = (key: LineKey, c: ChartColours) => (key === 'sma' ? c.sma : k
  * overlay scale, optional indicator lines, RSI in its own pane. Returns the open time under
  * the crosshair (null when the pointer is off the chart).
  */
-export function useCandleChart(container: RefObject<HTMLDivElement | null>, { candles, dataKey, indicators, colours, locale, tickSize }: Options) {
+export function useCandleChart(container: RefObject<HTMLDivElement | null>, { candles, dataKey, indicators, periods, colours, locale, tickSize }: Options) {
   const chartRef = useRef<IChartApi | null>(null);
   const baseRef = useRef<{ candles: ISeriesApi<'Candlestick'>; volume: ISeriesApi<'Histogram'> } | null>(null);
   const linesRef = useRef(new Map<LineKey, ISeriesApi<SeriesType>>());
-  const shownRef = useRef<{ key: string; candles: readonly Candle[] }>({ key: '', candles: [] });
+  const shownRef = useRef<{ key: string; candles: readonly Candle[]; periods?: IndicatorPeriods }>({ key: '', candles: [] });
   const [hoverTime, setHoverTime] = useState<number | null>(null);
 
   useEffect(() => {
@@ -120,9 +122,9 @@ export function useCandleChart(container: RefObject<HTMLDivElement | null>, { ca
       if (key === 'rsi') chart.panes()[1]?.setStretchFactor(0.3);
     }
 
-    const data = toChartData(candles, { up: colours.upVolume, down: colours.downVolume });
+    const data = toChartData(candles, { up: colours.upVolume, down: colours.downVolume }, periods);
     const shown = shownRef.current;
-    const tail = shown.key === dataKey && isTailUpdate(shown.candles, candles);
+    const tail = shown.key === dataKey && shown.periods === periods && isTailUpdate(shown.candles, candles);
     if (tail && data.candles.length > 0) {
       base.candles.update(data.candles.at(-1)!);
       base.volume.update(data.volumes.at(-1)!);
@@ -138,8 +140,8 @@ export function useCandleChart(container: RefObject<HTMLDivElement | null>, { ca
     }
     // Newly toggled lines and every line after a full reload need their whole history.
     for (const [key, series] of lines) if (!tail || added.has(key)) series.setData(data.lines[key]);
-    shownRef.current = { key: dataKey, candles };
-  }, [candles, dataKey, indicators, colours, tickSize]);
+    shownRef.current = { key: dataKey, candles, periods };
+  }, [candles, dataKey, indicators, periods, colours, tickSize]);
 
   useEffect(() => {
     const format = priceFormatOf(tickSize);
