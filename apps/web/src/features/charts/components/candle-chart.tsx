@@ -9,12 +9,17 @@ import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import { useTheme } from '@mui/material/styles';
 import { useHistory } from '@/lib/market';
-import { useI18n } from '@/lib/i18n';
+import { ApiError } from '@/lib/api';
+import { useFormat, useI18n } from '@/lib/i18n';
 import { useLiveSubscription } from '@/lib/ws';
 import { chartColours } from '../chart-colours';
 import type { IndicatorId } from '../chart-data';
 import { useCandleChart } from '../hooks/use-candle-chart';
 import { useChartLayout } from '../hooks/use-chart-layout';
+import { useOrderOverlays } from '../hooks/use-order-overlays';
+import { useAverageEntry, useChartFills, useChartOpenOrders, useReplaceOrder } from '../api/chart-trading';
+import { fillMarkers, orderLines, snapToTick, type OrderLine } from '../chart-orders';
+import { ChartOrdersPanel } from './chart-orders-panel';
 import { ResultToast, type ToastMessage } from '@/components/result-toast';
 import { TuneIcon } from './chart-icons';
 import { FullscreenButton } from './fullscreen-button';
@@ -47,7 +52,48 @@ export default function CandleChart({ symbol, tickSize }: { symbol: string; tick
   useLiveSubscription([symbol], { klines: true });
   const { data, error, isPending } = useHistory(symbol, interval, CANDLES);
   const candles = useMemo(() => data?.candles ?? [], [data]);
-  const hoverTime = useCandleChart(container, { candles, dataKey: `${symbol}/${interval}`, indicators, periods, colours, locale: LOCALE[language], tickSize });
+  const { hoverTime, handle } = useCandleChart(container, { candles, dataKey: `${symbol}/${interval}`, indicators, periods, colours, locale: LOCALE[language], tickSize });
+
+  // The signed-in user's orders, fills and entry price on the candles.
+  const format = useFormat();
+  const openOrders = useChartOpenOrders(symbol);
+  const history = useChartFills(symbol);
+  const averageEntry = useAverageEntry(symbol);
+  const replace = useReplaceOrder();
+  const lines = useMemo(() => orderLines(openOrders.data?.orders ?? [], symbol), [openOrders.data, symbol]);
+  const fills = useMemo(() => fillMarkers(history.data?.pages[0]?.transactions ?? [], interval), [history.data, interval]);
+  const side = (l: { side: 'BUY' | 'SELL' }) => t(l.side === 'BUY' ? 'chart.order.buy' : 'chart.order.sell');
+  const labels = useMemo(
+    () => ({
+      line: (l: OrderLine) => t('chart.order.label', { side: t(l.side === 'BUY' ? 'chart.order.buy' : 'chart.order.sell'), qty: format.quantity(l.remaining) }),
+      average: (price: string) => t('chart.order.average', { price: format.price(price, tickSize) }),
+      fill: (f: { side: 'BUY' | 'SELL'; quantity: string }) => `${t(f.side === 'BUY' ? 'chart.order.fillBuy' : 'chart.order.fillSell')} ${format.quantity(f.quantity)}`,
+    }),
+    [t, format, tickSize],
+  );
+  const moveOrder = async (line: OrderLine, price: string) => {
+    try {
+      const result = await replace.mutateAsync({ id: line.id, price });
+      setToast({ severity: 'success', text: t('chart.orders.moved', { price: format.price(result.order.price ?? price, tickSize) }), id: Date.now() });
+    } catch (err) {
+      const reason = err instanceof ApiError && err.code === 'ORDER_NOT_OPEN' ? t('chart.orders.notOpen') : err instanceof Error ? err.message : String(err);
+      setToast({ severity: 'error', text: t('chart.orders.moveFailed', { reason }), id: Date.now() });
+      throw err;
+    }
+  };
+  useOrderOverlays(handle, {
+    lines,
+    fills,
+    averageEntry,
+    colours,
+    labels,
+    onMove: async (line, price) => {
+      const snapped = snapToTick(price, tickSize);
+      if (snapped === null) throw new Error('not a price');
+      await moveOrder(line, snapped);
+    },
+  });
+
   const legendCandle = (hoverTime === null ? undefined : candles.find((c) => c.openTime === hoverTime)) ?? candles.at(-1);
 
   const toggle = (id: IndicatorId) =>
@@ -85,6 +131,11 @@ export default function CandleChart({ symbol, tickSize }: { symbol: string; tick
           role="group"
           aria-label={t('chart.aria', { symbol, interval: t(`interval.${interval}`) })}
           sx={{ height: { xs: 320, sm: 420, md: indicators.has('rsi') ? 520 : 440 }, width: '100%', position: 'relative' }}
+        />
+        <ChartOrdersPanel
+          lines={lines}
+          describe={(l) => t('chart.orders.edit', { side: side(l), qty: format.quantity(l.remaining), price: format.price(l.price, tickSize) })}
+          onMove={moveOrder}
         />
         {isPending ? (
           <Typography variant="caption" color="text.secondary" role="status">

@@ -42,6 +42,19 @@ export function priceFormatOf(tickSize: string | undefined) {
   return { type: 'price' as const, precision: tickDecimals(tickSize), minMove: Number(tickSize) };
 }
 
+/**
+ * The live chart for overlays (order lines, fill markers), read in their effects. `alive` turns
+ * false before the chart is removed: an overlay's cleanup that runs after that must not touch
+ * the disposed chart ("Object is disposed"), since removing the chart removed its lines anyway.
+ * Overlay effects declared after useCandleChart run after the chart exists.
+ */
+export interface ChartHandle {
+  chart: RefObject<IChartApi | null>;
+  candles: RefObject<ISeriesApi<'Candlestick'> | null>;
+  element: RefObject<HTMLElement | null>;
+  alive: RefObject<boolean>;
+}
+
 const lineColour = (key: LineKey, c: ChartColours) => (key === 'sma' ? c.sma : key === 'ema' ? c.ema : key === 'rsi' ? c.rsi : c.bands);
 
 /**
@@ -55,6 +68,9 @@ export function useCandleChart(container: RefObject<HTMLDivElement | null>, { ca
   const linesRef = useRef(new Map<LineKey, ISeriesApi<SeriesType>>());
   const shownRef = useRef<{ key: string; candles: readonly Candle[]; periods?: IndicatorPeriods }>({ key: '', candles: [] });
   const [hoverTime, setHoverTime] = useState<number | null>(null);
+  const candlesRef = useRef<ISeriesApi<'Candlestick'> | null>(null);
+  const aliveRef = useRef(false);
+  const [handle] = useState<ChartHandle>(() => ({ chart: chartRef, candles: candlesRef, element: container, alive: aliveRef }));
 
   useEffect(() => {
     const element = container.current;
@@ -72,8 +88,12 @@ export function useCandleChart(container: RefObject<HTMLDivElement | null>, { ca
     chart.subscribeCrosshairMove((param) => setHoverTime(param.time === undefined ? null : (param.time as UTCTimestamp) * 1000));
     chartRef.current = chart;
     baseRef.current = { candles: candleSeries, volume };
+    candlesRef.current = candleSeries;
+    aliveRef.current = true;
     const lines = linesRef.current;
     return () => {
+      aliveRef.current = false;
+      candlesRef.current = null;
       chart.remove();
       chartRef.current = null;
       baseRef.current = null;
@@ -149,5 +169,5 @@ export function useCandleChart(container: RefObject<HTMLDivElement | null>, { ca
     for (const [key, series] of linesRef.current) if (key !== 'rsi') series.applyOptions({ priceFormat: format });
   }, [tickSize]);
 
-  return hoverTime;
+  return { hoverTime, handle };
 }
