@@ -40,6 +40,7 @@ export const HISTORY_DAYS = 7;
 /** How far the coarse history reaches before the minutes: two years of 1D candles, 104 1W. */
 export const COARSE_HISTORY_DAYS = 728;
 const DAY_MS = 86_400_000;
+const CHUNK_MINUTES = 1_440;
 
 export async function backfillHistory(options: BackfillOptions): Promise<BackfillReport[]> {
   const { db, source, symbols, logger, signal } = options;
@@ -62,12 +63,16 @@ export async function backfillHistory(options: BackfillOptions): Promise<Backfil
       }
     }
     let inserted = 0;
-    if (rows.length > 0) {
-      const from = rows.reduce((m, r) => Math.min(m, r.openTime), Infinity);
-      const to = rows.reduce((m, r) => Math.max(m, r.openTime), -Infinity);
-      inserted = await db.db.transaction(async (tx) => {
-        const n = await insertMissingMinutes(tx, rows);
-        await rollUp(tx, [{ symbol, from, to }]);
+    rows.sort((a, b) => a.openTime - b.openTime);
+    // A day per transaction: on embedded PGlite a transaction holds the one connection (and a
+    // statement the event loop), so short ones let the first page load through between them.
+    for (let i = 0; i < rows.length; i += CHUNK_MINUTES) {
+      signal?.throwIfAborted();
+      const chunk = rows.slice(i, i + CHUNK_MINUTES);
+      const span = { symbol, from: chunk[0]!.openTime, to: chunk.at(-1)!.openTime };
+      inserted += await db.db.transaction(async (tx) => {
+        const n = await insertMissingMinutes(tx, chunk);
+        await rollUp(tx, [span]);
         return n;
       });
     }
