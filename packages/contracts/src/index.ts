@@ -15,3 +15,4 @@ export * from './ai-chat.js';
 export * from './api-keys.js';
 export * from './watchlist.js';
 export * from './coin-names.js';
+export * from './chart-layout.js';

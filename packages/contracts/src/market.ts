@@ -1,8 +1,38 @@
 import Type, { type Static } from 'typebox';
 import { DecimalString, SignedDecimalString, SymbolName } from './decimal.js';
 
-export const Intervals = ['1m', '5m', '15m', '1h', '4h', '1d'] as const;
+export const Intervals = ['1m', '3m', '5m', '15m', '30m', '1h', '4h', '1d', '1w'] as const;
 export type Interval = (typeof Intervals)[number];
+
+const MINUTE_MS = 60_000;
+/** Length of one candle of each interval, in ms. */
+export const INTERVAL_MS: Readonly<Record<Interval, number>> = {
+  '1m': MINUTE_MS,
+  '3m': 3 * MINUTE_MS,
+  '5m': 5 * MINUTE_MS,
+  '15m': 15 * MINUTE_MS,
+  '30m': 30 * MINUTE_MS,
+  '1h': 60 * MINUTE_MS,
+  '4h': 240 * MINUTE_MS,
+  '1d': 1_440 * MINUTE_MS,
+  '1w': 7 * 1_440 * MINUTE_MS,
+};
+/**
+ * Where buckets start relative to the UTC epoch: every interval at a whole multiple of its
+ * length (so 4h opens at 00, 04, … UTC), except weeks, which open Monday 00:00 UTC as
+ * Binance's do; the epoch was a Thursday, so weeks are shifted by four days.
+ */
+export const INTERVAL_OFFSET_MS: Readonly<Record<Interval, number>> = {
+  '1m': 0, '3m': 0, '5m': 0, '15m': 0, '30m': 0, '1h': 0, '4h': 0, '1d': 0,
+  '1w': 4 * 1_440 * MINUTE_MS,
+};
+
+/** Open time of the `interval` candle that holds `time` (epoch ms). */
+export function bucketStart(time: number, interval: Interval): number {
+  const size = INTERVAL_MS[interval];
+  const offset = INTERVAL_OFFSET_MS[interval];
+  return Math.floor((time - offset) / size) * size + offset;
+}
 // Type.Enum keeps the literal union in Static<>; Type.Union over a mapped array widens it to never.
 export const IntervalSchema = Type.Enum(Intervals);
 

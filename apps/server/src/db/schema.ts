@@ -22,3 +22,4 @@ export * from './schema/ai.js';
 export * from './schema/jobs.js';
 export * from './schema/api-keys.js';
 export * from './schema/watchlist.js';
+export * from './schema/chart-layouts.js';

@@ -2,6 +2,7 @@ import {
   AuthEventsQuery,
   AuthEventsResponse,
   ChangePasswordRequest,
+  ChartLayout,
   SessionParams,
   SessionsResponse,
   UpdateMeRequest,
@@ -15,6 +16,7 @@ import type { AccountsDeps } from './accounts-deps.js';
 import { PASSWORD_CHANGE_RULES } from './auth-rate-limits.js';
 import type { authenticate } from './authenticate.js';
 import { changePassword } from './change-password.js';
+import { getChartLayout, saveChartLayout } from './chart-layout.js';
 import { clientOf } from './client-info.js';
 import { listAuthEvents } from './list-auth-events.js';
 import { listSessions, revokeSession } from './manage-sessions.js';
@@ -69,6 +71,20 @@ export function meRoutes(deps: AccountsDeps, limiter: RateLimiter, auth: ReturnT
       '/api/auth/events',
       { schema: { tags, security, summary: 'Your sign-in history, newest first', querystring: AuthEventsQuery, response: { 200: AuthEventsResponse, ...problemResponses(400, 401) } } },
       async (request) => listAuthEvents(deps.db, request.user.id, request.query),
+    );
+
+    app.get(
+      '/api/auth/chart-layout',
+      { schema: { tags, security, summary: 'Your chart layout (the default until you save one)', response: { 200: ChartLayout, ...problemResponses(401) } } },
+      async (request) => getChartLayout(deps.db, request.user.id),
+    );
+
+    app.put(
+      '/api/auth/chart-layout',
+      {
+        schema: { tags, security, summary: 'Save your chart layout: timeframe, indicators and their settings', body: ChartLayout, response: { 200: ChartLayout, ...problemResponses(400, 401) } },
+      },
+      async (request) => saveChartLayout(deps.db, request.user.id, request.body),
     );
 
     app.get('/api/auth/sessions', { schema: { tags, security, summary: 'Your signed-in devices', response: { 200: SessionsResponse, ...problemResponses(401) } } }, async (request) =>

@@ -4,8 +4,8 @@
  * closed minutes merged with the live minute.
  */
 import { Decimal } from 'decimal.js';
-import type { Candle, Interval, KlineData } from '@cryptosim/contracts';
-import { INTERVAL_MS, type CandleRange } from './repository.js';
+import { bucketStart, type Candle, type Interval, type KlineData } from '@cryptosim/contracts';
+import type { CandleRange } from './repository.js';
 
 const max = (a: string, b: string) => (new Decimal(a).gte(b) ? a : b);
 const min = (a: string, b: string) => (new Decimal(a).lte(b) ? a : b);
@@ -13,7 +13,7 @@ const min = (a: string, b: string) => (new Decimal(a).lte(b) ? a : b);
 export function mergeLiveCandle(stored: Candle[], live: KlineData | null, interval: Interval, range: CandleRange): Candle[] {
   // A closed live minute is already stored and rolled up (the projector writes the database first).
   if (!live || live.closed) return stored;
-  const bucket = live.openTime - (live.openTime % INTERVAL_MS[interval]);
+  const bucket = bucketStart(live.openTime, interval);
   if (range.startTime !== undefined && bucket < range.startTime) return stored;
   if (range.endTime !== undefined && bucket > range.endTime) return stored;
 

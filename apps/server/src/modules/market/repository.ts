@@ -5,19 +5,12 @@
  * through `unnest`, so a batch of any size is one statement with seven parameters.
  */
 import { sql, type SQL } from 'drizzle-orm';
-import type { Candle, Interval } from '@cryptosim/contracts';
+import { INTERVAL_MS, INTERVAL_OFFSET_MS, type Candle, type Interval } from '@cryptosim/contracts';
 import type { Database } from '../../ports/db/db-port.js';
 
-export const INTERVAL_MS: Record<Interval, number> = {
-  '1m': 60_000,
-  '5m': 300_000,
-  '15m': 900_000,
-  '1h': 3_600_000,
-  '4h': 14_400_000,
-  '1d': 86_400_000,
-};
-/** Every interval stored as an aggregate of 1m rows; buckets are aligned to UTC epoch. */
-export const ROLLUP_INTERVALS = ['5m', '15m', '1h', '4h', '1d'] as const satisfies readonly Interval[];
+export { INTERVAL_MS };
+/** Every interval stored as an aggregate of 1m rows; buckets start where `bucketStart` says (weeks on Mondays). */
+export const ROLLUP_INTERVALS = ['3m', '5m', '15m', '30m', '1h', '4h', '1d', '1w'] as const satisfies readonly Interval[];
 
 export type Executor = Pick<Database, 'execute'>;
 
@@ -32,9 +25,9 @@ export interface MinuteSpan {
   to: number;
 }
 
-function minuteRows(rows: MinuteCandle[]): SQL {
+function candleRows(rows: MinuteCandle[], interval: Interval = '1m'): SQL {
   const col = <K extends keyof MinuteCandle>(k: K) => sql.param(rows.map((r) => r[k]));
-  return sql`select s, '1m', t, o, h, l, c, v from unnest(
+  return sql`select s, ${interval}::text, t, o, h, l, c, v from unnest(
     ${col('symbol')}::text[], ${col('openTime')}::bigint[], ${col('open')}::numeric[], ${col('high')}::numeric[],
     ${col('low')}::numeric[], ${col('close')}::numeric[], ${col('volume')}::numeric[]) as x(s, t, o, h, l, c, v)`;
 }
@@ -42,7 +35,7 @@ function minuteRows(rows: MinuteCandle[]): SQL {
 /** Closed 1m candles: a replayed one overwrites itself with the same values. */
 export async function upsertMinutes(db: Executor, rows: MinuteCandle[]): Promise<void> {
   if (rows.length === 0) return;
-  await db.execute(sql`insert into candles (symbol, interval, open_time, open, high, low, close, volume) ${minuteRows(rows)}
+  await db.execute(sql`insert into candles (symbol, interval, open_time, open, high, low, close, volume) ${candleRows(rows)}
     on conflict (symbol, interval, open_time) do update set open = excluded.open, high = excluded.high,
       low = excluded.low, close = excluded.close, volume = excluded.volume`);
 }
@@ -50,9 +43,40 @@ export async function upsertMinutes(db: Executor, rows: MinuteCandle[]): Promise
 /** Backfilled history: never overwrites a candle the live feed already stored. Returns rows inserted. */
 export async function insertMissingMinutes(db: Executor, rows: MinuteCandle[]): Promise<number> {
   if (rows.length === 0) return 0;
-  const result = await db.execute(sql`insert into candles (symbol, interval, open_time, open, high, low, close, volume) ${minuteRows(rows)}
+  const result = await db.execute(sql`insert into candles (symbol, interval, open_time, open, high, low, close, volume) ${candleRows(rows)}
     on conflict (symbol, interval, open_time) do nothing`);
   return affected(result);
+}
+
+/**
+ * Coarse history (4h candles before the stored minutes, first start only): never overwrites a
+ * stored candle; the 1D and 1W buckets before `before` are then summed from these 4h rows.
+ * `before` must open a week, so no bucket mixes coarse rows with minutes. Returns rows inserted.
+ */
+export async function insertCoarseHistory(db: Executor, symbol: string, rows: MinuteCandle[], before: number): Promise<number> {
+  if (rows.length === 0) return 0;
+  const inserted = affected(
+    await db.execute(sql`insert into candles (symbol, interval, open_time, open, high, low, close, volume) ${candleRows(rows, '4h')}
+      on conflict (symbol, interval, open_time) do nothing`),
+  );
+  const intervals = (['1d', '1w'] as const).map((i) => sql`(${i}::text, ${INTERVAL_MS[i]}::bigint, ${INTERVAL_OFFSET_MS[i]}::bigint)`);
+  await db.execute(sql`
+    with iv(name, ms, shift) as (values ${sql.join(intervals, sql`, `)})
+    insert into candles (symbol, interval, open_time, open, high, low, close, volume)
+    select c.symbol, iv.name, c.open_time - (c.open_time - iv.shift) % iv.ms,
+      (array_agg(c.open order by c.open_time))[1], max(c.high), min(c.low),
+      (array_agg(c.close order by c.open_time desc))[1], sum(c.volume)
+    from iv cross join candles c
+    where c.symbol = ${symbol} and c.interval = '4h' and c.open_time < ${before}
+    group by c.symbol, iv.name, c.open_time - (c.open_time - iv.shift) % iv.ms
+    on conflict (symbol, interval, open_time) do nothing`);
+  return inserted;
+}
+
+/** Whether any candle of `interval` opens before `time`: one index lookup. */
+export async function hasCandleBefore(db: Executor, symbol: string, interval: Interval, time: number): Promise<boolean> {
+  const result = await db.execute(sql`select 1 from candles where symbol = ${symbol} and interval = ${interval} and open_time < ${time} limit 1`);
+  return rowsOf(result).length > 0;
 }
 
 /**
@@ -61,21 +85,22 @@ export async function insertMissingMinutes(db: Executor, rows: MinuteCandle[]): 
  */
 export async function rollUp(db: Executor, spans: MinuteSpan[]): Promise<void> {
   if (spans.length === 0) return;
-  const intervals = ROLLUP_INTERVALS.map((i) => sql`(${i}::text, ${INTERVAL_MS[i]}::bigint)`);
+  const intervals = ROLLUP_INTERVALS.map((i) => sql`(${i}::text, ${INTERVAL_MS[i]}::bigint, ${INTERVAL_OFFSET_MS[i]}::bigint)`);
   const p = <K extends keyof MinuteSpan>(k: K) => sql.param(spans.map((s) => s[k]));
   await db.execute(sql`
-    with iv(name, ms) as (values ${sql.join(intervals, sql`, `)}),
+    with iv(name, ms, shift) as (values ${sql.join(intervals, sql`, `)}),
     span(symbol, lo, hi) as (select * from unnest(${p('symbol')}::text[], ${p('from')}::bigint[], ${p('to')}::bigint[])),
     target as (
-      select span.symbol, iv.name, iv.ms, span.lo - span.lo % iv.ms as first_bucket, span.hi - span.hi % iv.ms + iv.ms as end_time
+      select span.symbol, iv.name, iv.ms, iv.shift, span.lo - (span.lo - iv.shift) % iv.ms as first_bucket,
+        span.hi - (span.hi - iv.shift) % iv.ms + iv.ms as end_time
       from span cross join iv)
     insert into candles (symbol, interval, open_time, open, high, low, close, volume)
-    select c.symbol, t.name, c.open_time - c.open_time % t.ms,
+    select c.symbol, t.name, c.open_time - (c.open_time - t.shift) % t.ms,
       (array_agg(c.open order by c.open_time))[1], max(c.high), min(c.low),
       (array_agg(c.close order by c.open_time desc))[1], sum(c.volume)
     from target t join candles c
       on c.symbol = t.symbol and c.interval = '1m' and c.open_time >= t.first_bucket and c.open_time < t.end_time
-    group by c.symbol, t.name, c.open_time - c.open_time % t.ms
+    group by c.symbol, t.name, c.open_time - (c.open_time - t.shift) % t.ms
     on conflict (symbol, interval, open_time) do update set open = excluded.open, high = excluded.high,
       low = excluded.low, close = excluded.close, volume = excluded.volume`);
 }

@@ -74,6 +74,11 @@ export interface MarketSource extends ManagedPort {
   status(): MarketSourceStatus;
   /** Closed 1m candles with openTime in [startMs, endMs), oldest first. */
   backfill(symbol: string, startMs: number, endMs: number): Promise<SourceKline[]>;
+  /**
+   * Closed 4h candles with openTime in [startMs, endMs), oldest first: the long history of the
+   * 1D and 1W charts before the minutes. Absent, or empty, where the source has none.
+   */
+  coarseHistory?(symbol: string, startMs: number, endMs: number): Promise<SourceKline[]>;
   /** Set once at start-up when the database's world is known (absent in tests that run a bare source). */
   world?: SettledWorld | undefined;
   /** Where the feed is now, for the next start to continue from; undefined for a live feed. */

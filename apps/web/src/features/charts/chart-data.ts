@@ -1,14 +1,11 @@
-import type { Candle } from '@cryptosim/contracts';
+import { DEFAULT_INDICATOR_PERIODS, type Candle, type ChartIndicator, type IndicatorPeriods } from '@cryptosim/contracts';
 import type { CandlestickData, HistogramData, LineData, UTCTimestamp, WhitespaceData } from 'lightweight-charts';
 import { bollingerSeries, emaSeries, rsiSeries, smaSeries, type Series } from './indicator-series';
 
 export const toTime = (openTime: number) => (openTime / 1000) as UTCTimestamp;
 
-export type IndicatorId = 'sma' | 'ema' | 'bollinger' | 'rsi';
+export type IndicatorId = ChartIndicator;
 export const INDICATORS: readonly IndicatorId[] = ['sma', 'ema', 'bollinger', 'rsi'];
-
-/** Periods shown in the toggles' labels (chart.sma = "SMA 20", …). */
-export const PERIODS = { sma: 20, ema: 50, bollinger: 20, bollingerWidth: 2, rsi: 14 } as const;
 
 export interface ChartSeriesData {
   candles: CandlestickData<UTCTimestamp>[];
@@ -20,11 +17,11 @@ export interface ChartSeriesData {
  * Decimal strings become numbers here, at the edge of the chart library, which plots doubles;
  * the legend reads the original strings, so the figures a user reads stay exact.
  */
-export function toChartData(source: readonly Candle[], colours: { up: string; down: string }): ChartSeriesData {
+export function toChartData(source: readonly Candle[], colours: { up: string; down: string }, periods: IndicatorPeriods = DEFAULT_INDICATOR_PERIODS): ChartSeriesData {
   const times = source.map((c) => toTime(c.openTime));
   const closes = source.map((c) => Number(c.close));
   const line = (series: Series) => series.map((value, i) => (value === null ? { time: times[i]! } : { time: times[i]!, value }));
-  const bands = bollingerSeries(closes, PERIODS.bollinger, PERIODS.bollingerWidth);
+  const bands = bollingerSeries(closes, periods.bollinger, periods.bollingerWidth);
   return {
     candles: source.map((c, i) => ({ time: times[i]!, open: Number(c.open), high: Number(c.high), low: Number(c.low), close: closes[i]! })),
     volumes: source.map((c, i) => ({
@@ -33,12 +30,12 @@ export function toChartData(source: readonly Candle[], colours: { up: string; do
       color: Number(c.close) >= Number(c.open) ? colours.up : colours.down,
     })),
     lines: {
-      sma: line(smaSeries(closes, PERIODS.sma)),
-      ema: line(emaSeries(closes, PERIODS.ema)),
+      sma: line(smaSeries(closes, periods.sma)),
+      ema: line(emaSeries(closes, periods.ema)),
       bbUpper: line(bands.upper),
       bbMiddle: line(bands.middle),
       bbLower: line(bands.lower),
-      rsi: line(rsiSeries(closes, PERIODS.rsi)),
+      rsi: line(rsiSeries(closes, periods.rsi)),
     },
   };
 }

@@ -8,6 +8,7 @@ import { enOrders } from './en-orders';
 import { enMarkets } from './en-markets';
 import { enPortfolio } from './en-portfolio';
 import { enTrading } from './en-trading';
+import { enCharts } from './en-charts';
 
 export const en = {
   ...enTrading,
@@ -18,6 +19,7 @@ export const en = {
   ...enOnboarding,
   ...enOrders,
   ...enMarkets,
+  ...enCharts,
   'app.name': 'cryptosim',
   'app.tagline': 'Crypto paper trading',
   'app.skipToContent': 'Skip to content',
@@ -139,10 +141,10 @@ export const en = {
   'interval.1d': '1D',
   'chart.aria': '{symbol} candlestick chart, {interval} candles',
   'chart.indicators': 'Indicators',
-  'chart.sma': 'SMA 20',
-  'chart.ema': 'EMA 50',
-  'chart.bollinger': 'Bollinger 20, 2',
-  'chart.rsi': 'RSI 14',
+  'chart.sma': 'SMA {sma}',
+  'chart.ema': 'EMA {ema}',
+  'chart.bollinger': 'Bollinger {bollinger}, {bollingerWidth}',
+  'chart.rsi': 'RSI {rsi}',
   'chart.legend.time': 'Time',
   'chart.legend.open': 'O',
   'chart.legend.high': 'H',

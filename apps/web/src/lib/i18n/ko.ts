@@ -7,6 +7,7 @@ import { koOrders } from './ko-orders';
 import { koMarkets } from './ko-markets';
 import { koPortfolio } from './ko-portfolio';
 import { koTrading } from './ko-trading';
+import { koCharts } from './ko-charts';
 
 export const ko: Messages = {
   ...koTrading,
@@ -17,6 +18,7 @@ export const ko: Messages = {
   ...koOnboarding,
   ...koOrders,
   ...koMarkets,
+  ...koCharts,
   'app.name': 'cryptosim',
   'app.tagline': '암호화폐 모의 투자',
   'app.skipToContent': '본문으로 건너뛰기',
@@ -138,10 +140,10 @@ export const ko: Messages = {
   'interval.1d': '1일',
   'chart.aria': '{symbol} 캔들 차트, {interval} 봉',
   'chart.indicators': '보조지표',
-  'chart.sma': 'SMA 20',
-  'chart.ema': 'EMA 50',
-  'chart.bollinger': '볼린저 밴드 20, 2',
-  'chart.rsi': 'RSI 14',
+  'chart.sma': 'SMA {sma}',
+  'chart.ema': 'EMA {ema}',
+  'chart.bollinger': '볼린저 밴드 {bollinger}, {bollingerWidth}',
+  'chart.rsi': 'RSI {rsi}',
   'chart.legend.time': '시각',
   'chart.legend.open': '시',
   'chart.legend.high': '고',

@@ -3,7 +3,7 @@
  * minutes (read once per bucket from stored history) merged with the minute now forming. The
  * feed only sends 1m candles; this is the same roll-up /api/market/history serves.
  */
-import type { Candle, Interval, KlineData } from '@cryptosim/contracts';
+import { bucketStart, type Candle, type Interval, type KlineData } from '@cryptosim/contracts';
 import { Dec } from '@cryptosim/trading-rules';
 
 export type ClosedMinutes = (symbol: string, from: number, to: number) => Promise<Candle[]>;
@@ -36,7 +36,7 @@ export class IntervalKline {
 
   /** The interval's candle after this minute's update, and whether it just closed. */
   async update(minute: KlineData): Promise<{ candle: Candle; closed: boolean }> {
-    const bucket = minute.openTime - (minute.openTime % this.intervalMs);
+    const bucket = bucketStart(minute.openTime, this.interval);
     if (bucket !== this.#bucket) {
       const stored = await this.closedMinutes(this.symbol, bucket, minute.openTime);
       this.#bucket = bucket;

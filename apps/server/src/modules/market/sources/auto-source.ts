@@ -91,6 +91,10 @@ export class AutoSource implements MarketSource {
     return (await this.choose()).backfill(symbol, startMs, endMs);
   }
 
+  async coarseHistory(symbol: string, startMs: number, endMs: number): Promise<SourceKline[]> {
+    return (await (await this.choose()).coarseHistory?.(symbol, startMs, endMs)) ?? [];
+  }
+
   async health(): Promise<PortHealth> {
     return this.#resolved ? this.#resolved.health() : { impl: this.impl, ok: true };
   }

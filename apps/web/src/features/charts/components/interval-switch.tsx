@@ -13,6 +13,8 @@ export function IntervalSwitch({ value, onChange }: { value: Interval; onChange:
       exclusive
       value={value}
       aria-label={t('interval.label')}
+      // Nine timeframes do not fit one row on a phone.
+      sx={{ flexWrap: 'wrap' }}
       onChange={(_event, next: unknown) => {
         if (isInterval(next)) onChange(next);
       }}

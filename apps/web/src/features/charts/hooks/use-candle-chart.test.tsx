@@ -1,6 +1,6 @@
 import { renderHook } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
-import type { Candle } from '@cryptosim/contracts';
+import { DEFAULT_INDICATOR_PERIODS, type Candle, type IndicatorPeriods } from '@cryptosim/contracts';
 import type { ChartColours } from '../chart-colours';
 import type { IndicatorId } from '../chart-data';
 
@@ -59,7 +59,7 @@ const container = { current: document.createElement('div') };
 describe('useCandleChart', () => {
   it('when an indicator is switched on after the candles are shown, then its line gets the whole history, not one point', () => {
     created.length = 0;
-    const { rerender } = renderHook((indicators: ReadonlySet<IndicatorId>) => useCandleChart(container, { candles, dataKey: 'DOGEUSDT/1h', indicators, colours, locale: 'en-US', tickSize: '0.00001' }), {
+    const { rerender } = renderHook((indicators: ReadonlySet<IndicatorId>) => useCandleChart(container, { candles, dataKey: 'DOGEUSDT/1h', indicators, periods: DEFAULT_INDICATOR_PERIODS, colours, locale: 'en-US', tickSize: '0.00001' }), {
       initialProps: new Set<IndicatorId>(['sma']),
     });
     rerender(new Set<IndicatorId>(['sma', 'ema', 'bollinger', 'rsi']));
@@ -72,15 +72,29 @@ describe('useCandleChart', () => {
     }
   });
 
+  it('when an indicator period changes, then its line is redrawn whole with the new length', () => {
+    created.length = 0;
+    const { rerender } = renderHook(
+      (periods: IndicatorPeriods) => useCandleChart(container, { candles, dataKey: 'DOGEUSDT/1h', indicators: new Set<IndicatorId>(['sma']), periods, colours, locale: 'en-US' }),
+      { initialProps: DEFAULT_INDICATOR_PERIODS },
+    );
+    const sma = created.find((s) => s.kind === 'Line')!;
+    const valued = () => sma.points.filter((p) => 'value' in p).length;
+    expect(valued()).toBe(candles.length - DEFAULT_INDICATOR_PERIODS.sma + 1);
+    rerender({ ...DEFAULT_INDICATOR_PERIODS, sma: 50 });
+    expect(sma.points.length).toBe(candles.length);
+    expect(valued()).toBe(candles.length - 50 + 1);
+  });
+
   it('when a daily chart has only 7 candles, then they are spread over the whole width', () => {
     fitted.count = 0;
-    renderHook(() => useCandleChart(container, { candles: candles.slice(0, 7), dataKey: 'BTCUSDT/1d', indicators: new Set(), colours, locale: 'en-US' }));
+    renderHook(() => useCandleChart(container, { candles: candles.slice(0, 7), dataKey: 'BTCUSDT/1d', indicators: new Set(), periods: DEFAULT_INDICATOR_PERIODS, colours, locale: 'en-US' }));
     expect(fitted.count).toBe(1);
   });
 
   it("when the symbol's tick is 0.00001, then the candles' price format shows 5 decimals", () => {
     created.length = 0;
-    renderHook(() => useCandleChart(container, { candles, dataKey: 'DOGEUSDT/1h', indicators: new Set(), colours, locale: 'en-US', tickSize: '0.00001000' }));
+    renderHook(() => useCandleChart(container, { candles, dataKey: 'DOGEUSDT/1h', indicators: new Set(), periods: DEFAULT_INDICATOR_PERIODS, colours, locale: 'en-US', tickSize: '0.00001000' }));
     const candleSeries = created.find((s) => s.kind === 'Candlestick');
     expect(candleSeries?.options.priceFormat).toEqual({ type: 'price', precision: 5, minMove: 0.00001 });
   });

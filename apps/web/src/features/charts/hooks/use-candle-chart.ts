@@ -10,7 +10,7 @@ import {
   type SeriesType,
   type UTCTimestamp,
 } from 'lightweight-charts';
-import type { Candle } from '@cryptosim/contracts';
+import type { Candle, IndicatorPeriods } from '@cryptosim/contracts';
 import type { ChartColours } from '../chart-colours';
 import { tickDecimals } from '@/lib/i18n/tick-decimals';
 import { isTailUpdate, toChartData, type ChartSeriesData, type IndicatorId } from '../chart-data';
@@ -28,6 +28,8 @@ interface Options {
   /** Changes of this key (symbol + interval) replace the data instead of updating the tail. */
   dataKey: string;
   indicators: ReadonlySet<IndicatorId>;
+  /** Indicator settings; a change redraws every line. */
+  periods: IndicatorPeriods;
   colours: ChartColours;
   locale: string;
   /** The symbol's tick size ("0.00001"): the price axis and labels show exactly its decimals. */
@@ -40,6 +42,19 @@ export function priceFormatOf(tickSize: string | undefined) {
   return { type: 'price' as const, precision: tickDecimals(tickSize), minMove: Number(tickSize) };
 }
 
+/**
+ * The live chart for overlays (order lines, fill markers), read in their effects. `alive` turns
+ * false before the chart is removed: an overlay's cleanup that runs after that must not touch
+ * the disposed chart ("Object is disposed"), since removing the chart removed its lines anyway.
+ * Overlay effects declared after useCandleChart run after the chart exists.
+ */
+export interface ChartHandle {
+  chart: RefObject<IChartApi | null>;
+  candles: RefObject<ISeriesApi<'Candlestick'> | null>;
+  element: RefObject<HTMLElement | null>;
+  alive: RefObject<boolean>;
+}
+
 const lineColour = (key: LineKey, c: ChartColours) => (key === 'sma' ? c.sma : key === 'ema' ? c.ema : key === 'rsi' ? c.rsi : c.bands);
 
 /**
@@ -47,12 +62,15 @@ const lineColour = (key: LineKey, c: ChartColours) => (key === 'sma' ? c.sma : k
  * overlay scale, optional indicator lines, RSI in its own pane. Returns the open time under
  * the crosshair (null when the pointer is off the chart).
  */
-export function useCandleChart(container: RefObject<HTMLDivElement | null>, { candles, dataKey, indicators, colours, locale, tickSize }: Options) {
+export function useCandleChart(container: RefObject<HTMLDivElement | null>, { candles, dataKey, indicators, periods, colours, locale, tickSize }: Options) {
   const chartRef = useRef<IChartApi | null>(null);
   const baseRef = useRef<{ candles: ISeriesApi<'Candlestick'>; volume: ISeriesApi<'Histogram'> } | null>(null);
   const linesRef = useRef(new Map<LineKey, ISeriesApi<SeriesType>>());
-  const shownRef = useRef<{ key: string; candles: readonly Candle[] }>({ key: '', candles: [] });
+  const shownRef = useRef<{ key: string; candles: readonly Candle[]; periods?: IndicatorPeriods }>({ key: '', candles: [] });
   const [hoverTime, setHoverTime] = useState<number | null>(null);
+  const candlesRef = useRef<ISeriesApi<'Candlestick'> | null>(null);
+  const aliveRef = useRef(false);
+  const [handle] = useState<ChartHandle>(() => ({ chart: chartRef, candles: candlesRef, element: container, alive: aliveRef }));
 
   useEffect(() => {
     const element = container.current;
@@ -70,8 +88,12 @@ export function useCandleChart(container: RefObject<HTMLDivElement | null>, { ca
     chart.subscribeCrosshairMove((param) => setHoverTime(param.time === undefined ? null : (param.time as UTCTimestamp) * 1000));
     chartRef.current = chart;
     baseRef.current = { candles: candleSeries, volume };
+    candlesRef.current = candleSeries;
+    aliveRef.current = true;
     const lines = linesRef.current;
     return () => {
+      aliveRef.current = false;
+      candlesRef.current = null;
       chart.remove();
       chartRef.current = null;
       baseRef.current = null;
@@ -120,9 +142,9 @@ export function useCandleChart(container: RefObject<HTMLDivElement | null>, { ca
       if (key === 'rsi') chart.panes()[1]?.setStretchFactor(0.3);
     }
 
-    const data = toChartData(candles, { up: colours.upVolume, down: colours.downVolume });
+    const data = toChartData(candles, { up: colours.upVolume, down: colours.downVolume }, periods);
     const shown = shownRef.current;
-    const tail = shown.key === dataKey && isTailUpdate(shown.candles, candles);
+    const tail = shown.key === dataKey && shown.periods === periods && isTailUpdate(shown.candles, candles);
     if (tail && data.candles.length > 0) {
       base.candles.update(data.candles.at(-1)!);
       base.volume.update(data.volumes.at(-1)!);
@@ -138,8 +160,8 @@ export function useCandleChart(container: RefObject<HTMLDivElement | null>, { ca
     }
     // Newly toggled lines and every line after a full reload need their whole history.
     for (const [key, series] of lines) if (!tail || added.has(key)) series.setData(data.lines[key]);
-    shownRef.current = { key: dataKey, candles };
-  }, [candles, dataKey, indicators, colours, tickSize]);
+    shownRef.current = { key: dataKey, candles, periods };
+  }, [candles, dataKey, indicators, periods, colours, tickSize]);
 
   useEffect(() => {
     const format = priceFormatOf(tickSize);
@@ -147,5 +169,5 @@ export function useCandleChart(container: RefObject<HTMLDivElement | null>, { ca
     for (const [key, series] of linesRef.current) if (key !== 'rsi') series.applyOptions({ priceFormat: format });
   }, [tickSize]);
 
-  return hoverTime;
+  return { hoverTime, handle };
 }

@@ -176,4 +176,12 @@ export class SimulatedMarket {
     const live = s.closed.filter((c) => c.openTime >= startMs && c.openTime < endMs);
     return [...past, ...live].map((c) => this.#kline(s, c, true, c.openTime + MINUTE - 1));
   }
+
+  /** Coarse `bucketMinutes` candles in [startMs, endMs) before the minute history (first start only). */
+  coarseHistory(symbol: string, bucketMinutes: number, startMs: number, endMs: number): SourceKline[] {
+    const i = this.#symbols.findIndex((s) => s.info.symbol === symbol);
+    const s = this.#symbols[i];
+    if (!s || !this.#history) return [];
+    return this.#history.coarse(i, bucketMinutes, startMs, endMs).map((c) => this.#kline(s, c, true, c.openTime + bucketMinutes * MINUTE - 1));
+  }
 }

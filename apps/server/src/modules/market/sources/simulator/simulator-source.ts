@@ -80,6 +80,10 @@ export class SimulatorSource implements MarketSource {
     return this.#market.history(symbol, startMs, endMs);
   }
 
+  async coarseHistory(symbol: string, startMs: number, endMs: number): Promise<SourceKline[]> {
+    return this.#market.coarseHistory(symbol, 240, startMs, endMs);
+  }
+
   async health(): Promise<PortHealth> {
     return this.#closed ? { impl: this.impl, ok: false, error: 'closed' } : { impl: this.impl, ok: true };
   }
