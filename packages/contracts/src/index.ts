@@ -13,3 +13,4 @@ export * from './ai.js';
 export * from './jobs.js';
 export * from './ai-chat.js';
 export * from './api-keys.js';
+export * from './alerts.js';

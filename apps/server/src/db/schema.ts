@@ -21,3 +21,4 @@ export * from './schema/trading.js';
 export * from './schema/ai.js';
 export * from './schema/jobs.js';
 export * from './schema/api-keys.js';
+export * from './schema/alerts.js';
