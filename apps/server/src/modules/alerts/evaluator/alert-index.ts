@@ -101,9 +101,10 @@ export class AlertIndex {
     this.byId.set(alert.id, alert);
   }
 
-  remove(id: string): void {
+  /** Removes the alert (only while indexed at `upTo` or an older revision, when given). */
+  remove(id: string, upTo?: number): void {
     const alert = this.byId.get(id);
-    if (!alert) return;
+    if (!alert || (upTo !== undefined && alert.revision > upTo)) return;
     this.byId.delete(id);
     const symbol = this.symbols.get(alert.symbol)!;
     const list = symbol.listOf(alert);
