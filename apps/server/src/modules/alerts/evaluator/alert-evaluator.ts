@@ -81,6 +81,8 @@ export async function startAlertEvaluator(deps: AlertEvaluatorDeps): Promise<Ale
     tick,
     async handle(messages) {
       for (const message of messages) {
+        // The key is the symbol: a tick of a symbol nobody watches is not even parsed.
+        if (!index.watches(message.key)) continue;
         const parsed = parseTick(message.value);
         if (!parsed.ok) continue;
         await tick(parsed.event);

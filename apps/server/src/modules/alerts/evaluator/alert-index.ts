@@ -26,8 +26,10 @@ export interface IndexedAlert {
 
 interface Entry {
   alert: IndexedAlert;
-  /** The threshold compared on each tick: the price, or the percent as a number. */
+  /** The threshold compared on each tick: the price, or the percent. */
   key: Decimal;
+  /** `key` as a float: lets a tick far from every threshold skip the exact comparison. */
+  approx: number;
 }
 
 interface MoveGroup {
@@ -80,6 +82,12 @@ export class AlertIndex {
     return this.byId.size;
   }
 
+  /** Whether ticks of `symbol` matter: it has alerts, or move windows that must stay current. */
+  watches(symbol: string): boolean {
+    const alerts = this.symbols.get(symbol);
+    return alerts !== undefined && (alerts.moves.size > 0 || alerts.size > 0);
+  }
+
   has(id: string, revision?: number): boolean {
     const a = this.byId.get(id);
     return a !== undefined && (revision === undefined || a.revision === revision);
@@ -95,7 +103,8 @@ export class AlertIndex {
       symbol = new SymbolAlerts();
       this.symbols.set(alert.symbol, symbol);
     }
-    const entry: Entry = { alert, key: new Decimal(alert.condition === 'PERCENT_MOVE' ? alert.percent! : alert.price!) };
+    const key = new Decimal(alert.condition === 'PERCENT_MOVE' ? alert.percent! : alert.price!);
+    const entry: Entry = { alert, key, approx: key.toNumber() };
     const list = symbol.listOf(alert);
     list.splice(bound(list, entry.key, false), 0, entry);
     this.byId.set(alert.id, alert);
@@ -125,20 +134,22 @@ export class AlertIndex {
   tick(symbol: string, price: string, time: number): IndexedAlert[] {
     const alerts = this.symbols.get(symbol);
     if (!alerts) return [];
-    const p = new Decimal(price);
+    // Floats rule out the usual tick (nowhere near the nearest threshold) cheaply; near one,
+    // the exact decimals decide. NEAR is far above a double's error at any price we see.
+    const approx = Number(price);
+    const NEAR = 1e-9;
     const fired: Entry[] = [];
-    if (alerts.above.length > 0 && alerts.above[0]!.key.lte(p)) {
-      fired.push(...alerts.above.splice(0, bound(alerts.above, p, false)));
-    }
+    const first = alerts.above[0];
     const last = alerts.below.at(-1);
-    if (last && last.key.gte(p)) {
-      fired.push(...alerts.below.splice(bound(alerts.below, p, true)));
+    if ((first && first.approx <= approx * (1 + NEAR)) || (last && last.approx >= approx * (1 - NEAR))) {
+      const p = new Decimal(price);
+      if (first && first.key.lte(p)) fired.push(...alerts.above.splice(0, bound(alerts.above, p, false)));
+      if (last && last.key.gte(p)) fired.push(...alerts.below.splice(bound(alerts.below, p, true)));
     }
     if (alerts.moves.size > 0) {
-      const n = p.toNumber();
       for (const group of alerts.moves.values()) {
-        const move = group.window.push(time, n);
-        if (group.entries.length > 0 && group.entries[0]!.key.lte(move)) {
+        const move = group.window.push(time, approx);
+        if (group.entries.length > 0 && group.entries[0]!.approx <= move) {
           fired.push(...group.entries.splice(0, bound(group.entries, new Decimal(move), false)));
         }
       }
