@@ -64,7 +64,7 @@ export async function startAlertEvaluator(deps: AlertEvaluatorDeps): Promise<Ale
         }
       } catch (err) {
         // Not decided: back into the index, and the batch fails so the bus redelivers it.
-        for (const rest of candidates.slice(i)) index.upsert(rest);
+        for (const rest of candidates.slice(i)) index.restore(rest);
         throw err;
       }
     }

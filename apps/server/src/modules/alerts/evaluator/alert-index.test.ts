@@ -56,6 +56,22 @@ describe('alert index', () => {
     expect(ids(index.tick('BTCUSDT', '60', 2))).toEqual([twin.id]);
   });
 
+  it('when a late copy of a fired revision arrives (the pub/sub echo), then it is not armed again; a new revision is', () => {
+    const index = new AlertIndex();
+    const a = alert({ price: '100' });
+    index.upsert(a);
+    expect(ids(index.tick('BTCUSDT', '100', 0))).toEqual([a.id]);
+    index.upsert(a);
+    expect(index.has(a.id)).toBe(false);
+    index.upsert({ ...a, revision: 2 });
+    expect(index.has(a.id, 2)).toBe(true);
+    index.remove(a.id, 1); // the "removed" of revision 1 arriving late leaves revision 2 armed
+    expect(index.has(a.id, 2)).toBe(true);
+    const [fired] = index.tick('BTCUSDT', '101', 1);
+    index.restore(fired!); // the database failed: back in the index
+    expect(index.has(a.id, 2)).toBe(true);
+  });
+
   it('when the price moves the percent within the window (up or down), then PERCENT_MOVE fires; a move spread over a longer time does not', () => {
     const index = new AlertIndex();
     const up = alert({ condition: 'PERCENT_MOVE', percent: '2', windowMinutes: 1 });

@@ -77,6 +77,11 @@ function bound(entries: Entry[], key: Decimal, inclusive: boolean): number {
 export class AlertIndex {
   private readonly symbols = new Map<string, SymbolAlerts>();
   private readonly byId = new Map<string, IndexedAlert>();
+  /**
+   * The newest revision of each alert that fired or was removed here: a late copy of the same
+   * revision (the pub/sub echo of a change already applied directly) must not arm it again.
+   */
+  private readonly gone = new Map<string, number>();
 
   get size(): number {
     return this.byId.size;
@@ -97,6 +102,7 @@ export class AlertIndex {
   upsert(alert: IndexedAlert): void {
     const current = this.byId.get(alert.id);
     if (current && current.revision > alert.revision) return;
+    if ((this.gone.get(alert.id) ?? 0) >= alert.revision) return;
     if (current) this.remove(alert.id);
     let symbol = this.symbols.get(alert.symbol);
     if (!symbol) {
@@ -110,9 +116,17 @@ export class AlertIndex {
     this.byId.set(alert.id, alert);
   }
 
+  /** Puts back an alert `tick` returned whose firing could not be decided (the database failed). */
+  restore(alert: IndexedAlert): void {
+    if (this.gone.get(alert.id) === alert.revision) this.gone.delete(alert.id);
+    this.upsert(alert);
+  }
+
   /** Removes the alert (only while indexed at `upTo` or an older revision, when given). */
   remove(id: string, upTo?: number): void {
     const alert = this.byId.get(id);
+    if (upTo === undefined) this.gone.set(id, Number.POSITIVE_INFINITY);
+    else this.gone.set(id, Math.max(this.gone.get(id) ?? 0, upTo));
     if (!alert || (upTo !== undefined && alert.revision > upTo)) return;
     this.byId.delete(id);
     const symbol = this.symbols.get(alert.symbol)!;
@@ -154,7 +168,10 @@ export class AlertIndex {
         }
       }
     }
-    for (const entry of fired) this.byId.delete(entry.alert.id);
+    for (const entry of fired) {
+      this.byId.delete(entry.alert.id);
+      this.gone.set(entry.alert.id, Math.max(this.gone.get(entry.alert.id) ?? 0, entry.alert.revision));
+    }
     return fired.map((e) => e.alert);
   }
 }
