@@ -14,12 +14,14 @@ import type { SwarmMeasurement } from './support/swarm-measurement.js';
 const TICKS_PER_SECOND = Number(process.env.BENCH_TICK_RATE ?? 1_000);
 const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 1_000);
 const WARMUP_MS = 2_000;
+/** BENCH_ALERTS=10000: the embedded run again with that many armed alerts evaluated on every tick. */
+const ALERTS = Number(process.env.BENCH_ALERTS ?? 0);
 
 
 let placement = '';
 
 async function run(label: string, env: Record<string, string | undefined>): Promise<Record<string, Cell>> {
-  const server = forkWorker('market-bench-server.ts', { ...env, BENCH_MODE: 'tick' });
+  const server = forkWorker('market-bench-server.ts', { BENCH_ALERTS: '0', ...env, BENCH_MODE: 'tick' });
   const swarm = forkWorker('ws-swarm.ts');
   placement = placementNote(pinToCpu(server.pid, 0), pinToCpu(swarm.pid, 1));
   try {
@@ -68,17 +70,33 @@ async function run(label: string, env: Record<string, string | undefined>): Prom
 const benchmark: Benchmark = {
   description: 'tick → WS latency p50/p99/max at 1,000 ticks/s, 10 symbols, 1,000 clients; lost/reordered updates',
   async run() {
-    const rows = [await run('embedded', { DATABASE_URL: undefined, REDIS_URL: undefined, KAFKA_BROKERS: undefined })];
+    const embedded = { DATABASE_URL: undefined, REDIS_URL: undefined, KAFKA_BROKERS: undefined };
+    const rows = [await run('embedded', embedded)];
+    const withAlerts = `embedded + ${ALERTS} alerts`;
+    if (ALERTS > 0) rows.push(await run(withAlerts, { ...embedded, BENCH_ALERTS: String(ALERTS) }));
     const services = process.env.KAFKA_BROKERS && process.env.REDIS_URL;
     if (services) rows.push(await run('kafka+redis', {}));
+    if (services && ALERTS > 0) rows.push(await run(`kafka+redis + ${ALERTS} alerts`, { BENCH_ALERTS: String(ALERTS) }));
     const figures: Record<string, number> = {};
+    const KEYS: Record<string, string> = { embedded: 'embedded', [withAlerts]: 'embeddedAlerts', 'kafka+redis': 'services', [`kafka+redis + ${ALERTS} alerts`]: 'servicesAlerts' };
     for (const r of rows) {
-      const key = r.mode === 'embedded' ? 'embedded' : 'services';
+      const key = KEYS[r.mode as string]!;
       figures[`${key}_p50Ms`] = r['p50 ms'] as number;
       figures[`${key}_p99Ms`] = r['p99 ms'] as number;
       figures[`${key}_maxMs`] = r['max ms'] as number;
       figures[`${key}_lost`] = r.lost as number;
       figures[`${key}_reordered`] = r.reordered as number;
+    }
+    const overhead = (base: string, alerted: string) =>
+      figures[`${base}_p99Ms`] && figures[`${alerted}_p99Ms`] !== undefined
+        ? Math.round(((figures[`${alerted}_p99Ms`]! - figures[`${base}_p99Ms`]!) / figures[`${base}_p99Ms`]!) * 1000) / 10
+        : undefined;
+    const alertNotes: string[] = [];
+    for (const [base, alerted] of [['embedded', 'embeddedAlerts'], ['services', 'servicesAlerts']] as const) {
+      const pct = overhead(base, alerted);
+      if (pct === undefined) continue;
+      figures[`${alerted}_p99OverheadPercent`] = pct;
+      alertNotes.push(`${base}: p99 ${figures[`${base}_p99Ms`]} ms without alerts, ${figures[`${alerted}_p99Ms`]} ms with ${ALERTS} armed alerts (${pct >= 0 ? '+' : ''}${pct} %).`);
     }
     return {
       title: `tick-latency: source → bus → projector → cache → /ws/prices, ${TICKS_PER_SECOND} ticks/s, ${CLIENTS} clients, ${durationSeconds(10)} s measured`,
@@ -90,6 +108,9 @@ const benchmark: Benchmark = {
         placement,
         'Each client follows one symbol\'s ticker (100 clients per symbol), so the server sends ~100,000 frames/s.',
         'lost = gaps in a client\'s per-symbol sequence (coalesced for a slow client, or dropped); reordered = a sequence not above the last one.',
+        ...(ALERTS > 0
+          ? [`Alert rows: ${ALERTS} armed PRICE_ABOVE/PRICE_BELOW alerts over the symbols (none reached by the bench prices), evaluated by the projector role's alert evaluator (its own consumer group on market.ticks) in the server process.`, ...alertNotes]
+          : ['Set BENCH_ALERTS=10000 to add a row with that many armed price alerts evaluated on every tick.']),
         services ? 'kafka+redis row: Kafka bus and Redis cache/pub-sub (PostgreSQL when DATABASE_URL is set, else PGlite).' : 'Set KAFKA_BROKERS and REDIS_URL to add the Kafka+Redis row.',
       ],
     };

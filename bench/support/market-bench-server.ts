@@ -20,6 +20,7 @@ import { marketModule } from '../../apps/server/src/modules/market/index.js';
 import { encodeTickerFrame, priceChannel } from '../../apps/server/src/modules/market/projector/cache-layout.js';
 import { priceRowOf } from '../../apps/server/src/modules/market/projector/project-ticks.js';
 import { startProjector } from '../../apps/server/src/modules/market/projector/start-projector.js';
+import { startBenchAlerts } from './bench-alerts.js';
 
 const mode = process.env.BENCH_MODE === 'fanout' ? 'fanout' : 'tick';
 // Replicas of one run share it, so they share the cache channels (and clean up once each, harmlessly).
@@ -43,6 +44,9 @@ const app = await buildApp(config, ports, { modules: [marketModule] });
 const url = (await app.listen({ port: 0, host: '127.0.0.1' })).replace('http', 'ws') + '/ws/prices';
 const projector = mode === 'tick' ? await startProjector(ports, logger) : undefined;
 const symbols = ports.market.symbols.list().map((s) => s.symbol);
+// BENCH_ALERTS=n: n armed alerts and the alert evaluator on market.ticks beside the projector.
+const alertCount = Number(process.env.BENCH_ALERTS ?? 0);
+const alerts = mode === 'tick' && alertCount > 0 ? await startBenchAlerts(alertCount, config, ports, logger, symbols) : undefined;
 
 const seq = new Map<string, number>();
 let timer: NodeJS.Timeout | undefined;
@@ -121,6 +125,7 @@ process.on('message', async (m: { type: string; rate?: number }) => {
     clearInterval(timer);
     await app.close();
     await projector?.stop();
+    await alerts?.stop();
     await closePorts(ports);
     await rm(dataDir, { recursive: true, force: true });
     await cleanUpServices();

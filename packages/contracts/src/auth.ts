@@ -3,6 +3,7 @@ import { DecimalString } from './decimal.js';
 import { PongFrame, WsErrorFrame } from './market-ws.js';
 import { Portfolio } from './portfolio.js';
 import { Order } from './trading.js';
+import { AlertFrame } from './alerts.js';
 
 /** ASCII only: look-alike letters (Cyrillic "а", fullwidth "ａ") cannot make a second "admin". */
 export const Username = Type.String({
@@ -151,8 +152,8 @@ export const OrderFrame = Type.Object({ type: Type.Literal('order'), data: Order
 export type OrderFrame = Static<typeof OrderFrame>;
 export const PortfolioFrame = Type.Object({ type: Type.Literal('portfolio'), data: Portfolio });
 export type PortfolioFrame = Static<typeof PortfolioFrame>;
-/** What /ws/orders and /ws/portfolio send; errors and pongs are those of /ws/prices. */
-export const UserSocketServerFrame = Type.Union([SocketAuthedFrame, OrderFrame, PortfolioFrame, WsErrorFrame, PongFrame]);
+/** What /ws/orders, /ws/portfolio and /ws/alerts send; errors and pongs are those of /ws/prices. */
+export const UserSocketServerFrame = Type.Union([SocketAuthedFrame, OrderFrame, PortfolioFrame, AlertFrame, WsErrorFrame, PongFrame]);
 export type UserSocketServerFrame = Static<typeof UserSocketServerFrame>;
 /** Close code of a socket whose token is missing, invalid or expired. */
 export const WS_CLOSE_UNAUTHORIZED = 4401;

@@ -34,6 +34,8 @@ export const ErrorCodes = [
   'USERNAME_TAKEN',
   'EMAIL_TAKEN',
   'SERVICE_UNAVAILABLE',
+  'ALERT_LIMIT_REACHED',
+  'ALERT_CONDITION_MET',
   'INTERNAL_ERROR',
 ] as const;
 export type ErrorCode = (typeof ErrorCodes)[number];

@@ -16,3 +16,4 @@ export * from './api-keys.js';
 export * from './watchlist.js';
 export * from './coin-names.js';
 export * from './chart-layout.js';
+export * from './alerts.js';

@@ -8,9 +8,10 @@ import { portfolioModule } from '../modules/portfolio/index.js';
 import { aiModule } from '../modules/ai/index.js';
 import { binanceModule } from '../modules/binance/index.js';
 import { watchlistModule } from '../modules/watchlist/index.js';
+import { alertsModule } from '../modules/alerts/index.js';
 
 /** Every business module, in registration order. Add a module here and nowhere else. */
-export const MODULES: AppModule[] = [jobsModule, accountsModule, marketModule, tradingModule, portfolioModule, aiModule, binanceModule, watchlistModule];
+export const MODULES: AppModule[] = [jobsModule, accountsModule, marketModule, tradingModule, portfolioModule, aiModule, binanceModule, watchlistModule, alertsModule];
 
 /** Registered in every app, whatever module list a test passes: the probes. */
 export const PLATFORM_MODULES: AppModule[] = [healthModule];

@@ -23,3 +23,4 @@ export * from './schema/jobs.js';
 export * from './schema/api-keys.js';
 export * from './schema/watchlist.js';
 export * from './schema/chart-layouts.js';
+export * from './schema/alerts.js';

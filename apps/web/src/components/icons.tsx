@@ -47,5 +47,14 @@ export const StarBorderIcon = (props: SvgIconProps) => (
 export const ExpandMoreIcon = (props: SvgIconProps) => (
   <SvgIcon {...props}>
     <path d="M16.59 8.59 12 13.17 7.41 8.59 6 10l6 6 6-6z" />
+export const BellIcon = (props: SvgIconProps) => (
+  <SvgIcon {...props}>
+    <path d="M12 22c1.1 0 2-.9 2-2h-4c0 1.1.9 2 2 2m6-6v-5c0-3.07-1.64-5.64-4.5-6.32V4c0-.83-.67-1.5-1.5-1.5s-1.5.67-1.5 1.5v.68C7.63 5.36 6 7.92 6 11v5l-2 2v1h16v-1z" />
+  </SvgIcon>
+);
+
+export const EditIcon = (props: SvgIconProps) => (
+  <SvgIcon {...props}>
+    <path d="M3 17.25V21h3.75L17.81 9.94l-3.75-3.75zM20.71 7.04a1 1 0 0 0 0-1.41l-2.34-2.34a1 1 0 0 0-1.41 0l-1.83 1.83 3.75 3.75z" />
   </SvgIcon>
 );

@@ -6,9 +6,10 @@ import { serveUserSocket, type UserSocketDeps } from './user-socket.js';
 const CHANNELS: Array<[path: string, kind: UserEventKind]> = [
   ['/ws/orders', 'order'],
   ['/ws/portfolio', 'portfolio'],
+  ['/ws/alerts', 'alert'],
 ];
 
-/** /ws/orders and /ws/portfolio (docs/API.md): authenticated, one user's events each. */
+/** /ws/orders, /ws/portfolio and /ws/alerts (docs/API.md): authenticated, one user's events each. */
 export function userSocketRoutes(deps: Omit<UserSocketDeps, 'openPerUser' | 'sessions'>) {
   const openPerUser = new Map<number, number>();
   const sessions = new SessionSockets(deps.cache, deps.logger);

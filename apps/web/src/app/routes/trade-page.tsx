@@ -5,6 +5,7 @@ import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import { PanelBoundary } from '@/components/panel-boundary';
 import { MarketAnalysis, PredictionPanel } from '@/features/ai';
+import { AlertsPanel } from '@/features/alerts';
 import { AssistantDrawer } from '@/features/assistant';
 import CandleChart from '@/features/charts/components/candle-chart';
 import { LiveStatus, MarketSwitcher, SourceBadge, TickerHeader } from '@/features/market';
@@ -70,6 +71,11 @@ export default function TradePage() {
               {rules ? (
                 <PanelBoundary>
                   <PredictionPanel symbol={symbol} />
+                </PanelBoundary>
+              ) : null}
+              {rules ? (
+                <PanelBoundary>
+                  <AlertsPanel symbol={symbol} livePrice={row?.price} />
                 </PanelBoundary>
               ) : null}
             </Stack>

@@ -12,6 +12,8 @@ import Typography from '@mui/material/Typography';
 import { useTheme } from '@mui/material/styles';
 import useMediaQuery from '@mui/material/useMediaQuery';
 import { MenuIcon } from '@/components/icons';
+import { AlertBell } from '@/features/alerts';
+import { useSession } from '@/lib/session';
 import { useT } from '@/lib/i18n';
 import { AccountMenu } from './account-menu';
 import { AppFooter } from './app-footer';
@@ -27,6 +29,7 @@ export function AppShell() {
   const t = useT();
   const { pathname } = useLocation();
   const [drawerOpen, setDrawerOpen] = useState(false);
+  const signedIn = useSession().tokens !== null;
   // Below `md` the links and switches move into a drawer. Rendering one layout (not hiding the
   // other with CSS) keeps each control once in the DOM. Without matchMedia (tests), wide.
   const wide = useMediaQuery(useTheme().breakpoints.up('md'), { noSsr: true, defaultMatches: true });
@@ -73,10 +76,14 @@ export function AppShell() {
             <Stack direction="row" spacing={1} sx={{ alignItems: 'center', minWidth: 0, '& > *': { minWidth: 0 }, '& .MuiToggleButtonGroup-root, & .MuiButton-root': { flexShrink: 0, whiteSpace: 'nowrap' } }}>
               <LanguageSwitch />
               <ThemeSwitch />
+              {signedIn ? <AlertBell /> : null}
               <AccountMenu />
             </Stack>
           ) : (
-            <AccountMenu compact />
+            <>
+              {signedIn ? <AlertBell /> : null}
+              <AccountMenu compact />
+            </>
           )}
         </Toolbar>
       </AppBar>

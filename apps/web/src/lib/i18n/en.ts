@@ -1,6 +1,7 @@
 // The English catalog defines the key set; `ko.ts` must match it key for key (checked by
 // the compiler through `Messages` and by `catalogs.test.ts` at run time).
 import { enAi } from './en-ai';
+import { enAlerts } from './en-alerts';
 import { enAssistant } from './en-assistant';
 import { enApiKeys } from './en-api-keys';
 import { enOnboarding } from './en-onboarding';
@@ -14,6 +15,7 @@ export const en = {
   ...enTrading,
   ...enPortfolio,
   ...enAi,
+  ...enAlerts,
   ...enAssistant,
   ...enApiKeys,
   ...enOnboarding,

@@ -1,5 +1,6 @@
 import type { Messages } from './en';
 import { koAi } from './ko-ai';
+import { koAlerts } from './ko-alerts';
 import { koAssistant } from './ko-assistant';
 import { koApiKeys } from './ko-api-keys';
 import { koOnboarding } from './ko-onboarding';
@@ -13,6 +14,7 @@ export const ko: Messages = {
   ...koTrading,
   ...koPortfolio,
   ...koAi,
+  ...koAlerts,
   ...koAssistant,
   ...koApiKeys,
   ...koOnboarding,

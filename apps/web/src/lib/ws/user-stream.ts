@@ -1,7 +1,7 @@
 import { WS_CLOSE_UNAUTHORIZED } from '@cryptosim/contracts';
 import { ReconnectingSocket, socketUrl, type SocketStatus, type WebSocketConstructor } from './reconnecting-socket';
 
-export type UserChannel = 'orders' | 'portfolio';
+export type UserChannel = 'orders' | 'portfolio' | 'alerts';
 
 export interface UserStreamOptions {
   channel: UserChannel;

@@ -1,0 +1,2 @@
+export { AlertBell } from './components/alert-bell';
+export { AlertsPanel } from './components/alerts-panel';
