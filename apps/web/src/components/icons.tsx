@@ -47,6 +47,9 @@ export const StarBorderIcon = (props: SvgIconProps) => (
 export const ExpandMoreIcon = (props: SvgIconProps) => (
   <SvgIcon {...props}>
     <path d="M16.59 8.59 12 13.17 7.41 8.59 6 10l6 6 6-6z" />
+  </SvgIcon>
+);
+
 export const BellIcon = (props: SvgIconProps) => (
   <SvgIcon {...props}>
     <path d="M12 22c1.1 0 2-.9 2-2h-4c0 1.1.9 2 2 2m6-6v-5c0-3.07-1.64-5.64-4.5-6.32V4c0-.83-.67-1.5-1.5-1.5s-1.5.67-1.5 1.5v.68C7.63 5.36 6 7.92 6 11v5l-2 2v1h16v-1z" />
