@@ -11,6 +11,7 @@ export interface WebSocketLike {
 export type WebSocketConstructor = new (url: string) => WebSocketLike;
 
 export type SocketStatus = 'idle' | 'connecting' | 'open' | 'reconnecting';
+const CONNECTING = 0;
 const OPEN = 1;
 
 export interface ReconnectingSocketOptions {
@@ -68,7 +69,12 @@ export class ReconnectingSocket {
     this.#socket = null;
     if (socket) {
       socket.onclose = null;
-      socket.close(1000, 'client closed');
+      socket.onmessage = null;
+      socket.onerror = null;
+      // Closing a socket still connecting makes the browser log a warning ("closed before the
+      // connection is established"), e.g. when a page is left at once; it closes when it opens instead.
+      if (socket.readyState === CONNECTING) socket.onopen = () => socket.close(1000, 'client closed');
+      else socket.close(1000, 'client closed');
     }
     this.#setStatus('idle');
   }

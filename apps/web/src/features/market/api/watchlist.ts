@@ -1,3 +1,4 @@
+import { useMemo } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { WatchlistResponse } from '@cryptosim/contracts';
 import { USER_QUERY_ROOT, useApiClient } from '@/lib/api';
@@ -21,7 +22,8 @@ export function useWatchlist() {
 /** The starred symbols as a set (empty while signed out or loading). */
 export function useStarred(): ReadonlySet<string> {
   const { data } = useWatchlist();
-  return new Set(data?.symbols);
+  // One set per server reply, so lists derived from it are recomputed only when it changes.
+  return useMemo(() => new Set(data?.symbols), [data]);
 }
 
 /**
