@@ -10,6 +10,7 @@ import { forkWorker } from './support/fork-worker.js';
 import { LatencyHistogram } from './support/latency-histogram.js';
 import { pinToCpu, placementNote } from './support/pin-to-cpu.js';
 import type { SwarmMeasurement } from './support/swarm-measurement.js';
+import { alertEvaluationCost } from './support/alert-evaluation-cost.js';
 
 const TICKS_PER_SECOND = Number(process.env.BENCH_TICK_RATE ?? 1_000);
 const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 1_000);
@@ -92,6 +93,12 @@ const benchmark: Benchmark = {
         ? Math.round(((figures[`${alerted}_p99Ms`]! - figures[`${base}_p99Ms`]!) / figures[`${base}_p99Ms`]!) * 1000) / 10
         : undefined;
     const alertNotes: string[] = [];
+    if (ALERTS > 0) {
+      const cost = alertEvaluationCost(ALERTS, ['BTCUSDT', 'ETHUSDT', 'BNBUSDT', 'SOLUSDT', 'XRPUSDT', 'DOGEUSDT', 'ADAUSDT', 'TRXUSDT', 'AVAXUSDT', 'LINKUSDT']);
+      figures.alertParseCpuUsPerTick = cost.parseUs;
+      figures.alertEvaluateCpuUsPerTick = cost.evaluateUs;
+      alertNotes.push(`Evaluator CPU per tick with ${ALERTS} armed alerts: ${cost.evaluateUs} µs (of which parsing the message ${cost.parseUs} µs), i.e. ${Math.round(cost.evaluateUs * TICKS_PER_SECOND / 100) / 100} % of a core at ${TICKS_PER_SECOND} ticks/s.`);
+    }
     for (const [base, alerted] of [['embedded', 'embeddedAlerts'], ['services', 'servicesAlerts']] as const) {
       const pct = overhead(base, alerted);
       if (pct === undefined) continue;

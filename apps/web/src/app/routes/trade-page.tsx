@@ -1,3 +1,4 @@
+import { Suspense } from 'react';
 import { Navigate, useParams } from 'react-router';
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
@@ -75,7 +76,9 @@ export default function TradePage() {
               ) : null}
               {rules ? (
                 <PanelBoundary>
-                  <AlertsPanel symbol={symbol} livePrice={row?.price} />
+                  <Suspense fallback={null}>
+                    <AlertsPanel symbol={symbol} livePrice={row?.price} />
+                  </Suspense>
                 </PanelBoundary>
               ) : null}
             </Stack>

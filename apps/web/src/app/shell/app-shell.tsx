@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { Suspense, useState } from 'react';
 import { Outlet, Link as RouterLink, useLocation } from 'react-router';
 import AppBar from '@mui/material/AppBar';
 import Box from '@mui/material/Box';
@@ -76,12 +76,20 @@ export function AppShell() {
             <Stack direction="row" spacing={1} sx={{ alignItems: 'center', minWidth: 0, '& > *': { minWidth: 0 }, '& .MuiToggleButtonGroup-root, & .MuiButton-root': { flexShrink: 0, whiteSpace: 'nowrap' } }}>
               <LanguageSwitch />
               <ThemeSwitch />
-              {signedIn ? <AlertBell /> : null}
+              {signedIn ? (
+                <Suspense fallback={null}>
+                  <AlertBell />
+                </Suspense>
+              ) : null}
               <AccountMenu />
             </Stack>
           ) : (
             <>
-              {signedIn ? <AlertBell /> : null}
+              {signedIn ? (
+                <Suspense fallback={null}>
+                  <AlertBell />
+                </Suspense>
+              ) : null}
               <AccountMenu compact />
             </>
           )}

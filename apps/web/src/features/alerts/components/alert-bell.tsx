@@ -68,7 +68,14 @@ export function AlertBell() {
             <Typography id={headingId} variant="h6" component="h2" sx={{ flexGrow: 1 }}>
               {t('notifications.title')}
             </Typography>
-            <Button size="small" disabled={unread === 0 || markAll.isPending} onClick={() => markAll.mutate()}>
+            {/* Never disabled: a focused button that turns disabled drops focus out of the popover
+                (and Escape with it); with nothing unread the click does nothing. */}
+            <Button
+              size="small"
+              onClick={() => {
+                if (unread > 0 && !markAll.isPending) markAll.mutate();
+              }}
+            >
               {t('notifications.markAllRead')}
             </Button>
           </Stack>
