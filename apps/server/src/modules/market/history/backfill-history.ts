@@ -23,6 +23,11 @@ export interface BackfillOptions {
   symbols: readonly string[];
   logger: Logger;
   days?: number;
+  /**
+   * First start: also write the source's coarse history (months of 4h, rolled up to 1D and 1W)
+   * before the minutes, which then start on a Monday. The periodic job leaves it off.
+   */
+  coarse?: boolean;
   now?: number;
   signal?: AbortSignal;
 }
@@ -50,7 +55,8 @@ export async function backfillHistory(options: BackfillOptions): Promise<Backfil
   const recent = end - (options.days ?? HISTORY_DAYS) * DAY_MS;
   // With coarse history behind them, minutes start on a Monday: every 1W (and so 1D, 4h)
   // bucket then holds either minutes or coarse candles, never part of each.
-  const start = source.coarseHistory ? bucketStart(recent, '1w') : recent;
+  const coarseHistory = options.coarse ? source.coarseHistory?.bind(source) : undefined;
+  const start = coarseHistory ? bucketStart(recent, '1w') : recent;
   const reports: BackfillReport[] = [];
   for (const symbol of symbols) {
     signal?.throwIfAborted();
@@ -76,7 +82,7 @@ export async function backfillHistory(options: BackfillOptions): Promise<Backfil
         return n;
       });
     }
-    const coarse = source.coarseHistory ? await backfillCoarse(db, source.coarseHistory.bind(source), symbol, start) : 0;
+    const coarse = coarseHistory ? await backfillCoarse(db, coarseHistory, symbol, start) : 0;
     const report = { symbol, gaps: gaps.length, inserted, coarse, ms: Math.round(performance.now() - began) };
     if (gaps.length > 0 || coarse > 0) logger.info(report, 'candle history backfilled');
     reports.push(report);
