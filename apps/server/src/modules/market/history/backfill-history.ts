@@ -8,7 +8,7 @@ import type { Logger } from 'pino';
 import { bucketStart } from '@cryptosim/contracts';
 import type { SourceKline } from '../../../ports/market/market-source.js';
 import type { DbPort } from '../../../ports/db/db-port.js';
-import { findCandles, findMinuteGaps, hasCandleBefore, insertCoarseHistory, insertMissingMinutes, INTERVAL_MS, rollUp, type MinuteCandle } from '../repository.js';
+import { findCandles, findMinuteGaps, hasCandleBefore, insertCoarseHistory, insertMissingMinutes, INTERVAL_MS, ROLLUP_INTERVALS, rollUp, type MinuteCandle } from '../repository.js';
 
 export interface HistorySource {
   /** Closed 1m candles with openTime in [startMs, endMs), oldest first. */
@@ -46,6 +46,7 @@ export const HISTORY_DAYS = 7;
 export const COARSE_HISTORY_DAYS = 728;
 const DAY_MS = 86_400_000;
 const CHUNK_MINUTES = 1_440;
+const DAILY_ROLLUPS = ROLLUP_INTERVALS.filter((i) => i !== '1w');
 
 export async function backfillHistory(options: BackfillOptions): Promise<BackfillReport[]> {
   const { db, source, symbols, logger, signal } = options;
@@ -78,10 +79,12 @@ export async function backfillHistory(options: BackfillOptions): Promise<Backfil
       const span = { symbol, from: chunk[0]!.openTime, to: chunk.at(-1)!.openTime };
       inserted += await db.db.transaction(async (tx) => {
         const n = await insertMissingMinutes(tx, chunk);
-        await rollUp(tx, [span]);
+        await rollUp(tx, [span], DAILY_ROLLUPS);
         return n;
       });
     }
+    // Weeks once at the end: per day they would re-read the whole week each time.
+    if (rows.length > 0) await rollUp(db.db, [{ symbol, from: rows[0]!.openTime, to: rows.at(-1)!.openTime }], ['1w']);
     const coarse = coarseHistory ? await backfillCoarse(db, coarseHistory, symbol, start) : 0;
     const report = { symbol, gaps: gaps.length, inserted, coarse, ms: Math.round(performance.now() - began) };
     if (gaps.length > 0 || coarse > 0) logger.info(report, 'candle history backfilled');
