@@ -83,9 +83,9 @@ export async function hasCandleBefore(db: Executor, symbol: string, interval: In
  * Recomputes, in one statement, every roll-up bucket that contains a minute of `spans`:
  * open = first, high = max, low = min, close = last, volume = sum of the bucket's 1m rows.
  */
-export async function rollUp(db: Executor, spans: MinuteSpan[]): Promise<void> {
-  if (spans.length === 0) return;
-  const intervals = ROLLUP_INTERVALS.map((i) => sql`(${i}::text, ${INTERVAL_MS[i]}::bigint, ${INTERVAL_OFFSET_MS[i]}::bigint)`);
+export async function rollUp(db: Executor, spans: MinuteSpan[], only: readonly (typeof ROLLUP_INTERVALS)[number][] = ROLLUP_INTERVALS): Promise<void> {
+  if (spans.length === 0 || only.length === 0) return;
+  const intervals = only.map((i) => sql`(${i}::text, ${INTERVAL_MS[i]}::bigint, ${INTERVAL_OFFSET_MS[i]}::bigint)`);
   const p = <K extends keyof MinuteSpan>(k: K) => sql.param(spans.map((s) => s[k]));
   await db.execute(sql`
     with iv(name, ms, shift) as (values ${sql.join(intervals, sql`, `)}),

@@ -59,7 +59,7 @@ describe('history backfill on PGlite', () => {
     const symbols = new MarketSymbols([...DEFAULT_SYMBOLS]);
     const source = new SimulatorSource({ symbols, seed: 'backfill-test', startMs: now });
     const began = performance.now();
-    const reports = await backfillHistory({ db, source, symbols: DEFAULT_SYMBOLS, logger: testLogger, now });
+    const reports = await backfillHistory({ db, source, symbols: DEFAULT_SYMBOLS, logger: testLogger, now, coarse: true });
     console.info(`backfill of ${DEFAULT_SYMBOLS.length} symbols × 7+ days and 2 years coarse on PGlite: ${Math.round(performance.now() - began)} ms`, reports.map((r) => r.ms));
 
     expect(reports.map((r) => r.inserted), 'minutes inserted per symbol').toEqual(DEFAULT_SYMBOLS.map(() => minutes));
@@ -89,7 +89,7 @@ describe('history backfill on PGlite', () => {
     const [rolled] = await rows(db, sql`select volume::text as v from candles where symbol = 'ETHUSDT' and interval = '1w' and open_time = ${firstMinute}`);
     expect(new Decimal(rolled!.v!).eq(week!.v!), 'the minutes’ first week is one 1W candle').toBe(true);
 
-    const again = await backfillHistory({ db, source, symbols: DEFAULT_SYMBOLS, logger: testLogger, now });
+    const again = await backfillHistory({ db, source, symbols: DEFAULT_SYMBOLS, logger: testLogger, now, coarse: true });
     expect(again.map((r) => [r.inserted, r.coarse]), 'a re-run inserts nothing').toEqual(DEFAULT_SYMBOLS.map(() => [0, 0]));
   }, 120_000);
 

@@ -8,7 +8,7 @@ import type { Logger } from 'pino';
 import { bucketStart } from '@cryptosim/contracts';
 import type { SourceKline } from '../../../ports/market/market-source.js';
 import type { DbPort } from '../../../ports/db/db-port.js';
-import { findCandles, findMinuteGaps, hasCandleBefore, insertCoarseHistory, insertMissingMinutes, INTERVAL_MS, rollUp, type MinuteCandle } from '../repository.js';
+import { findCandles, findMinuteGaps, hasCandleBefore, insertCoarseHistory, insertMissingMinutes, INTERVAL_MS, ROLLUP_INTERVALS, rollUp, type MinuteCandle } from '../repository.js';
 
 export interface HistorySource {
   /** Closed 1m candles with openTime in [startMs, endMs), oldest first. */
@@ -23,6 +23,11 @@ export interface BackfillOptions {
   symbols: readonly string[];
   logger: Logger;
   days?: number;
+  /**
+   * First start: also write the source's coarse history (months of 4h, rolled up to 1D and 1W)
+   * before the minutes, which then start on a Monday. The periodic job leaves it off.
+   */
+  coarse?: boolean;
   now?: number;
   signal?: AbortSignal;
 }
@@ -41,6 +46,7 @@ export const HISTORY_DAYS = 7;
 export const COARSE_HISTORY_DAYS = 728;
 const DAY_MS = 86_400_000;
 const CHUNK_MINUTES = 1_440;
+const DAILY_ROLLUPS = ROLLUP_INTERVALS.filter((i) => i !== '1w');
 
 export async function backfillHistory(options: BackfillOptions): Promise<BackfillReport[]> {
   const { db, source, symbols, logger, signal } = options;
@@ -50,7 +56,8 @@ export async function backfillHistory(options: BackfillOptions): Promise<Backfil
   const recent = end - (options.days ?? HISTORY_DAYS) * DAY_MS;
   // With coarse history behind them, minutes start on a Monday: every 1W (and so 1D, 4h)
   // bucket then holds either minutes or coarse candles, never part of each.
-  const start = source.coarseHistory ? bucketStart(recent, '1w') : recent;
+  const coarseHistory = options.coarse ? source.coarseHistory?.bind(source) : undefined;
+  const start = coarseHistory ? bucketStart(recent, '1w') : recent;
   const reports: BackfillReport[] = [];
   for (const symbol of symbols) {
     signal?.throwIfAborted();
@@ -72,11 +79,13 @@ export async function backfillHistory(options: BackfillOptions): Promise<Backfil
       const span = { symbol, from: chunk[0]!.openTime, to: chunk.at(-1)!.openTime };
       inserted += await db.db.transaction(async (tx) => {
         const n = await insertMissingMinutes(tx, chunk);
-        await rollUp(tx, [span]);
+        await rollUp(tx, [span], DAILY_ROLLUPS);
         return n;
       });
     }
-    const coarse = source.coarseHistory ? await backfillCoarse(db, source.coarseHistory.bind(source), symbol, start) : 0;
+    // Weeks once at the end: per day they would re-read the whole week each time.
+    if (rows.length > 0) await rollUp(db.db, [{ symbol, from: rows[0]!.openTime, to: rows.at(-1)!.openTime }], ['1w']);
+    const coarse = coarseHistory ? await backfillCoarse(db, coarseHistory, symbol, start) : 0;
     const report = { symbol, gaps: gaps.length, inserted, coarse, ms: Math.round(performance.now() - began) };
     if (gaps.length > 0 || coarse > 0) logger.info(report, 'candle history backfilled');
     reports.push(report);

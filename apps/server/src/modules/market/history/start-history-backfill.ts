@@ -18,7 +18,7 @@ export function startHistoryBackfill(db: DbPort, source: HistorySource, symbols:
   const abort = new AbortController();
   const log = logger.child({ component: 'history-backfill' });
   const began = performance.now();
-  const done = retryWithBackoff(() => backfillHistory({ db, source, symbols, logger: log, signal: abort.signal }), {
+  const done = retryWithBackoff(() => backfillHistory({ db, source, symbols, logger: log, signal: abort.signal, coarse: true }), {
     signal: abort.signal,
     baseMs: 1_000,
     maxMs: 60_000,

@@ -7,12 +7,12 @@
 import { sql } from 'drizzle-orm';
 import { Decimal } from 'decimal.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MarketTopics, type Interval, type KlineEventV1 } from '@cryptosim/contracts';
+import { bucketStart, MarketTopics, type Interval, type KlineEventV1 } from '@cryptosim/contracts';
 import { service } from '../../../testing/services.js';
 import type { CachePort } from '../../../ports/cache/cache-port.js';
 import { marketDataFile } from '../sources/testing/market-data-dir.js';
 import { readCandleCsv, type CsvCandle } from '../sources/replay/read-candle-csv.js';
-import { INTERVAL_MS, ROLLUP_INTERVALS } from '../repository.js';
+import { ROLLUP_INTERVALS } from '../repository.js';
 import { klineFromHash, liveKlineKey } from './cache-layout.js';
 import { embeddedStack, klineEvents, servicesStack, testLogger, type TestStack } from './testing/market-test-stack.js';
 import { startProjector } from './start-projector.js';
@@ -30,10 +30,11 @@ type Row = CsvCandle;
 const FIELDS = ['open', 'high', 'low', 'close', 'volume'] as const;
 
 /** The file's own aggregation: first open, max high, min low, last close, summed volume. */
-function aggregate(candles: Row[], ms: number): Map<number, Row> {
+function aggregate(candles: Row[], interval: Interval): Map<number, Row> {
   const out = new Map<number, Row>();
   for (const c of candles) {
-    const bucket = c.openTime - (c.openTime % ms);
+    // Weeks open on Mondays, every other interval at a multiple of its length.
+    const bucket = bucketStart(c.openTime, interval);
     const b = out.get(bucket);
     if (!b) out.set(bucket, { ...c, openTime: bucket });
     else {
@@ -147,7 +148,7 @@ function pipelineSuite(mode: string, makeStack: () => Promise<TestStack>) {
 
     it('when the month is stored, then every roll-up equals the file’s own aggregation and Binance’s 1h candles', async () => {
       for (const interval of ROLLUP_INTERVALS) {
-        const expected = [...aggregate(minutes, INTERVAL_MS[interval]).values()];
+        const expected = [...aggregate(minutes, interval).values()];
         const diffs = differences(expected, await stored(stack, interval));
         expect(diffs.slice(0, 10), `${diffs.length} differences in candles(${interval})`).toEqual([]);
       }
