@@ -11,12 +11,11 @@ import { seriousViolations } from './support/axe';
 import { chromiumAvailability } from './support/browser';
 import { registerUser, useE2eApp } from './support/e2e-app';
 import { horizontalOverflow } from './support/screenshots';
-import { apiGet, apiPost, chooseOption, readToast } from './support/trade-helpers';
+import { apiDelete, apiGet, apiPost, readToast, switchMarket } from './support/trade-helpers';
 
 const chromium = chromiumAvailability();
 const SYMBOL = 'BTCUSDT';
 const SIZES = { desktop: { width: 1280, height: 800 }, phone: { width: 360, height: 740 } } as const;
-const REPLACE_PATH = '/api/trading/orders/{id}/replace';
 
 const intervalButton = (page: Page, name: string) => page.getByRole('group', { name: 'Interval' }).getByRole('button', { name, exact: true });
 const indicatorChip = (page: Page, name: string | RegExp) => page.getByRole('group', { name: 'Indicators' }).getByRole('button', { name });
@@ -127,35 +126,11 @@ describe.skipIf(!chromium.ok)('chart in Chromium against the real server', () =>
     const bought = await apiPost<PlaceOrderResponse>(page, '/api/trading/buy', { symbol: SYMBOL, type: 'MARKET', quantity: '0.001' });
     expect(bought.status).toBe(201);
 
-    // Until the replace endpoint is served on this branch, the test answers it itself with the
-    // same contract: cancel the order and place the same one at the new price, for real.
-    const stubbed = !app.served.has(REPLACE_PATH);
     const replaced: Array<{ id: number; price: string }> = [];
-    let failNext = false;
-    if (stubbed) {
-      await page.route('**/api/trading/orders/*/replace', async (route: Route) => {
-        const request = route.request();
-        const id = Number(/orders\/(\d+)\/replace/.exec(request.url())![1]);
-        const { price } = request.postDataJSON() as { price: string };
-        replaced.push({ id, price });
-        if (failNext) {
-          failNext = false;
-          return route.fulfill({ status: 409, contentType: 'application/problem+json', body: JSON.stringify({ type: 'about:blank', title: 'Conflict', status: 409, code: 'ORDER_NOT_OPEN', detail: 'The order is not open.' }) });
-        }
-        const authorization = request.headers().authorization ?? '';
-        const canceled = (await (await fetch(app.url(`/api/trading/orders/${id}`), { method: 'DELETE', headers: { authorization } })).json()) as Order;
-        const next = (await (
-          await fetch(app.url('/api/trading/buy'), { method: 'POST', headers: { authorization, 'content-type': 'application/json' }, body: JSON.stringify({ symbol: SYMBOL, type: 'LIMIT', quantity: canceled.quantity, price }) })
-        ).json()) as PlaceOrderResponse;
-        expect(next.order, JSON.stringify({ canceled, next })).toBeDefined();
-        return route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify({ canceled, order: next.order }) });
-      });
-    } else {
-      page.on('request', (request) => {
-        const match = /orders\/(\d+)\/replace/.exec(request.url());
-        if (match && request.method() === 'POST') replaced.push({ id: Number(match[1]), price: (request.postDataJSON() as { price: string }).price });
-      });
-    }
+    page.on('request', (request) => {
+      const match = /orders\/(\d+)\/replace/.exec(request.url());
+      if (match && request.method() === 'POST') replaced.push({ id: Number(match[1]), price: (request.postDataJSON() as { price: string }).price });
+    });
 
     await page.goto(app.url(`/trade/${SYMBOL}?tf=1h`));
     await candlesShown(page);
@@ -178,18 +153,21 @@ describe.skipIf(!chromium.ok)('chart in Chromium against the real server', () =>
     const open = async () => (await apiGet<{ orders: Order[] }>(page, `/api/trading/orders?status=open&symbol=${SYMBOL}`)).orders;
     await expect.poll(async () => (await open()).map((o) => Number(o.price))).toEqual([dropped]);
 
-    // A move that fails (the order filled meanwhile) snaps the line back, with the reason.
-    if (stubbed) {
-      const before = await findLineY(page);
-      failNext = true;
-      await page.mouse.move(before!.x, before!.y);
-      await page.mouse.down();
-      for (let dy = 5; dy <= 30; dy += 5) await page.mouse.move(before!.x, before!.y + dy);
-      await page.mouse.up();
-      expect(await readToast(page)).toBe('Could not move the order: the order is no longer open.');
-      const after = await findLineY(page);
-      expect(Math.abs(after!.y - before!.y), 'the line is back where it was').toBeLessThanOrEqual(6);
-    }
+    // A move that fails snaps the line back, with the reason: the next replace is sent for an
+    // order already canceled, and the server's real 409 ORDER_NOT_OPEN comes back.
+    const gone = await apiPost<PlaceOrderResponse>(page, '/api/trading/buy', { symbol: SYMBOL, type: 'LIMIT', quantity: '0.001', price: limit });
+    expect(gone.status, JSON.stringify(gone.body)).toBe(201);
+    expect((await apiDelete(page, `/api/trading/orders/${gone.body.order.id}`)).status).toBe(200);
+    await page.route('**/api/trading/orders/*/replace', (route: Route) => route.continue({ url: route.request().url().replace(/orders\/\d+\/replace/, `orders/${gone.body.order.id}/replace`) }), { times: 1 });
+    const before = await findLineY(page);
+    await page.mouse.move(before!.x, before!.y);
+    await page.mouse.down();
+    for (let dy = 5; dy <= 30; dy += 5) await page.mouse.move(before!.x, before!.y + dy);
+    await page.mouse.up();
+    expect(await readToast(page)).toBe('Could not move the order: the order is no longer open.');
+    const after = await findLineY(page);
+    expect(Math.abs(after!.y - before!.y), 'the line is back where it was').toBeLessThanOrEqual(6);
+    expect((await open()).map((o) => Number(o.price)), 'the order itself did not move').toEqual([dropped]);
 
     // Keyboard: Edit price opens a field; the order moves to the typed price.
     const edit = orders.getByRole('button', { name: /^Edit price of Buy 0\.01/ });
@@ -203,15 +181,12 @@ describe.skipIf(!chromium.ok)('chart in Chromium against the real server', () =>
     await expect.poll(async () => (await open()).map((o) => Number(o.price))).toEqual([Number(typed)]);
 
     // Switching symbols while the overlays are drawn: the old chart goes without a page error.
-    await chooseOption(page, 'Symbol', 'ETHUSDT');
-    await page.waitForURL(/\/trade\/ETHUSDT/);
+    await switchMarket(page, 'ETHUSDT');
     await candlesShown(page);
-    await chooseOption(page, 'Symbol', SYMBOL);
-    await page.waitForURL(new RegExp(`/trade/${SYMBOL}`));
+    await switchMarket(page, SYMBOL);
     await orders.getByRole('button', { name: /^Edit price of Buy 0\.01/ }).waitFor();
-    await chooseOption(page, 'Symbol', 'ETHUSDT');
+    await switchMarket(page, 'ETHUSDT');
     await candlesShown(page);
     expect(app.consoleErrors.filter((e) => e.startsWith('pageerror') || /disposed/i.test(e))).toEqual([]);
-    console.log(`[chart-e2e] replace endpoint ${stubbed ? 'STUBBED by a Playwright route (not served on this branch)' : 'served by the server'}`);
   });
 });

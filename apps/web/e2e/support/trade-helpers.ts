@@ -66,3 +66,21 @@ export async function apiPost<T>(page: Page, path: string, body: unknown): Promi
     return { status: response.status, body: (await response.json()) as T };
   }, [path, body] as const) as Promise<{ status: number; body: T }>;
 }
+
+/** DELETE on the API with the page's own session token; the reply's status. */
+export async function apiDelete(page: Page, path: string): Promise<{ status: number }> {
+  return page.evaluate(async (url) => {
+    const session = JSON.parse(localStorage.getItem('cryptosim.session') ?? '{}') as { tokens?: { accessToken?: string } };
+    const response = await fetch(url, { method: 'DELETE', headers: { Authorization: `Bearer ${session.tokens?.accessToken ?? ''}` } });
+    return { status: response.status };
+  }, path);
+}
+
+/** Switches the Trade page to `symbol` through the market switcher (search, then the match). */
+export async function switchMarket(page: Page, symbol: string): Promise<void> {
+  await page.getByRole('button', { name: /^Switch market, now / }).click();
+  const switcher = page.getByRole('dialog', { name: 'Switch market' });
+  await switcher.getByRole('searchbox', { name: 'Search coins' }).fill(symbol);
+  await switcher.getByRole('menuitem', { name: new RegExp(`^${symbol}`) }).first().click();
+  await page.getByRole('heading', { level: 1, name: `Trade ${symbol}` }).waitFor();
+}
