@@ -1,6 +1,6 @@
 /** Market tools: latest prices, recent candles, a symbol's exchange rules and the fee schedule. */
 import Type from 'typebox';
-import { LiteralUnion } from '@cryptosim/contracts';
+import { Intervals, LiteralUnion } from '@cryptosim/contracts';
 import { Dec } from '@cryptosim/trading-rules';
 import { getHistory, getPrices } from '../../../market/index.js';
 import { exact, fractionPercent, percent, price } from '../language/format.js';
@@ -28,8 +28,6 @@ export const pricesTool = defineTool({
     return { data: { source: res.source, window: '24h', prices: res.prices, missing }, summary };
   },
 });
-
-const Intervals = ['1m', '5m', '15m', '1h', '4h', '1d'] as const;
 
 export const candlesTool = defineTool({
   name: 'get_candles',
