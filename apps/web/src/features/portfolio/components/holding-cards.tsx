@@ -4,24 +4,13 @@ import Box from '@mui/material/Box';
 import Link from '@mui/material/Link';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
+import { CardFigure } from '@/components/card-figures';
 import { signColour } from '@/components/sign-colour';
 import { useFormat, useT } from '@/lib/i18n';
 import { useSymbolRules } from '@/lib/market';
 import type { LiveHolding } from '../rules/live-holdings';
 
 const num = { fontVariantNumeric: 'tabular-nums', m: 0, overflowWrap: 'anywhere' } as const;
-
-function Field({ label, value, colour, note }: { label: string; value: string; colour?: string; note?: string }) {
-  return (
-    <Box sx={{ minWidth: 0 }}>
-      <Typography component="dt" variant="caption" color="text.secondary">{label}</Typography>
-      <Typography component="dd" variant="body2" sx={{ ...num, color: colour }}>
-        {value}
-        {note ? <Typography component="span" variant="caption" color="text.secondary" sx={{ display: 'block' }}>{note}</Typography> : null}
-      </Typography>
-    </Box>
-  );
-}
 
 /** The holdings on a phone: one card per position with the same figures as the desktop table's columns. */
 export function HoldingCards({ holdings }: { holdings: readonly LiveHolding[] }) {
@@ -41,16 +30,17 @@ export function HoldingCards({ holdings }: { holdings: readonly LiveHolding[] })
               <Typography variant="body2" sx={num}>{format.money(h.marketValue)}</Typography>
             </Stack>
             <Box component="dl" sx={{ m: 0, display: 'grid', gridTemplateColumns: 'repeat(2, minmax(0, 1fr))', columnGap: 2, rowGap: 1 }}>
-              <Field
+              <CardFigure
                 label={t('holdings.column.quantity')}
-                value={format.quantity(h.quantity, step)}
                 note={locked.gt(0) ? t('holdings.locked', { quantity: format.quantity(locked.toFixed(), step) }) : undefined}
-              />
-              <Field label={t('holdings.column.avgPrice')} value={format.price(h.avgPrice, tick)} />
-              <Field label={t('holdings.column.price')} value={format.price(h.marketPrice, tick)} />
-              <Field label={t('holdings.column.unrealized')} value={`${format.signedMoney(h.unrealizedPnl)} (${format.percent(h.unrealizedPnlPercent)})`} colour={signColour(h.unrealizedPnl)} />
-              <Field label={t('holdings.column.realized')} value={format.signedMoney(h.realizedPnl)} colour={signColour(h.realizedPnl)} />
-              <Field label={t('holdings.column.weight')} value={format.percentPlain(h.weightPercent)} />
+              >
+                {format.quantity(h.quantity, step)}
+              </CardFigure>
+              <CardFigure label={t('holdings.column.avgPrice')}>{format.price(h.avgPrice, tick)}</CardFigure>
+              <CardFigure label={t('holdings.column.price')}>{format.price(h.marketPrice, tick)}</CardFigure>
+              <CardFigure label={t('holdings.column.unrealized')} colour={signColour(h.unrealizedPnl)}>{`${format.signedMoney(h.unrealizedPnl)} (${format.percent(h.unrealizedPnlPercent)})`}</CardFigure>
+              <CardFigure label={t('holdings.column.realized')} colour={signColour(h.realizedPnl)}>{format.signedMoney(h.realizedPnl)}</CardFigure>
+              <CardFigure label={t('holdings.column.weight')}>{format.percentPlain(h.weightPercent)}</CardFigure>
             </Box>
           </Box>
         );

@@ -1,10 +1,11 @@
-import { cleanup, render, screen } from '@testing-library/react';
+import { cleanup, render, screen, within } from '@testing-library/react';
 import { QueryClient } from '@tanstack/react-query';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Order, OrdersResponse } from '@cryptosim/contracts';
 import { AppProvider } from '@/app/provider';
 import { createAppStore } from '@/app/store';
 import { FakeWebSocket } from '@/testing/fake-web-socket';
+import { stubPhoneMedia } from '@/testing/phone-media';
 import { jsonResponse, problem, signedInSession } from '@/testing/render-app';
 import { OpenOrders } from './open-orders';
 
@@ -40,5 +41,19 @@ describe('open orders', { timeout: 20_000 }, () => {
     expect(await screen.findAllByText(/Sell · Stop-limit/, { selector: 'td' })).toHaveLength(2);
     expect(screen.getAllByText('Trigger 49,000.00')).toHaveLength(1);
     expect(screen.getAllByText('48,900.00')).toHaveLength(2);
+  });
+
+  it('when the screen is a phone, then each order is a card with its figures and its Cancel, and no table is drawn', async () => {
+    stubPhoneMedia();
+    renderOrders([resting({}), resting({ id: 8, side: 'BUY', type: 'LIMIT', stopPrice: null, price: '47000', filledQuantity: '0.02' })]);
+    const list = await screen.findByRole('list', { name: 'Open orders' });
+    const cards = within(list).getAllByRole('listitem');
+    expect(cards).toHaveLength(2);
+    expect(screen.queryByRole('table')).toBeNull();
+    expect(within(cards[0]!).getByRole('heading').textContent).toMatch(/^Sell · Stop-limit #7/);
+    expect(within(cards[0]!).getByText('Trigger 49,000.00')).toBeTruthy();
+    expect(within(cards[1]!).getByText('47,000.00')).toBeTruthy();
+    expect(within(cards[1]!).getByText(/^0\.02/)).toBeTruthy();
+    expect(within(cards[1]!).getByRole('button', { name: /Cancel.*8/ })).toBeTruthy();
   });
 });
