@@ -137,7 +137,10 @@ describe.skipIf(!chromium.ok)('web app in Chromium against the real server', () 
     // Audited once the balances are in: before that the ticket is (rightly) disabled. On a phone
     // the ticket waits, mounted but hidden, in its bottom sheet.
     await auditPage('trade', `/trade/${SYMBOL}`, `Trade ${SYMBOL}`, (p) => p.locator('button[aria-label="25% of available"]:enabled').waitFor({ state: 'attached' }));
-    await auditPage('portfolio', '/portfolio', 'Portfolio', (p) => p.getByRole('region', { name: 'Trade history' }).getByRole('row').nth(1).waitFor());
+    // A table row on a desktop, a card on a phone.
+    await auditPage('portfolio', '/portfolio', 'Portfolio', (p) =>
+      p.getByRole('region', { name: 'Trade history' }).getByRole('row').nth(1).or(p.getByRole('list', { name: 'Trade history' }).getByRole('listitem').first()).waitFor(),
+    );
     await auditPage('settings', '/settings', 'Settings');
     await auditPage('status', '/status', 'System status');
   });
