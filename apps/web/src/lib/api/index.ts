@@ -6,3 +6,4 @@ export { ApiClient, type ApiClientOptions, type ClientTokens, type RequestOption
 export { ApiClientProvider, useApiClient } from './api-client-context';
 export { USER_QUERY_ROOT } from './user-query-root';
 export { saveBlob } from './save-blob';
+export { orderProblemText } from './order-problem-text';

@@ -37,7 +37,6 @@ export const enOrders = {
   'ordersPage.edit.price': 'New limit price (USDT)',
   'ordersPage.edit.save': 'Replace order',
   'ordersPage.edit.done': 'Order #{id} now rests at {price}.',
-  'ordersPage.error.ORDER_NOT_OPEN': 'This order has already filled or been canceled.',
   'ordersPage.filter.symbol': 'Coin',
   'ordersPage.filter.side': 'Side',
   'ordersPage.filter.status': 'Status',

@@ -85,6 +85,7 @@ export const enTrading = {
   'orderError.UNKNOWN_SYMBOL': 'This symbol is not listed.',
   'orderError.VALIDATION_FAILED': 'The order is incomplete or malformed.',
   'orderError.ORDER_NOT_CANCELABLE': 'This order is no longer open.',
+  'orderError.ORDER_NOT_OPEN': 'This order has already filled or been canceled.',
   'orderError.NOT_FOUND': 'The order was not found.',
   'orderError.RATE_LIMITED': 'Too many requests. Wait a moment and try again.',
   'orderError.UNAUTHORIZED': 'Your session has ended. Log in again.',

@@ -38,7 +38,6 @@ export const koOrders: Record<keyof typeof enOrders, string> = {
   'ordersPage.edit.price': '새 지정가 (USDT)',
   'ordersPage.edit.save': '주문 정정',
   'ordersPage.edit.done': '주문 #{id}이(가) {price}에 걸려 있습니다.',
-  'ordersPage.error.ORDER_NOT_OPEN': '이미 체결되었거나 취소된 주문입니다.',
   'ordersPage.filter.symbol': '코인',
   'ordersPage.filter.side': '구분',
   'ordersPage.filter.status': '상태',

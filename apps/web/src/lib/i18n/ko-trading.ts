@@ -86,6 +86,7 @@ export const koTrading: Record<keyof typeof enTrading, string> = {
   'orderError.UNKNOWN_SYMBOL': '상장되지 않은 종목입니다.',
   'orderError.VALIDATION_FAILED': '주문 내용이 불완전하거나 잘못되었습니다.',
   'orderError.ORDER_NOT_CANCELABLE': '이미 종료된 주문입니다.',
+  'orderError.ORDER_NOT_OPEN': '이미 체결되었거나 취소된 주문입니다.',
   'orderError.NOT_FOUND': '주문을 찾을 수 없습니다.',
   'orderError.RATE_LIMITED': '요청이 너무 많습니다. 잠시 후 다시 시도하세요.',
   'orderError.UNAUTHORIZED': '세션이 만료되었습니다. 다시 로그인하세요.',

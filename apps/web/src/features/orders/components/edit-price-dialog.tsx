@@ -8,9 +8,9 @@ import DialogContentText from '@mui/material/DialogContentText';
 import DialogTitle from '@mui/material/DialogTitle';
 import TextField from '@mui/material/TextField';
 import type { Order, ReplaceOrderResponse } from '@cryptosim/contracts';
+import { orderProblemText } from '@/lib/api';
 import { useT } from '@/lib/i18n';
 import { useReplaceOrder } from '../api/order-actions';
-import { orderProblemText } from './order-problem';
 
 const DECIMAL = /^\d+(\.\d+)?$/;
 

@@ -4,6 +4,7 @@ import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import type { Order } from '@cryptosim/contracts';
 import { ResultToast, type ToastMessage } from '@/components/result-toast';
+import { orderProblemText } from '@/lib/api';
 import { useFormat, useT } from '@/lib/i18n';
 import { useSymbolRules } from '@/lib/market';
 import { useAllOpenOrders } from '../api/order-lists';
@@ -11,7 +12,6 @@ import { useCancelAllOrders, useCancelOrder } from '../api/order-actions';
 import { CancelAllDialog } from './cancel-all-dialog';
 import { EditPriceDialog } from './edit-price-dialog';
 import { OrderCard, OrderCards } from './order-card';
-import { orderProblemText } from './order-problem';
 
 /** Open orders of every symbol: cancel one, edit one's price (cancel-replace), or cancel them all. */
 export function OpenOrdersTab() {

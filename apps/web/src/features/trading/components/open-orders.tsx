@@ -15,11 +15,11 @@ import { Panel } from '@/components/panel';
 import { ResultToast, type ToastMessage } from '@/components/result-toast';
 import { TableScroll } from '@/components/table-scroll';
 import { VisuallyHidden } from '@/components/visually-hidden';
+import { orderProblemText } from '@/lib/api';
 import { useFormat, useT } from '@/lib/i18n';
 import { useSymbolRules } from '@/lib/market';
 import { useOpenOrders } from '../api/get-open-orders';
 import { useCancelOrder } from '../api/cancel-order';
-import { problemText } from './problem-text';
 
 // Cancel stays on screen at 360 px: the actions column sticks to the right edge of the scroller.
 const stickyEnd = { position: 'sticky', right: 0, bgcolor: 'background.paper', zIndex: 1 } as const;
@@ -37,7 +37,7 @@ export function OpenOrders({ symbol }: { symbol: string }) {
   const onCancel = (order: Order) =>
     cancel.mutate(order.id, {
       onSuccess: () => setToast({ severity: 'success', text: t('orders.canceled', { id: order.id }), id: Date.now() }),
-      onError: (failure) => setToast({ severity: 'error', text: problemText(failure, t), id: Date.now() }),
+      onError: (failure) => setToast({ severity: 'error', text: orderProblemText(failure, t), id: Date.now() }),
     });
 
   const orders = data?.orders ?? [];
@@ -51,7 +51,7 @@ export function OpenOrders({ symbol }: { symbol: string }) {
   // A stop-limit waiting for its stop shows the trigger under its limit price.
   const waitingTrigger = (order: Order) => (order.price && order.stopPrice && !order.triggeredAt ? t('orders.trigger', { price: format.price(order.stopPrice, rules?.tickSize) }) : undefined);
   let body;
-  if (error) body = <Typography variant="body2" color="error">{problemText(error, t)}</Typography>;
+  if (error) body = <Typography variant="body2" color="error">{orderProblemText(error, t)}</Typography>;
   else if (isPending) body = <Typography variant="body2">{t('common.loading')}</Typography>;
   else if (orders.length === 0) body = <Typography variant="body2" color="text.secondary">{t('orders.none')}</Typography>;
   else if (phone)

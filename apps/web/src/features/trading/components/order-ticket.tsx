@@ -8,6 +8,7 @@ import ToggleButtonGroup from '@mui/material/ToggleButtonGroup';
 import Typography from '@mui/material/Typography';
 import type { OrderSide, OrderType, PlaceOrderResponse, SymbolInfo } from '@cryptosim/contracts';
 import { ResultToast, type ToastMessage } from '@/components/result-toast';
+import { orderProblemText } from '@/lib/api';
 import { useFormat, useT, type Formatter, type MessageKey, type Translate } from '@/lib/i18n';
 import { useFeeRates } from '../api/get-fee-rates';
 import { usePlaceOrder } from '../api/place-order';
@@ -17,7 +18,6 @@ import { effectiveUnit, isStopLoss, needsPrice, needsStopPrice, needsTimeInForce
 import { PERCENTAGES } from '../rules/percent-of-available';
 import { ConfirmOrderDialog } from './confirm-order-dialog';
 import { issueText } from './issue-text';
-import { problemText } from './problem-text';
 import { TicketPreview } from './ticket-preview';
 import { DecimalField, SideSwitch, TimeInForceSelect, TypeSelect } from './ticket-fields';
 
@@ -81,7 +81,7 @@ export function OrderTicket({ rules, marketPrice, cash, coin }: OrderTicketProps
           change({ amount: '' });
           setSubmitted(false);
         },
-        onError: (failure) => show({ severity: 'error', text: problemText(failure, t) }),
+        onError: (failure) => show({ severity: 'error', text: orderProblemText(failure, t) }),
         onSettled: () => setConfirming(false),
       },
     );
