@@ -38,6 +38,8 @@ export const enAlerts = {
   'notifications.buttonNone': 'Notifications',
   'notifications.title': 'Alert centre',
   'notifications.markAllRead': 'Mark all read',
+  'notifications.markRead': 'Mark read',
+  'notifications.markReadLabel': 'Mark read: {what}',
   'notifications.empty': 'No alerts have fired yet.',
   'notifications.unread': 'Unread',
   'notifications.enableBrowser': 'Show browser notifications',

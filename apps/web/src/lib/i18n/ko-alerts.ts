@@ -39,6 +39,8 @@ export const koAlerts: Record<keyof typeof enAlerts, string> = {
   'notifications.buttonNone': '알림',
   'notifications.title': '알림 센터',
   'notifications.markAllRead': '모두 읽음으로 표시',
+  'notifications.markRead': '읽음으로 표시',
+  'notifications.markReadLabel': '읽음으로 표시: {what}',
   'notifications.empty': '아직 울린 알림이 없습니다.',
   'notifications.unread': '읽지 않음',
   'notifications.enableBrowser': '브라우저 알림 표시',

@@ -1,4 +1,4 @@
-import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { QueryClient } from '@tanstack/react-query';
 import { MemoryRouter } from 'react-router';
 import type { AlertNotification } from '@cryptosim/contracts';
@@ -32,8 +32,9 @@ function serve(state: { notifications: AlertNotification[] }) {
       const url = String(input);
       if ((init?.method ?? 'GET') === 'POST') {
         posts.push(url);
-        state.notifications = state.notifications.map((n) => ({ ...n, read: true }));
-        return jsonResponse({ unread: 0 });
+        const one = /\/notifications\/([0-9a-f-]{36})\/read$/.exec(url)?.[1];
+        state.notifications = state.notifications.map((n) => (one === undefined || n.id === one ? { ...n, read: true } : n));
+        return jsonResponse({ unread: state.notifications.filter((n) => !n.read).length });
       }
       return jsonResponse({ notifications: state.notifications, unread: state.notifications.filter((n) => !n.read).length });
     }),
@@ -89,5 +90,21 @@ describe('alert bell', () => {
     await waitFor(() => expect(posts.some((u) => u.endsWith('/api/alerts/notifications/read-all'))).toBe(true));
     // Behind the open popover the bell is hidden from AT; its name already says none unread.
     await screen.findByRole('button', { name: '알림', hidden: true });
+  });
+
+  it('when one unread alert is marked read in the centre, then only it is posted and the count drops by one', async () => {
+    const first = fired('11111111-1111-4111-8111-111111111111', false);
+    const second = { ...fired('22222222-2222-4222-8222-222222222222', false), condition: 'PRICE_BELOW' as const, price: '60000' };
+    const posts = serve({ notifications: [first, second] });
+    const { baseElement } = renderBell();
+    fireEvent.click(await screen.findByRole('button', { name: 'Notifications, 2 unread' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Alert centre' });
+    const marks = await within(dialog).findAllByRole('button', { name: /^Mark read: / });
+    expect(marks).toHaveLength(2);
+    expect(await axeViolations(baseElement)).toEqual([]);
+    fireEvent.click(marks[1]!);
+    await waitFor(() => expect(posts).toEqual([expect.stringMatching(/\/api\/alerts\/notifications\/22222222-2222-4222-8222-222222222222\/read$/)]));
+    await waitFor(() => expect(within(dialog).getAllByRole('button', { name: /^Mark read: / })).toHaveLength(1));
+    await screen.findByRole('button', { name: 'Notifications, 1 unread', hidden: true });
   });
 });

@@ -12,7 +12,7 @@ import Typography from '@mui/material/Typography';
 import { BellIcon } from '@/components/icons';
 import { ResultToast } from '@/components/result-toast';
 import { useFormat, useT } from '@/lib/i18n';
-import { useAlertNotifications, useMarkAllRead } from '../api/alerts';
+import { useAlertNotifications, useMarkAllRead, useMarkRead } from '../api/alerts';
 import { useAlertEvents } from '../hooks/use-alert-events';
 import { conditionText } from './alert-text';
 
@@ -33,6 +33,7 @@ export function AlertBell() {
   const [anchor, setAnchor] = useState<HTMLElement | null>(null);
   const { data } = useAlertNotifications();
   const markAll = useMarkAllRead();
+  const markOne = useMarkRead();
   const { toast, clear } = useAlertEvents();
   const [permission, setPermission] = useState(() => (typeof Notification === 'undefined' ? 'unsupported' : Notification.permission));
   const unread = data?.unread ?? 0;
@@ -82,7 +83,21 @@ export function AlertBell() {
           {data && data.notifications.length > 0 ? (
             <List dense disablePadding sx={{ maxHeight: 360, overflowY: 'auto' }}>
               {data.notifications.map((n) => (
-                <ListItem key={n.id} disableGutters divider>
+                <ListItem
+                  key={n.id}
+                  disableGutters
+                  divider
+                  secondaryAction={
+                    n.read ? null : (
+                      // The name starts with the visible words, then says which alert.
+                      <Button size="small" onClick={() => markOne.mutate(n.id)} disabled={markOne.isPending && markOne.variables === n.id}
+                        aria-label={t('notifications.markReadLabel', { what: conditionText(n, t, format) })}>
+                        {t('notifications.markRead')}
+                      </Button>
+                    )
+                  }
+                  sx={n.read ? undefined : { pr: 12 }}
+                >
                   <ListItemText
                     primary={
                       <>
