@@ -11,7 +11,8 @@ import { getDepth } from './get-depth.js';
 import { getHistory } from './get-history.js';
 import { getMarketStatus } from './get-market-status.js';
 import { getPrices } from './get-prices.js';
-import { getRecentTrades } from './get-recent-trades.js';
+import { getRecentTrades, TRADES_FETCH_LIMIT } from './trades/get-recent-trades.js';
+import { LiveTradeTapes } from './trades/live-trade-tapes.js';
 import { BinanceRest } from './sources/binance/binance-rest.js';
 
 export interface MarketRouteDeps {
@@ -75,6 +76,13 @@ export async function marketRoutes(server: FastifyInstance, ctx: ModuleContext, 
 
   // A short timeout: a browser polls this every few seconds, a stale answer is worth nothing.
   const binance = new BinanceRest(ctx.config.market.binanceRestUrl, 3_000);
+  // Opened on the first request for a symbol's tape; the REST tape (shared through the cache) seeds it and serves meanwhile.
+  const tapes = new LiveTradeTapes({
+    wsUrl: ctx.config.market.binanceWsUrl,
+    seed: async (symbol) => (await getRecentTrades({ cache, binance }, symbol, TRADES_FETCH_LIMIT)).trades,
+    logger: ctx.logger.child({ module: 'market-trades' }),
+  });
+  server.addHook('onClose', async () => tapes.close());
   app.get(
     '/api/market/depth',
     { schema: { tags, querystring: DepthQuery, response: { 200: DepthResponse, ...problemResponses(400, 404, 503) } } },
@@ -95,7 +103,8 @@ export async function marketRoutes(server: FastifyInstance, ctx: ModuleContext, 
       if (ctx.ports.market.impl !== 'binance') {
         throw new AppError('TRADES_UNAVAILABLE', 404, `recent trades are only available from Binance; this server uses ${ctx.ports.market.impl === 'replay' ? 'a replayed file' : 'the simulator'}, whose prints the browser derives from the live candle`);
       }
-      return getRecentTrades({ cache, binance }, symbol, request.query.limit ?? 30);
+      const limit = request.query.limit ?? 30;
+      return tapes.recent(symbol, limit) ?? getRecentTrades({ cache, binance }, symbol, limit);
     },
   );
 }

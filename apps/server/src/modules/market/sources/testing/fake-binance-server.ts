@@ -176,6 +176,12 @@ export class FakeBinanceServer {
     });
   }
 
+  /** One print on the `<symbol>@trade` stream of every open socket, in Binance's combined-stream JSON. */
+  sendTrade(symbol: string, trade: { id: number; price: string; qty: string; time: number; buyerMaker: boolean }): void {
+    const data = { e: 'trade', E: trade.time + 1, s: symbol, t: trade.id, p: b(trade.price), q: b(trade.qty), T: trade.time, m: trade.buyerMaker, M: true };
+    this.#broadcast(JSON.stringify({ stream: `${symbol.toLowerCase()}@trade`, data }));
+  }
+
   #broadcast(text: string): void {
     for (const ws of this.#wss.clients) if (!this.#frozen.has(ws)) ws.send(text);
   }

@@ -4,22 +4,22 @@
  * endpoint is unreachable. The Binance source is never started: the route only needs REST.
  */
 import type { FastifyInstance } from 'fastify';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildApp } from '../../app/build-app.js';
-import type { Ports } from '../../kernel/ports.js';
-import { loadConfig } from '../../config.js';
-import { MemoryBus } from '../../ports/bus/memory-bus.js';
-import { MemoryCache } from '../../ports/cache/memory-cache.js';
-import type { DbPort } from '../../ports/db/db-port.js';
-import { openPgliteDb } from '../../ports/db/pglite-db.js';
-import { MemoryJobs } from '../../ports/jobs/memory-jobs.js';
-import { freePort } from '../../testing/server-process.js';
-import { testLogger } from './projector/testing/market-test-stack.js';
-import { BinanceSource } from './sources/binance/binance-source.js';
-import { createMarketSource } from './sources/create-market-source.js';
-import { FakeBinanceServer } from './sources/testing/fake-binance-server.js';
-import { MarketSymbols } from './symbols/symbol-registry.js';
-import { marketModule } from './index.js';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { buildApp } from '../../../app/build-app.js';
+import type { Ports } from '../../../kernel/ports.js';
+import { loadConfig } from '../../../config.js';
+import { MemoryBus } from '../../../ports/bus/memory-bus.js';
+import { MemoryCache } from '../../../ports/cache/memory-cache.js';
+import type { DbPort } from '../../../ports/db/db-port.js';
+import { openPgliteDb } from '../../../ports/db/pglite-db.js';
+import { MemoryJobs } from '../../../ports/jobs/memory-jobs.js';
+import { freePort } from '../../../testing/server-process.js';
+import { testLogger } from '../projector/testing/market-test-stack.js';
+import { BinanceSource } from '../sources/binance/binance-source.js';
+import { createMarketSource } from '../sources/create-market-source.js';
+import { FakeBinanceServer } from '../sources/testing/fake-binance-server.js';
+import { MarketSymbols } from '../symbols/symbol-registry.js';
+import { marketModule } from '../index.js';
 
 const candle = { openTime: 1_776_000_000_000, open: '64000', high: '64010', low: '63990', close: '64000.5', volume: '3' };
 const tradeCalls = (fake: FakeBinanceServer) => fake.requests.filter((u) => u.pathname === '/api/v3/trades').length;
@@ -29,8 +29,9 @@ describe('market recent trades API', () => {
   let db: DbPort;
   const apps: { app: FastifyInstance; ports: Ports }[] = [];
 
-  async function appWith(source: 'binance' | 'simulator', restUrl: string): Promise<FastifyInstance> {
-    const config = loadConfig({ DATA_DIR: '/tmp/unused', JWT_SECRET: 'x'.repeat(32), MARKET_SOURCE: source, BINANCE_REST_URL: restUrl });
+  /** `wsUrl`: where the live tape's trade stream is; by default nowhere, so REST serves every request. */
+  async function appWith(source: 'binance' | 'simulator', restUrl: string, wsUrl = `ws://127.0.0.1:${closedPort}`): Promise<FastifyInstance> {
+    const config = loadConfig({ DATA_DIR: '/tmp/unused', JWT_SECRET: 'x'.repeat(32), MARKET_SOURCE: source, BINANCE_REST_URL: restUrl, BINANCE_WS_URL: wsUrl });
     const market =
       source === 'binance'
         ? new BinanceSource({ symbols: new MarketSymbols(['BTCUSDT', 'ETHUSDT']), wsUrl: fake.wsUrl, restUrl, logger: testLogger })
@@ -48,13 +49,17 @@ describe('market recent trades API', () => {
   }
 
   let binance: FastifyInstance;
+  let streaming: FastifyInstance;
   let simulator: FastifyInstance;
   let unreachable: FastifyInstance;
+  let closedPort: number;
 
   beforeAll(async () => {
     fake = await FakeBinanceServer.start({ BTCUSDT: [candle], ETHUSDT: [{ ...candle, close: '3100.25' }] }, 0);
     db = await openPgliteDb({ dataDir: null, logger: testLogger });
+    closedPort = await freePort();
     binance = await appWith('binance', fake.restUrl);
+    streaming = await appWith('binance', fake.restUrl, fake.wsUrl);
     simulator = await appWith('simulator', fake.restUrl);
     unreachable = await appWith('binance', `http://127.0.0.1:${await freePort()}`);
   }, 60_000);
@@ -118,5 +123,23 @@ describe('market recent trades API', () => {
     const res = await unreachable.inject('/api/market/trades?symbol=BTCUSDT');
     expect(res.statusCode).toBe(503);
     expect(res.json()).toMatchObject({ code: 'SERVICE_UNAVAILABLE', detail: expect.stringContaining('recent trades') });
+  });
+
+  it("when the trade stream is up, then the tape is the stream's: a print sent on it is served at once, on top of the REST seed", async () => {
+    const sockets = fake.openSockets;
+    const first = await streaming.inject('/api/market/trades?symbol=BTCUSDT&limit=3');
+    expect(first.statusCode, 'the first request is served from REST while the stream opens').toBe(200);
+    const seededTop = first.json().trades[0];
+    // A print is only seen by a socket that is open: wait for the tape's.
+    await vi.waitFor(() => expect(fake.openSockets).toBeGreaterThan(sockets), { timeout: 15_000, interval: 20 });
+    fake.sendTrade('BTCUSDT', { id: 9_000_001, price: '64003.75', qty: '0.004', time: candle.openTime + 500, buyerMaker: false });
+    await vi.waitFor(
+      async () => {
+        const res = await streaming.inject('/api/market/trades?symbol=BTCUSDT&limit=3');
+        expect(res.json().trades[0]).toEqual({ id: 9_000_001, price: '64003.75', quantity: '0.004', time: candle.openTime + 500, buyerMaker: false });
+        expect(res.json().trades[1]).toEqual(seededTop);
+      },
+      { timeout: 15_000, interval: 50 },
+    );
   });
 });

@@ -4,8 +4,8 @@
  * ~1 s across API processes, and concurrent misses in one process share one REST call.
  */
 import type { MarketTrade, TradesResponse } from '@cryptosim/contracts';
-import { AppError } from '../../kernel/app-error.js';
-import type { CachePort } from '../../ports/cache/cache-port.js';
+import { AppError } from '../../../kernel/app-error.js';
+import type { CachePort } from '../../../ports/cache/cache-port.js';
 
 export const TRADES_CACHE_MS = 1_000;
 /** Always the most the API serves, cut per request, so every limit shares one cached tape. */
