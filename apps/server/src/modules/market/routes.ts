@@ -77,12 +77,16 @@ export async function marketRoutes(server: FastifyInstance, ctx: ModuleContext, 
   // A short timeout: a browser polls this every few seconds, a stale answer is worth nothing.
   const binance = new BinanceRest(ctx.config.market.binanceRestUrl, 3_000);
   // Opened on the first request for a symbol's tape; the REST tape (shared through the cache) seeds it and serves meanwhile.
-  const tapes = new LiveTradeTapes({
-    wsUrl: ctx.config.market.binanceWsUrl,
-    seed: async (symbol) => (await getRecentTrades({ cache, binance }, symbol, TRADES_FETCH_LIMIT)).trades,
-    logger: ctx.logger.child({ module: 'market-trades' }),
-  });
-  server.addHook('onClose', async () => tapes.close());
+  // Only a Binance-sourced server has a tape to stream; the others answer TRADES_UNAVAILABLE.
+  const tapes =
+    ctx.ports.market.impl === 'binance'
+      ? new LiveTradeTapes({
+          wsUrl: ctx.config.market.binanceWsUrl,
+          seed: async (symbol) => (await getRecentTrades({ cache, binance }, symbol, TRADES_FETCH_LIMIT)).trades,
+          logger: ctx.logger.child({ module: 'market-trades' }),
+        })
+      : undefined;
+  if (tapes) server.addHook('onClose', async () => tapes.close());
   app.get(
     '/api/market/depth',
     { schema: { tags, querystring: DepthQuery, response: { 200: DepthResponse, ...problemResponses(400, 404, 503) } } },
@@ -104,7 +108,7 @@ export async function marketRoutes(server: FastifyInstance, ctx: ModuleContext, 
         throw new AppError('TRADES_UNAVAILABLE', 404, `recent trades are only available from Binance; this server uses ${ctx.ports.market.impl === 'replay' ? 'a replayed file' : 'the simulator'}, whose prints the browser derives from the live candle`);
       }
       const limit = request.query.limit ?? 30;
-      return tapes.recent(symbol, limit) ?? getRecentTrades({ cache, binance }, symbol, limit);
+      return tapes?.recent(symbol, limit) ?? getRecentTrades({ cache, binance }, symbol, limit);
     },
   );
 }
