@@ -25,9 +25,14 @@ import type { TradingDeps } from './trading-deps.js';
 
 export type { PlacedOrder };
 
-export function placeOrder(deps: TradingDeps, batcher: OrderBatcher, userId: number, side: OrderSide, body: PlaceOrderRequest): Promise<PlacedOrder> {
+export interface PlaceOptions {
+  /** The API key that signed the order: it must still be live when the order commits (placement.ts). */
+  apiKeyId?: string | undefined;
+}
+
+export function placeOrder(deps: TradingDeps, batcher: OrderBatcher, userId: number, side: OrderSide, body: PlaceOrderRequest, options: PlaceOptions = {}): Promise<PlacedOrder> {
   const info = knownSymbolInfo(deps.symbols(), body.symbol);
   const intent = parseOrderRequest(side, body);
   const clientSent = body.clientOrderId !== undefined;
-  return batcher.place({ userId, side, body, info, intent, clientOrderId: body.clientOrderId ?? randomUUID(), clientSent });
+  return batcher.place({ userId, side, body, info, intent, clientOrderId: body.clientOrderId ?? randomUUID(), clientSent, apiKeyId: options.apiKeyId });
 }

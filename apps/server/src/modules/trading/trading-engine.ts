@@ -17,7 +17,7 @@ import { takerFillPrice } from './domain/slippage.js';
 import { knownSymbolInfo, liveMarket } from './live-market.js';
 import type { OrderBatcher } from './order-batch/order-batcher.js';
 import { orderBatcherFor } from './order-batch/order-batcher-for.js';
-import { placeOrder, type PlacedOrder } from './place-order.js';
+import { placeOrder, type PlacedOrder, type PlaceOptions } from './place-order.js';
 import { fillsOfOrder, findOrder, findOrderByClientId } from './order-repository.js';
 import { toOrderView, toTransactionView } from './order-view.js';
 import { tradingDepsOf } from './trading-deps-of.js';
@@ -39,7 +39,7 @@ export interface Balances {
 export interface TradingEngine {
   deps: TradingDeps;
   batcher: OrderBatcher;
-  place(userId: number, side: OrderSide, body: PlaceOrderRequest): Promise<PlacedOrder>;
+  place(userId: number, side: OrderSide, body: PlaceOrderRequest, options?: PlaceOptions): Promise<PlacedOrder>;
   /** Every check a placement makes before it touches the account (symbol, fields, filters at the live price). */
   check(side: OrderSide, body: PlaceOrderRequest): Promise<void>;
   cancel(userId: number, orderId: number): Promise<Order>;
@@ -71,7 +71,7 @@ export function tradingEngineOf(ctx: ModuleContext): TradingEngine {
   const engine: TradingEngine = {
     deps,
     batcher,
-    place: (userId, side, body) => placeOrder(deps, batcher, userId, side, body),
+    place: (userId, side, body, options) => placeOrder(deps, batcher, userId, side, body, options),
     async check(side, body) {
       const info = knownSymbolInfo(deps.symbols(), body.symbol);
       const intent = parseOrderRequest(side, body);

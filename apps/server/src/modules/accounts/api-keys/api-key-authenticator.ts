@@ -9,6 +9,12 @@
  * lookup reads only the key's live state (owner, permissions, revocation, last use): that one
  * narrow read is the only per-request cost beyond the signature itself. `last_used_at` is
  * written at most once a minute per key and process.
+ *
+ * An order placement skips even that read once the process knows the key
+ * (`verifyWithLiveCheckByCaller`): a key's owner and permissions never change, and the order's
+ * own transaction reads the key's revocation under a share lock before it writes anything
+ * (trading's order batch), so the guarantee is the same (a revoked key places nothing after
+ * its revocation commits) without a round trip ahead of the one the order makes anyway.
  */
 import type { KeyObject } from 'node:crypto';
 import { createPublicKey } from 'node:crypto';
@@ -43,6 +49,13 @@ export interface SignedRequest {
 export interface ApiKeyAuthenticator {
   /** A SIGNED request (TRADE, USER_DATA). */
   verify(input: SignedRequest): Promise<ApiKeyCheck>;
+  /**
+   * A SIGNED request whose caller checks the key's revocation itself, in the transaction that
+   * acts on it (an order placement carries `principal.keyId` into its batch): a key this process
+   * has seen is then verified from memory, with no database read. A key never seen (or refused
+   * since) is read as in `verify`.
+   */
+  verifyWithLiveCheckByCaller(input: SignedRequest): Promise<ApiKeyCheck>;
   /** A request that carries the API key but no signature (Binance's USER_STREAM listen-key endpoints). */
   identify(input: { apiKey: string; ip: string }): Promise<ApiKeyCheck>;
   /** Whether the key of `principal.keyId` is still live (for what a key keeps open, e.g. a user-data stream). */
@@ -50,6 +63,8 @@ export interface ApiKeyAuthenticator {
 }
 
 interface Material {
+  /** The key's owner and permissions: fixed when the key is made. */
+  principal: ApiKeyPrincipal;
   ipCheck: IpCheck;
   hmacSecret?: string;
   publicKey?: KeyObject;
@@ -59,6 +74,8 @@ const API_KEY_SHAPE = /^[A-Za-z0-9]{64}$/;
 const TOUCH_EVERY_MS = 60_000;
 /** Per-process cache bound; past it the cache starts over (keys are re-derived on demand). */
 const MAX_CACHED_KEYS = 10_000;
+
+const principalOf = (row: ApiKeyState): ApiKeyPrincipal => ({ keyId: row.id, userId: row.userId, permissions: { read: row.canRead, trade: row.canTrade } });
 
 export interface AuthenticatorDeps {
   db: Database;
@@ -77,10 +94,11 @@ export function createApiKeyAuthenticator(deps: AuthenticatorDeps): ApiKeyAuthen
   function deriveMaterial(apiKey: string, row: ApiKeyMaterialRow): Material | undefined {
     let material: Material;
     try {
+      const fixed = { principal: principalOf(row), ipCheck: ipCheckOf(row.ipAllowlist) };
       material =
         row.type === 'HMAC_SHA256'
-          ? { ipCheck: ipCheckOf(row.ipAllowlist), hmacSecret: deps.box.open(row.secretCiphertext ?? '', apiKey) }
-          : { ipCheck: ipCheckOf(row.ipAllowlist), publicKey: createPublicKey({ key: row.publicKey ?? '', format: 'pem' }) };
+          ? { ...fixed, hmacSecret: deps.box.open(row.secretCiphertext ?? '', apiKey) }
+          : { ...fixed, publicKey: createPublicKey({ key: row.publicKey ?? '', format: 'pem' }) };
     } catch (err) {
       // The encryption material changed since the key was made (or the row was altered): the key cannot sign anything.
       deps.logger.warn({ apiKeyId: row.id, err: (err as Error).message }, 'api key unusable: its secret does not decrypt under the current key material');
@@ -91,22 +109,34 @@ export function createApiKeyAuthenticator(deps: AuthenticatorDeps): ApiKeyAuthen
     return material;
   }
 
-  async function touch(row: ApiKeyState): Promise<void> {
+  async function touch(keyId: string, lastUsedAt: Date | null): Promise<void> {
     const at = now();
-    const last = touchedAt.get(row.id) ?? row.lastUsedAt?.getTime() ?? 0;
+    const last = touchedAt.get(keyId) ?? lastUsedAt?.getTime() ?? 0;
     if (at.getTime() - last < TOUCH_EVERY_MS) return;
     if (touchedAt.size >= MAX_CACHED_KEYS) touchedAt.clear();
-    touchedAt.set(row.id, at.getTime());
+    touchedAt.set(keyId, at.getTime());
     try {
-      await touchApiKey(deps.db, row.id, at);
+      await touchApiKey(deps.db, keyId, at);
     } catch (err) {
-      deps.logger.warn({ apiKeyId: row.id, err: (err as Error).message }, 'api key last-used time not recorded');
+      deps.logger.warn({ apiKeyId: keyId, err: (err as Error).message }, 'api key last-used time not recorded');
     }
   }
 
-  async function check(apiKey: string, ip: string, signed: { payload: string; signature: string } | undefined): Promise<ApiKeyCheck> {
+  function signatureMatches(material: Material, signed: { payload: string; signature: string }): boolean {
+    return material.hmacSecret !== undefined
+      ? hmacSignatureMatches(material.hmacSecret, signed.payload, signed.signature)
+      : ed25519SignatureMatches(material.publicKey!, signed.payload, signed.signature);
+  }
+
+  async function check(apiKey: string, ip: string, signed: { payload: string; signature: string } | undefined, liveCheckByCaller = false): Promise<ApiKeyCheck> {
     if (!API_KEY_SHAPE.test(apiKey)) return { ok: false, reason: 'UNKNOWN_KEY' };
     const kept = materials.get(apiKey);
+    if (kept && liveCheckByCaller && signed) {
+      if (!kept.ipCheck.allows(ip)) return { ok: false, reason: 'IP_NOT_ALLOWED' };
+      if (!signatureMatches(kept, signed)) return { ok: false, reason: 'BAD_SIGNATURE' };
+      await touch(kept.principal.keyId, null);
+      return { ok: true, principal: kept.principal };
+    }
     const row = await findApiKey(apiKey, kept === undefined);
     if (!row) return { ok: false, reason: 'UNKNOWN_KEY' };
     if (row.revokedAt) {
@@ -116,18 +146,14 @@ export function createApiKeyAuthenticator(deps: AuthenticatorDeps): ApiKeyAuthen
     const material = kept ?? deriveMaterial(apiKey, row as ApiKeyMaterialRow);
     if (!material) return { ok: false, reason: 'BAD_SIGNATURE' };
     if (!material.ipCheck.allows(ip)) return { ok: false, reason: 'IP_NOT_ALLOWED' };
-    if (signed) {
-      const matches = material.hmacSecret !== undefined
-        ? hmacSignatureMatches(material.hmacSecret, signed.payload, signed.signature)
-        : ed25519SignatureMatches(material.publicKey!, signed.payload, signed.signature);
-      if (!matches) return { ok: false, reason: 'BAD_SIGNATURE' };
-    }
-    await touch(row);
-    return { ok: true, principal: { keyId: row.id, userId: row.userId, permissions: { read: row.canRead, trade: row.canTrade } } };
+    if (signed && !signatureMatches(material, signed)) return { ok: false, reason: 'BAD_SIGNATURE' };
+    await touch(row.id, row.lastUsedAt);
+    return { ok: true, principal: principalOf(row) };
   }
 
   return {
     verify: (input) => check(input.apiKey, input.ip, { payload: input.payload, signature: input.signature }),
+    verifyWithLiveCheckByCaller: (input) => check(input.apiKey, input.ip, { payload: input.payload, signature: input.signature }, true),
     identify: (input) => check(input.apiKey, input.ip, undefined),
     isLive: (keyId) => apiKeyIsLive(deps.db, keyId),
   };

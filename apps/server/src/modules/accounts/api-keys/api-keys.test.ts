@@ -13,6 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../../config.js';
 import { apiKeys } from '../../../db/schema.js';
 import type { Ports } from '../../../kernel/ports.js';
+import type { Database } from '../../../ports/db/db-port.js';
 import { apiKeyAuthenticator, type ApiKeyAuthenticator } from '../index.js';
 import { bearer, expectProblem, registerUser, type TestUser } from '../testing/clients.js';
 import { startTestApp, TEST_JWT_SECRET, testBackends, type TestStorage, type TestApp } from '../../../testing/test-app.js';
@@ -27,6 +28,27 @@ const BINANCE_SECRET = 'NhqPtmdSJYdKjVHjA7PZj4Mge3R5YNiP1e3UZjInClVN65XAbvqqM6A7
 const BINANCE_PAYLOAD = 'symbol=LTCBTC&side=BUY&type=LIMIT&timeInForce=GTC&quantity=1&price=0.1&recvWindow=5000&timestamp=1499827319559';
 const BINANCE_SIGNATURE = 'c8db56825ae71d6d79447849e617115f4a920fa2acdcab2b053c4b2838bd6b71';
 const hmacHex = (secret: string, payload: string) => createHmac('sha256', secret).update(payload).digest('hex');
+
+/** The database with a count of the queries the authenticator starts (each lookup is one select). */
+function countingSelects(db: Database): { db: Database; readonly selects: number } {
+  let selects = 0;
+  const counted = new Proxy(db, {
+    get(target, prop, receiver) {
+      const value = Reflect.get(target, prop, receiver) as unknown;
+      if (prop !== 'select' || typeof value !== 'function') return value;
+      return (...args: unknown[]) => {
+        selects++;
+        return (value as (...a: unknown[]) => unknown).apply(target, args);
+      };
+    },
+  });
+  return {
+    db: counted,
+    get selects() {
+      return selects;
+    },
+  };
+}
 
 for (const backend of await testBackends()) {
   describe.skipIf(backend.skipReason !== undefined)(`API keys on ${backend.name}`, () => {
@@ -236,29 +258,40 @@ for (const backend of await testBackends()) {
     it('when many requests sign at once, then their key lookups share one query, and a key revoked before the burst is refused within it', async () => {
       const owners = [await registerUser(test.app), await registerUser(test.app), await registerUser(test.app)];
       const keys = await Promise.all(owners.map((o) => created(o, { label: 'burst', permissions: ['read', 'trade'] })));
-      let selects = 0;
-      const counting = new Proxy(storage.db.db, {
-        get(target, prop, receiver) {
-          const value = Reflect.get(target, prop, receiver) as unknown;
-          if (prop !== 'select' || typeof value !== 'function') return value;
-          return (...args: unknown[]) => {
-            selects++;
-            return (value as (...a: unknown[]) => unknown).apply(target, args);
-          };
-        },
-      });
-      const burst = createApiKeyAuthenticator({ db: counting, box: new SecretBox(TEST_JWT_SECRET), logger: silent });
+      const counting = countingSelects(storage.db.db);
+      const burst = createApiKeyAuthenticator({ db: counting.db, box: new SecretBox(TEST_JWT_SECRET), logger: silent });
       const signed = ({ apiKey, secret }: CreateApiKeyResponse, i: number) => ({ apiKey: apiKey.key, payload: `n=${i}`, signature: hmacHex(secret!, `n=${i}`), ip: '127.0.0.1' });
 
       expect((await revoke(owners[2]!, keys[2]!.apiKey.id)).statusCode).toBe(204);
       const results = await Promise.all(Array.from({ length: 30 }, (_, i) => burst.verify(signed(keys[i % 3]!, i))));
-      expect(selects, '30 lookups of 3 keys in one turn of the event loop: one query').toBe(1);
+      expect(counting.selects, '30 lookups of 3 keys in one turn of the event loop: one query').toBe(1);
       expect(results.map((r) => (r.ok ? r.principal.userId : r.reason))).toEqual(
         Array.from({ length: 30 }, (_, i) => [owners[0]!.user.id, owners[1]!.user.id, 'REVOKED'][i % 3]),
       );
 
       expect((await revoke(owners[0]!, keys[0]!.apiKey.id)).statusCode).toBe(204);
       expect(await burst.verify(signed(keys[0]!, 99)), 'a revocation committed before the next request is seen by it').toEqual({ ok: false, reason: 'REVOKED' });
+    });
+
+    it('when the caller checks revocation itself, then a key this process knows is verified with no read, and an unknown one is read and refused as before', async () => {
+      const owner = await registerUser(test.app);
+      const { apiKey, secret } = await created(owner, { label: 'orders', permissions: ['trade'] });
+      const counting = countingSelects(storage.db.db);
+      const orders = createApiKeyAuthenticator({ db: counting.db, box: new SecretBox(TEST_JWT_SECRET), logger: silent });
+      const signed = (payload: string, signature = hmacHex(secret!, payload)) => ({ apiKey: apiKey.key, payload, signature, ip: '127.0.0.1' });
+      const principal = { keyId: apiKey.id, userId: owner.user.id, permissions: { read: false, trade: true } };
+
+      expect(await orders.verifyWithLiveCheckByCaller(signed('n=1'))).toEqual({ ok: true, principal });
+      expect(counting.selects, 'the first sight of a key reads it').toBe(1);
+      expect(await orders.verifyWithLiveCheckByCaller(signed('n=2'))).toEqual({ ok: true, principal });
+      expect(await orders.verifyWithLiveCheckByCaller(signed('n=3', hmacHex(secret!, 'n=4'))), 'the signature is still checked').toEqual({ ok: false, reason: 'BAD_SIGNATURE' });
+      expect(counting.selects, 'a known key is verified from memory').toBe(1);
+
+      expect((await revoke(owner, apiKey.id)).statusCode).toBe(204);
+      expect(await orders.verifyWithLiveCheckByCaller(signed('n=5')), 'accepted here: the caller’s own transaction is what refuses it').toEqual({ ok: true, principal });
+      expect(await orders.verify(signed('n=6')), 'every other request still reads the key').toEqual({ ok: false, reason: 'REVOKED' });
+      expect(await orders.verifyWithLiveCheckByCaller(signed('n=7')), 'once seen revoked, it is read again, and refused').toEqual({ ok: false, reason: 'REVOKED' });
+      expect(counting.selects).toBe(3);
     });
   });
 }

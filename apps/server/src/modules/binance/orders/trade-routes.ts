@@ -13,7 +13,7 @@ import { BinanceError, noSuchOrder } from '../binance-error.js';
 import { bdec } from '../binance-decimal.js';
 import { type BinanceParams, knownSymbol } from '../binance-params.js';
 import { binanceRoute, type Weight } from '../binance-scope.js';
-import { authenticateSigned, type Security } from '../signed/signed-request.js';
+import { authenticateSigned, type Security, type SignedOptions } from '../signed/signed-request.js';
 import type { UsageLimits } from '../usage-limits.js';
 import { canceledOrder, newOrderReply, queriedOrder, tradeRow } from './binance-order-view.js';
 import { newOrderOf } from './order-params.js';
@@ -35,14 +35,14 @@ export async function tradeRoutes(scope: FastifyInstance, deps: TradeRouteDeps):
   const { engine, usage } = deps;
   const lookup = (s: string) => deps.ctx.ports.market.symbols.get(s);
 
-  function signed(method: 'GET' | 'POST' | 'DELETE', url: string, summary: string, weight: Weight, security: Security, handler: SignedHandler) {
+  function signed(method: 'GET' | 'POST' | 'DELETE', url: string, summary: string, weight: Weight, security: Security, handler: SignedHandler, options: SignedOptions = {}) {
     binanceRoute(scope, usage, {
       method,
       url,
       summary,
       weight,
       async handler(params, request, reply) {
-        const principal = await authenticateSigned(request, params, deps.authenticator, security);
+        const principal = await authenticateSigned(request, params, deps.authenticator, security, options);
         return handler(params, principal, request, reply);
       },
     });
@@ -61,16 +61,25 @@ export async function tradeRoutes(scope: FastifyInstance, deps: TradeRouteDeps):
     return order;
   }
 
-  signed('POST', '/api/v3/order', 'Binance: new order (SIGNED)', 1, 'TRADE', async (params, principal, request, reply) => {
-    const { side, body, respType } = newOrderOf(params);
-    knownSymbol(body.symbol, lookup);
-    void reply.headers(await usage.countOrder(String(principal.userId)));
-    const placed = await engine.place(principal.userId, side, body);
-    // Binance refuses a client order id already in use; our engine would answer with the first order.
-    if (!placed.created) throw new BinanceError(-2010, 'Duplicate order sent.');
-    const fills = respType === 'FULL' ? placed.fills : [];
-    return newOrderReply(placed.order, fills, respType);
-  });
+  signed(
+    'POST',
+    '/api/v3/order',
+    'Binance: new order (SIGNED)',
+    1,
+    'TRADE',
+    async (params, principal, request, reply) => {
+      const { side, body, respType } = newOrderOf(params);
+      knownSymbol(body.symbol, lookup);
+      void reply.headers(await usage.countOrder(String(principal.userId)));
+      // The order's transaction refuses it if the key is revoked by then (authenticated without a read).
+      const placed = await engine.place(principal.userId, side, body, { apiKeyId: principal.keyId });
+      // Binance refuses a client order id already in use; our engine would answer with the first order.
+      if (!placed.created) throw new BinanceError(-2010, 'Duplicate order sent.');
+      const fills = respType === 'FULL' ? placed.fills : [];
+      return newOrderReply(placed.order, fills, respType);
+    },
+    { liveCheckByHandler: true },
+  );
 
   signed('POST', '/api/v3/order/test', 'Binance: test new order (SIGNED): every check, nothing placed', 1, 'TRADE', async (params) => {
     const { side, body } = newOrderOf(params);

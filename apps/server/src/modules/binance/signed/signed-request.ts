@@ -12,6 +12,15 @@ import { rawParts } from '../binance-scope.js';
 
 export type Security = 'TRADE' | 'USER_DATA';
 
+export interface SignedOptions {
+  /**
+   * The handler checks the key's revocation in the transaction it acts in (an order placement
+   * passes `principal.keyId` to the engine), so a key this process knows needs no read first.
+   */
+  liveCheckByHandler?: boolean;
+  now?: number;
+}
+
 export const DEFAULT_RECV_WINDOW = 5_000;
 export const MAX_RECV_WINDOW = 60_000;
 /** Binance refuses a timestamp this far ahead of its clock. */
@@ -35,7 +44,7 @@ export async function authenticateSigned(
   params: BinanceParams,
   authenticator: ApiKeyAuthenticator,
   security: Security,
-  now = Date.now(),
+  { liveCheckByHandler = false, now = Date.now() }: SignedOptions = {},
 ): Promise<ApiKeyPrincipal> {
   const header = request.headers['x-mbx-apikey'];
   const apiKey = Array.isArray(header) ? header[0] : header;
@@ -49,7 +58,8 @@ export async function authenticateSigned(
   const signature = params.required('signature');
 
   const { query, body } = rawParts(request);
-  const check = await authenticator.verify({ apiKey, payload: signedPayload(query, body), signature, ip: request.ip });
+  const signedRequest = { apiKey, payload: signedPayload(query, body), signature, ip: request.ip };
+  const check = liveCheckByHandler ? await authenticator.verifyWithLiveCheckByCaller(signedRequest) : await authenticator.verify(signedRequest);
   if (!check.ok) {
     if (check.reason === 'BAD_SIGNATURE') throw new BinanceError(-1022, 'Signature for this request is not valid.');
     throw keyRefused();

@@ -29,6 +29,18 @@ export function readAccountsStatement(userIds: readonly number[]): SQL {
     from u left join held on held.user_id = u.id`;
 }
 
+/**
+ * Which of the signing API keys are live, each row share-locked: a revocation (an UPDATE of
+ * the row) commits either before this read, and the batch sees it, or after the batch commits.
+ */
+export function liveApiKeysStatement(keyIds: readonly string[]): SQL {
+  return sql`select id from api_keys where id in (${list(keyIds.map((id) => sql`${id}::uuid`))}) and revoked_at is null order by id for share`;
+}
+
+export function liveKeysFrom(rows: unknown[]): Set<string> {
+  return new Set(rows.map((row) => String((row as { id: string }).id)));
+}
+
 export interface ClientOrderKey {
   userId: number;
   clientOrderId: string;

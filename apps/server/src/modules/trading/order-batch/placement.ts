@@ -23,6 +23,12 @@ export interface Placement {
   clientOrderId: string;
   /** Whether the caller sent clientOrderId (only those can be repeats). */
   clientSent: boolean;
+  /**
+   * The API key that signed the request, when one did: the order commits only if that key is
+   * still live in the order's own transaction (read there under a share lock), so a key
+   * revoked through any replica places nothing from the moment its revocation commits.
+   */
+  apiKeyId?: string | undefined;
 }
 
 export interface QueuedPlacement extends Placement {

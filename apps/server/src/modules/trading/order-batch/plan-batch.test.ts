@@ -36,6 +36,7 @@ function plan(placements: Placement[], accounts: LockedAccount[], extra: Partial
     placements,
     accounts: new Map(accounts.map((a) => [a.userId, a])),
     existing: new Set(),
+    liveApiKeys: new Set(),
     markets: new Map<string, MarketSnapshot | Error>([
       ['BTCUSDT', market('50000')],
       ['ETHUSDT', market('2000')],
@@ -137,5 +138,16 @@ describe('planBatch', () => {
     expect(p.positionsChanged.size).toBe(0);
     const [o] = p.outcomes;
     expect(o?.kind === 'write' && o.write.order).toMatchObject({ status: 'NEW', reservedAmount: '4004', reservedAsset: 'USDT' });
+  });
+
+  it('when a placement was signed by an API key that is no longer live, then it alone is refused as UNAUTHORIZED and changes nothing', () => {
+    const signed = (keyId: string, body: PlaceOrderRequest) => ({ ...placement(1, 'BUY', body), apiKeyId: keyId });
+    const p = plan(
+      [signed('live-key', { symbol: 'BTCUSDT', quantity: '0.1' }), signed('revoked-key', { symbol: 'BTCUSDT', quantity: '0.1', clientOrderId: 'bot-1' }), placement(1, 'BUY', { symbol: 'BTCUSDT', quantity: '0.1' })],
+      [account(1, '100000')],
+      { liveApiKeys: new Set(['live-key']), existing: new Set([keyOf(1, 'bot-1')]) },
+    );
+    expect(kinds(p.outcomes), 'a revoked key is refused before its clientOrderId is even looked up').toEqual(['write', 'failed UNAUTHORIZED', 'write']);
+    expect(p.accounts.get(1)!.cash.balance.toFixed(), 'two buys of 5000 + 5 fee each, none for the revoked key').toBe('89990');
   });
 });

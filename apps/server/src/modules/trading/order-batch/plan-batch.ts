@@ -9,6 +9,7 @@
  * attempt the rules refused leaves nothing behind, so its repeat is planned afresh.
  */
 import { symbolRules } from '@cryptosim/trading-rules';
+import { AppError } from '../../../kernel/app-error.js';
 import type { MarketSnapshot } from '../domain/order-model.js';
 import type { Fill } from '../domain/plan-fill.js';
 import { planOrder } from '../domain/plan-order.js';
@@ -17,6 +18,8 @@ import { accountGone, EMPTY_POSITION, type LockedAccount } from '../account-repo
 import type { OrderRow } from '../order-view.js';
 import { keyOf } from './batch-reads.js';
 import type { Placement } from './placement.js';
+
+const apiKeyRevoked = () => new AppError('UNAUTHORIZED', 401, 'The API key that signed this order has been revoked.');
 
 export type OrderValues = Omit<OrderRow, 'id' | 'createdAt' | 'updatedAt' | 'rejectReason' | 'triggeredAt' | 'replacedBy' | 'replaces'>;
 
@@ -50,6 +53,8 @@ export interface BatchInput {
   accounts: Map<number, LockedAccount>;
   /** keyOf(userId, clientOrderId) of orders that existed before the batch. */
   existing: ReadonlySet<string>;
+  /** Of the placements' signing API keys, those still live (a placement whose key is not is refused). */
+  liveApiKeys: ReadonlySet<string>;
   /** The live market per symbol, or why there is none (NO_PRICE). */
   markets: ReadonlyMap<string, MarketSnapshot | Error>;
   config: TradingConfig;
@@ -117,12 +122,13 @@ export function planPlacement(p: Placement, account: LockedAccount, market: Mark
   return { write: { order, fill: null }, cash: quote, position: !quote };
 }
 
-export function planBatch({ placements, accounts, existing, markets, config }: BatchInput): BatchPlan {
+export function planBatch({ placements, accounts, existing, liveApiKeys, markets, config }: BatchInput): BatchPlan {
   const outcomes: Outcome[] = [];
   const cashChanged = new Set<number>();
   const positionsChanged = new Map<string, [number, string]>();
   const plannedKeys = new Map<string, number>();
   placements.forEach((p, index) => {
+    if (p.apiKeyId !== undefined && !liveApiKeys.has(p.apiKeyId)) return outcomes.push({ kind: 'failed', error: apiKeyRevoked() });
     const key = keyOf(p.userId, p.clientOrderId);
     if (p.clientSent && existing.has(key)) return outcomes.push({ kind: 'repeat' });
     const first = plannedKeys.get(key);

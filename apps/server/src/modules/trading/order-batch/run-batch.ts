@@ -15,7 +15,7 @@ import { liveMarket } from '../live-market.js';
 import { toOrderView, toTransactionView, type OrderRow } from '../order-view.js';
 import { publishOrderChanges } from '../publish-order-changes.js';
 import type { TradingDeps } from '../trading-deps.js';
-import { accountsFrom, existingClientOrderIdsStatement, existingKeysFrom, lockUsersStatement, readAccountsStatement } from './batch-reads.js';
+import { accountsFrom, existingClientOrderIdsStatement, existingKeysFrom, liveApiKeysStatement, liveKeysFrom, lockUsersStatement, readAccountsStatement } from './batch-reads.js';
 import { batchWriteStatement, returnedByKey, writtenOrderFrom, type WrittenOrder } from './batch-write.js';
 import { planBatch, type BatchPlan } from './plan-batch.js';
 import type { QueuedPlacement } from './placement.js';
@@ -45,13 +45,16 @@ async function commitBatch(deps: TradingDeps, batch: readonly QueuedPlacement[])
   const markets = await marketsOf(deps, batch);
   const userIds = [...new Set(batch.map((p) => p.userId))].sort((a, b) => a - b);
   const keys = batch.filter((p) => p.clientSent).map((p) => ({ userId: p.userId, clientOrderId: p.clientOrderId }));
+  const apiKeyIds = [...new Set(batch.flatMap((p) => p.apiKeyId ?? []))].sort();
   const reads = [lockUsersStatement(userIds), readAccountsStatement(userIds)];
-  if (keys.length > 0) reads.push(existingClientOrderIdsStatement(keys));
+  const existingAt = keys.length > 0 ? reads.push(existingClientOrderIdsStatement(keys)) - 1 : -1;
+  const liveKeysAt = apiKeyIds.length > 0 ? reads.push(liveApiKeysStatement(apiKeyIds)) - 1 : -1;
   return deps.dbPort.lockThenWrite(reads, (_, everyRead) => {
     const plan = planBatch({
       placements: batch,
       accounts: accountsFrom(everyRead[1]!),
-      existing: keys.length > 0 ? existingKeysFrom(everyRead[2]!) : new Set(),
+      existing: existingAt >= 0 ? existingKeysFrom(everyRead[existingAt]!) : new Set(),
+      liveApiKeys: liveKeysAt >= 0 ? liveKeysFrom(everyRead[liveKeysAt]!) : new Set(),
       markets,
       config: deps.config,
     });
