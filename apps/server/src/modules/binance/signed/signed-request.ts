@@ -27,7 +27,15 @@ export const MAX_RECV_WINDOW = 60_000;
 const AHEAD_MS = 1_000;
 const API_KEY_SHAPE = /^[A-Za-z0-9]{64}$/;
 
-const keyRefused = () => new BinanceError(-2015, 'Invalid API-key, IP, or permissions for action.', 401);
+export const keyRefused = () => new BinanceError(-2015, 'Invalid API-key, IP, or permissions for action.', 401);
+
+/** The `X-MBX-APIKEY` header, which every SIGNED and USER_STREAM request carries. */
+export function apiKeyHeader(request: FastifyRequest): string {
+  const header = request.headers['x-mbx-apikey'];
+  const apiKey = Array.isArray(header) ? header[0] : header;
+  if (!apiKey || !API_KEY_SHAPE.test(apiKey)) throw new BinanceError(-2014, 'API-key format invalid.', 401);
+  return apiKey;
+}
 
 /** The signed text: each part without its `signature=` pair, query string then body, nothing between. */
 export function signedPayload(query: string, body: string): string {
@@ -46,10 +54,7 @@ export async function authenticateSigned(
   security: Security,
   { liveCheckByHandler = false, now = Date.now() }: SignedOptions = {},
 ): Promise<ApiKeyPrincipal> {
-  const header = request.headers['x-mbx-apikey'];
-  const apiKey = Array.isArray(header) ? header[0] : header;
-  if (!apiKey || !API_KEY_SHAPE.test(apiKey)) throw new BinanceError(-2014, 'API-key format invalid.', 401);
-
+  const apiKey = apiKeyHeader(request);
   const timestamp = params.integer('timestamp', { min: 0 });
   if (timestamp === undefined) throw mandatoryParam('timestamp');
   const recvWindow = params.integer('recvWindow', { min: 0, max: MAX_RECV_WINDOW }) ?? DEFAULT_RECV_WINDOW;

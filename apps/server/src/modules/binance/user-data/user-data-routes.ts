@@ -6,6 +6,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ApiKeyAuthenticator, ApiKeyPrincipal } from '../../accounts/index.js';
 import { BinanceError } from '../binance-error.js';
 import { binanceRoute } from '../binance-scope.js';
+import { apiKeyHeader, keyRefused } from '../signed/signed-request.js';
 import type { UsageLimits } from '../usage-limits.js';
 import type { ListenKeys } from './listen-keys.js';
 
@@ -20,11 +21,8 @@ const PATH = '/api/v3/userDataStream';
 const unknownListenKey = () => new BinanceError(-1125, 'This listenKey does not exist.');
 
 async function keyHolder(request: FastifyRequest, authenticator: ApiKeyAuthenticator): Promise<ApiKeyPrincipal> {
-  const header = request.headers['x-mbx-apikey'];
-  const apiKey = Array.isArray(header) ? header[0] : header;
-  if (!apiKey) throw new BinanceError(-2014, 'API-key format invalid.', 401);
-  const check = await authenticator.identify({ apiKey, ip: request.ip });
-  if (!check.ok) throw new BinanceError(-2015, 'Invalid API-key, IP, or permissions for action.', 401);
+  const check = await authenticator.identify({ apiKey: apiKeyHeader(request), ip: request.ip });
+  if (!check.ok) throw keyRefused();
   return check.principal;
 }
 
