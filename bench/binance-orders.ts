@@ -2,8 +2,9 @@
  * Signed Binance market orders vs our own API, in one run on one server: the same users place
  * market buys (~20 USDT) and sells of half of it on BTCUSDT, first through POST /api/trading/buy|sell
  * (bearer token), then through POST /binance/api/v3/order (X-MBX-APIKEY, HMAC-SHA256 signature
- * computed per request by the load generator, checked by the server with the key looked up on
- * every request), alternating the two twice so the machine's load drifts over both alike.
+ * computed per request by the load generator, checked by the server against the key's material
+ * it keeps per process; the key's revocation is read in each order's own transaction), alternating
+ * the two twice so the machine's load drifts over both alike.
  * Issue 13: the Binance path should keep ≥ 0.80 of our own API's throughput.
  */
 import { createHmac } from 'node:crypto';
